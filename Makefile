@@ -1,0 +1,68 @@
+# SAKURA Cloud price simulator. The two user commands are `make serve` and `make test`;
+# everything else is a small step they are built from.
+
+GO        ?= go
+PORT      ?= 8080
+WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
+GO_FILES  := $(shell find engine wasm -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod go.sum
+
+.PHONY: serve test check test-engine test-wasm test-e2e e2e-deps wasm bench fuzz clean
+
+# Build the page and serve it on 127.0.0.1:$(PORT).
+serve: wasm
+	$(GO) run ./scripts/serve -port $(PORT)
+
+# Every test: formatting and vet, engine and adapter, browser end-to-end.
+test: check test-engine test-wasm test-e2e
+
+# gofmt, go vet and an untidy go.mod all fail the build.
+check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
+	@cp go.mod /tmp/pricesim-go.mod.bak && cp go.sum /tmp/pricesim-go.sum.bak && \
+	  $(GO) mod tidy && \
+	  if ! cmp -s go.mod /tmp/pricesim-go.mod.bak || ! cmp -s go.sum /tmp/pricesim-go.sum.bak; then \
+	    cp /tmp/pricesim-go.mod.bak go.mod; cp /tmp/pricesim-go.sum.bak go.sum; \
+	    echo "go.mod or go.sum is not tidy: run go mod tidy"; exit 1; fi
+
+# Engine, scripts and adapter logic on the host (fuzz seed corpora included).
+test-engine:
+	$(GO) test ./...
+
+# The adapter compiles for the browser.
+test-wasm: site/gen/main.wasm
+
+# Browser tests in headless Chromium against the built page.
+test-e2e: wasm e2e-deps
+	$(GO) test -tags e2e -count=1 ./e2e/
+
+# Install Debian's Chromium when it is missing (or say how).
+e2e-deps:
+	@sh scripts/chromium.sh
+
+# The page's generated files: the engine as wasm and the matching wasm_exec.js.
+wasm: site/gen/main.wasm site/gen/wasm_exec.js
+
+site/gen/main.wasm: $(GO_FILES) $(wildcard engine/catalogs/*.json)
+	@mkdir -p $(@D)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
+
+site/gen/wasm_exec.js: $(WASM_EXEC)
+	@mkdir -p $(@D)
+	cp $< $@
+
+# Benchmarks of the engine.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./engine/
+
+# Fuzz each target for a while (FUZZTIME, default 30s each).
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzEstimateJSON$$' -fuzztime $(FUZZTIME) ./engine/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseYen$$' -fuzztime $(FUZZTIME) ./engine/
+
+# Remove generated files.
+clean:
+	rm -rf site/gen e2e/screenshots

@@ -1,0 +1,255 @@
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+)
+
+// catalogJSON is a catalog as contract.md writes it.
+type catalogJSON struct {
+	ID      string     `json:"id"`
+	AsOf    string     `json:"asOf"`
+	TaxRate string     `json:"taxRate"`
+	Source  string     `json:"source"`
+	Items   []itemJSON `json:"items"`
+}
+
+type itemJSON struct {
+	ID            string            `json:"id"`
+	Kind          string            `json:"kind"`
+	Zone          string            `json:"zone"`
+	Name          Name              `json:"name"`
+	Hourly        *string           `json:"hourly,omitempty"`
+	Daily         *string           `json:"daily,omitempty"`
+	Monthly       *string           `json:"monthly,omitempty"`
+	Passport      bool              `json:"passport,omitempty"`
+	PassportFees  map[string]string `json:"passportFees,omitempty"`
+	Estimated     []string          `json:"estimated,omitempty"`
+	Cores         int               `json:"cores,omitempty"`
+	MemoryGB      int               `json:"memoryGB,omitempty"`
+	DiskType      string            `json:"diskType,omitempty"`
+	SizeGB        int               `json:"sizeGB,omitempty"`
+	BandwidthMbps int               `json:"bandwidthMbps,omitempty"`
+	ServiceClass  string            `json:"serviceClass,omitempty"`
+	AssumedFrom   string            `json:"assumedFrom,omitempty"`
+}
+
+var catalogFields = []string{"id", "asOf", "taxRate", "source", "items"}
+
+var itemFields = []string{"id", "kind", "zone", "name", "hourly", "daily", "monthly", "passport",
+	"passportFees", "estimated", "cores", "memoryGB", "diskType", "sizeGB", "bandwidthMbps",
+	"serviceClass", "assumedFrom"}
+
+var passportTerms = []int{12, 24, 36}
+
+func priceString(p Price) *string {
+	if !p.Set {
+		return nil
+	}
+	s := p.Value.String()
+	return &s
+}
+
+// MarshalJSON writes the catalog in the contract's shape.
+func (c *Catalog) MarshalJSON() ([]byte, error) {
+	out := catalogJSON{ID: c.ID, AsOf: c.AsOf, TaxRate: c.TaxRate.String(), Source: c.Source,
+		Items: make([]itemJSON, len(c.Items))}
+	for i, it := range c.Items {
+		j := itemJSON{ID: it.ID, Kind: it.Kind, Zone: it.Zone, Name: it.Name,
+			Hourly: priceString(it.Prices.Hourly), Daily: priceString(it.Prices.Daily),
+			Monthly: priceString(it.Prices.Monthly), Passport: it.Passport, Estimated: it.Estimated,
+			Cores: it.Cores, MemoryGB: it.MemoryGB, DiskType: it.DiskType, SizeGB: it.SizeGB,
+			BandwidthMbps: it.BandwidthMbps, ServiceClass: it.ServiceClass, AssumedFrom: it.AssumedFrom}
+		if len(it.PassportFees) > 0 {
+			j.PassportFees = map[string]string{}
+			for term, fee := range it.PassportFees {
+				j.PassportFees[strconv.Itoa(term)] = fee.String()
+			}
+		}
+		out.Items[i] = j
+	}
+	return json.Marshal(out)
+}
+
+// ParseCatalog reads and validates a catalog document (contract.md, "Catalog").
+// Its error is a *ValidationError whose paths start at the document's root.
+func ParseCatalog(data []byte) (*Catalog, error) {
+	v, err := decodeJSON(data)
+	if err != nil {
+		return nil, &ValidationError{Problems: []FieldError{{Path: "", Message: "the catalog " + err.Error()}}}
+	}
+	r := &reader{}
+	c := r.catalog("", v)
+	if err := r.err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// catalog reads an inline or shipped catalog, reporting each problem with the
+// item it concerns.
+func (r *reader) catalog(path string, v any) *Catalog {
+	obj, ok := r.object(path, v, catalogFields...)
+	if !ok {
+		return nil
+	}
+	id, _ := r.nonEmpty(path, obj, "id", true)
+	asOf, _ := r.str(path, obj, "asOf", false)
+	if asOf != "" {
+		if _, err := ParseDate(asOf); err != nil {
+			r.fail(join(path, "asOf"), "%v", err)
+		}
+	}
+	source, _ := r.str(path, obj, "source", false)
+	taxRate, taxOK := r.money(path, obj, "taxRate", true)
+	if taxOK && taxRate.GreaterThanOrEqual(one) {
+		r.fail(join(path, "taxRate"), "must be a fraction below 1, such as \"0.10\" for 10 %%")
+	}
+	rawItems := r.array(path, obj, "items")
+	if _, present := obj["items"]; !present {
+		r.fail(join(path, "items"), "is required")
+	} else if len(rawItems) == 0 && r.ok() {
+		r.fail(join(path, "items"), "must list at least one item")
+	}
+	items := make([]Item, 0, len(rawItems))
+	seen := map[itemKey]int{}
+	for i, raw := range rawItems {
+		p := index(join(path, "items"), i)
+		it, ok := r.item(p, raw)
+		if !ok {
+			continue
+		}
+		key := itemKey{it.ID, it.Zone}
+		if first, dup := seen[key]; dup {
+			r.fail(join(p, "id"), "item %q in zone %q is listed twice (also at items[%d])", it.ID, it.Zone, first)
+			continue
+		}
+		seen[key] = i
+		items = append(items, it)
+	}
+	return NewCatalog(id, asOf, source, taxRate, items)
+}
+
+func (r *reader) item(path string, v any) (Item, bool) {
+	obj, ok := r.object(path, v, itemFields...)
+	if !ok {
+		return Item{}, false
+	}
+	before := len(r.problems)
+	var it Item
+	it.ID, _ = r.nonEmpty(path, obj, "id", true)
+	what := "item"
+	if it.ID != "" {
+		what = fmt.Sprintf("item %q", it.ID)
+	}
+	it.Kind, _ = r.str(path, obj, "kind", true)
+	if it.Kind != "" && !contains(itemKinds, it.Kind) {
+		r.fail(join(path, "kind"), "%s: kind must be one of %v", what, itemKinds)
+	}
+	it.Zone, _ = r.nonEmpty(path, obj, "zone", true)
+	if raw, present := obj["name"]; present && raw != nil {
+		if nameObj, ok := r.object(join(path, "name"), raw, "en", "ja"); ok {
+			it.Name.En, _ = r.str(join(path, "name"), nameObj, "en", false)
+			it.Name.Ja, _ = r.str(join(path, "name"), nameObj, "ja", false)
+		}
+	}
+	it.Prices = r.prices(path, obj, what)
+	if r.ok() && !it.Prices.Hourly.Set && !it.Prices.Daily.Set && !it.Prices.Monthly.Set {
+		r.fail(path, "%s has no price: give at least one of hourly, daily, monthly", what)
+	}
+	it.Passport = r.boolean(path, obj, "passport")
+	if it.Passport && it.Kind != "" && it.Kind != KindServer {
+		r.fail(join(path, "passport"), "%s: only servers can be passport plans", what)
+	}
+	if it.Passport && !it.Prices.Monthly.Set && obj["passportFees"] == nil {
+		r.fail(join(path, "passport"), "%s: a passport plan needs a monthly price or passportFees", what)
+	}
+	it.PassportFees = r.passportFees(join(path, "passportFees"), obj["passportFees"], what)
+	for i, raw := range r.array(path, obj, "estimated") {
+		s, isStr := raw.(string)
+		if !isStr || !contains([]string{"hourly", "daily", "monthly"}, s) {
+			r.fail(index(join(path, "estimated"), i), "%s: must be \"hourly\", \"daily\" or \"monthly\"", what)
+			continue
+		}
+		it.Estimated = append(it.Estimated, s)
+	}
+	it.Cores, _ = r.integer(path, obj, "cores", false, 1, 100000)
+	it.MemoryGB, _ = r.integer(path, obj, "memoryGB", false, 1, 1000000)
+	it.DiskType, _ = r.str(path, obj, "diskType", false)
+	if it.DiskType != "" && it.DiskType != "ssd" && it.DiskType != "hdd" {
+		r.fail(join(path, "diskType"), "%s: must be \"ssd\" or \"hdd\"", what)
+	}
+	it.SizeGB, _ = r.integer(path, obj, "sizeGB", false, 1, 100000000)
+	it.BandwidthMbps, _ = r.integer(path, obj, "bandwidthMbps", false, 1, 100000000)
+	it.ServiceClass, _ = r.str(path, obj, "serviceClass", false)
+	it.AssumedFrom, _ = r.str(path, obj, "assumedFrom", false)
+	return it, len(r.problems) == before
+}
+
+func (r *reader) prices(path string, obj map[string]any, what string) Prices {
+	var p Prices
+	for _, f := range []struct {
+		key string
+		dst *Price
+	}{{"hourly", &p.Hourly}, {"daily", &p.Daily}, {"monthly", &p.Monthly}} {
+		before := len(r.problems)
+		if d, ok := r.money(path, obj, f.key, false); ok {
+			*f.dst = PriceOf(d)
+		} else if len(r.problems) > before {
+			r.problems[len(r.problems)-1].Message = what + ": " + r.problems[len(r.problems)-1].Message
+		}
+	}
+	return p
+}
+
+func (r *reader) passportFees(path string, v any, what string) map[int]Yen {
+	if v == nil {
+		return nil
+	}
+	obj, ok := r.object(path, v, "12", "24", "36")
+	if !ok {
+		return nil
+	}
+	fees := map[int]Yen{}
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		term, err := strconv.Atoi(k)
+		if err != nil || !containsInt(passportTerms, term) {
+			continue // already reported as an unknown field
+		}
+		d, ok := r.moneyValue(join(path, k), obj[k])
+		if !ok {
+			continue
+		}
+		if !d.IsInteger() {
+			r.fail(join(path, k), "%s: a passport fee must be a whole number of yen", what)
+			continue
+		}
+		fees[term] = Yen{d}
+	}
+	return fees
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsInt(list []int, n int) bool {
+	for _, x := range list {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}

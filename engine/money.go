@@ -1,0 +1,110 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Yen is a whole amount of Japanese yen. Its zero value is ¥0. It is immutable;
+// every operation returns a new value.
+//
+// Invariant: d is an integer. Only rounding.go turns fractional decimals into Yen.
+type Yen struct{ d decimal.Decimal }
+
+// YenFromInt returns n yen.
+func YenFromInt(n int64) Yen { return Yen{decimal.NewFromInt(n)} }
+
+// ParseYen parses a whole number of yen written as a decimal string ("9504").
+// It returns an error for fractions, exponents, signs other than a leading minus,
+// and anything that is not a number.
+func ParseYen(s string) (Yen, error) {
+	d, err := parseDecimal(s)
+	if err != nil {
+		return Yen{}, err
+	}
+	if !d.IsInteger() {
+		return Yen{}, fmt.Errorf("must be a whole number of yen")
+	}
+	return Yen{d}, nil
+}
+
+// MustParseYen is ParseYen for tests and package-level tables; it panics on bad input.
+func MustParseYen(s string) Yen {
+	y, err := ParseYen(s)
+	if err != nil {
+		panic(fmt.Sprintf("MustParseYen(%q): %v", s, err))
+	}
+	return y
+}
+
+// parseDecimal accepts plain decimal notation only: digits with an optional
+// leading minus and an optional fraction. decimal.NewFromString also takes
+// exponents and a leading plus, which a price field should never contain.
+func parseDecimal(s string) (decimal.Decimal, error) {
+	body := strings.TrimPrefix(s, "-")
+	if body == "" || strings.Count(body, ".") > 1 || strings.HasPrefix(body, ".") || strings.HasSuffix(body, ".") {
+		return decimal.Decimal{}, fmt.Errorf("must be a decimal number such as \"9504\" or \"47.5\"")
+	}
+	for _, r := range body {
+		if (r < '0' || r > '9') && r != '.' {
+			return decimal.Decimal{}, fmt.Errorf("must be a decimal number such as \"9504\" or \"47.5\"")
+		}
+	}
+	if len(body) > 30 {
+		return decimal.Decimal{}, fmt.Errorf("has too many digits")
+	}
+	return decimal.NewFromString(s)
+}
+
+// Add returns y + o.
+func (y Yen) Add(o Yen) Yen { return Yen{y.d.Add(o.d)} }
+
+// Sub returns y - o.
+func (y Yen) Sub(o Yen) Yen { return Yen{y.d.Sub(o.d)} }
+
+// MulInt returns y × n.
+func (y Yen) MulInt(n int64) Yen { return Yen{y.d.Mul(decimal.NewFromInt(n))} }
+
+// Cmp compares y and o: -1, 0 or +1.
+func (y Yen) Cmp(o Yen) int { return y.d.Cmp(o.d) }
+
+// Equal reports whether y and o are the same amount.
+func (y Yen) Equal(o Yen) bool { return y.d.Equal(o.d) }
+
+// IsZero reports whether y is ¥0.
+func (y Yen) IsZero() bool { return y.d.IsZero() }
+
+// IsPositive reports whether y is above ¥0.
+func (y Yen) IsPositive() bool { return y.d.IsPositive() }
+
+// IsNegative reports whether y is below ¥0.
+func (y Yen) IsNegative() bool { return y.d.IsNegative() }
+
+// Decimal returns y as a decimal, for arithmetic with prices and rates.
+func (y Yen) Decimal() decimal.Decimal { return y.d }
+
+// MinYen returns the smaller of a and b.
+func MinYen(a, b Yen) Yen {
+	if a.Cmp(b) <= 0 {
+		return a
+	}
+	return b
+}
+
+// String returns y as a plain integer string ("9504").
+func (y Yen) String() string { return y.d.String() }
+
+// MarshalText writes y as a decimal string; JSON money is never a JSON number (R1.4).
+func (y Yen) MarshalText() ([]byte, error) { return []byte(y.d.String()), nil }
+
+// UnmarshalText reads a whole-yen decimal string.
+func (y *Yen) UnmarshalText(b []byte) error {
+	v, err := ParseYen(string(b))
+	if err != nil {
+		return err
+	}
+	*y = v
+	return nil
+}

@@ -1,0 +1,239 @@
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// reader walks a document decoded into generic JSON values (objects, arrays,
+// json.Number, strings, bools, nil) and collects every problem with its path,
+// so a user sees all mistakes at once instead of the first one.
+type reader struct {
+	problems []FieldError
+}
+
+func (r *reader) fail(path, format string, args ...any) {
+	r.problems = append(r.problems, FieldError{Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+func (r *reader) ok() bool { return len(r.problems) == 0 }
+
+func (r *reader) err() error {
+	if r.ok() {
+		return nil
+	}
+	return &ValidationError{Problems: r.problems}
+}
+
+// decodeJSON parses data into generic values, keeping numbers exact.
+func decodeJSON(data []byte) (any, error) {
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, fmt.Errorf("is not valid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("is not valid JSON: more than one value")
+	}
+	return v, nil
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+
+// object returns v as an object, reporting every key outside allowed as
+// unknown: a typo must not silently become a default.
+func (r *reader) object(path string, v any, allowed ...string) (map[string]any, bool) {
+	obj, isObj := v.(map[string]any)
+	if !isObj {
+		r.fail(path, "must be an object")
+		return nil, false
+	}
+	var unknown []string
+	for key := range obj {
+		known := false
+		for _, a := range allowed {
+			if key == a {
+				known = true
+				break
+			}
+		}
+		if !known {
+			unknown = append(unknown, key)
+		}
+	}
+	sort.Strings(unknown)
+	for _, key := range unknown {
+		r.fail(join(path, key), "is not a known field (allowed: %s)", strings.Join(allowed, ", "))
+	}
+	return obj, true
+}
+
+// array returns obj[key] as a list; absent or null is an empty list.
+func (r *reader) array(path string, obj map[string]any, key string) []any {
+	v, present := obj[key]
+	if !present || v == nil {
+		return nil
+	}
+	list, isList := v.([]any)
+	if !isList {
+		r.fail(join(path, key), "must be a list")
+		return nil
+	}
+	return list
+}
+
+// str returns obj[key] as a string. A required field that is absent is reported.
+func (r *reader) str(path string, obj map[string]any, key string, required bool) (string, bool) {
+	v, present := obj[key]
+	if !present || v == nil {
+		if required {
+			r.fail(join(path, key), "is required")
+		}
+		return "", false
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		r.fail(join(path, key), "must be a string")
+		return "", false
+	}
+	return s, true
+}
+
+// nonEmpty is str for fields that must hold text.
+func (r *reader) nonEmpty(path string, obj map[string]any, key string, required bool) (string, bool) {
+	s, ok := r.str(path, obj, key, required)
+	if ok && strings.TrimSpace(s) == "" {
+		r.fail(join(path, key), "must not be empty")
+		return "", false
+	}
+	return s, ok
+}
+
+// integer returns obj[key] as a whole number within [lo, hi].
+func (r *reader) integer(path string, obj map[string]any, key string, required bool, lo, hi int) (int, bool) {
+	v, present := obj[key]
+	if !present || v == nil {
+		if required {
+			r.fail(join(path, key), "is required")
+		}
+		return 0, false
+	}
+	rangeMsg := fmt.Sprintf("must be a whole number from %d to %d", lo, hi)
+	n, isNum := v.(json.Number)
+	if !isNum {
+		r.fail(join(path, key), "%s", rangeMsg)
+		return 0, false
+	}
+	i, err := strconv.ParseInt(string(n), 10, 64)
+	if err != nil || i < int64(lo) || i > int64(hi) || i > math.MaxInt32 {
+		r.fail(join(path, key), "%s", rangeMsg)
+		return 0, false
+	}
+	return int(i), true
+}
+
+// boolean returns obj[key] as a bool; absent is false.
+func (r *reader) boolean(path string, obj map[string]any, key string) bool {
+	v, present := obj[key]
+	if !present || v == nil {
+		return false
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		r.fail(join(path, key), "must be true or false")
+	}
+	return b
+}
+
+// money returns obj[key], a decimal string of yen (R1.4), checked to be at
+// least zero. JSON numbers are refused: the page must never turn money into a
+// floating-point number.
+func (r *reader) money(path string, obj map[string]any, key string, required bool) (decimal.Decimal, bool) {
+	v, present := obj[key]
+	if !present || v == nil {
+		if required {
+			r.fail(join(path, key), "is required")
+		}
+		return decimal.Decimal{}, false
+	}
+	return r.moneyValue(join(path, key), v)
+}
+
+func (r *reader) moneyValue(path string, v any) (decimal.Decimal, bool) {
+	s, isStr := v.(string)
+	if !isStr {
+		if _, isNum := v.(json.Number); isNum {
+			r.fail(path, "must be an amount written as a string, such as \"9504\"")
+		} else {
+			r.fail(path, "must be an amount in yen, such as \"9504\"")
+		}
+		return decimal.Decimal{}, false
+	}
+	d, err := parseDecimal(s)
+	if err != nil {
+		r.fail(path, "must be an amount in yen, such as \"9504\"")
+		return decimal.Decimal{}, false
+	}
+	if d.IsNegative() {
+		r.fail(path, "must not be negative")
+		return decimal.Decimal{}, false
+	}
+	return d, true
+}
+
+// wholeYen is money that must be a whole, positive number of yen.
+func (r *reader) wholeYen(path string, obj map[string]any, key string, required bool) (Yen, bool) {
+	d, ok := r.money(path, obj, key, required)
+	if !ok {
+		return Yen{}, false
+	}
+	if !d.IsInteger() {
+		r.fail(join(path, key), "must be a whole number of yen")
+		return Yen{}, false
+	}
+	if !d.IsPositive() {
+		r.fail(join(path, key), "must be more than 0 yen")
+		return Yen{}, false
+	}
+	return Yen{d}, true
+}
+
+func (r *reader) month(path string, obj map[string]any, key string, required bool) (Month, bool) {
+	s, ok := r.str(path, obj, key, required)
+	if !ok {
+		return 0, false
+	}
+	m, err := ParseMonth(s)
+	if err != nil {
+		r.fail(join(path, key), "%v", err)
+		return 0, false
+	}
+	return m, true
+}
+
+func (r *reader) date(path string, obj map[string]any, key string, required bool) (Date, bool) {
+	s, ok := r.str(path, obj, key, required)
+	if !ok {
+		return Date{}, false
+	}
+	d, err := ParseDate(s)
+	if err != nil {
+		r.fail(join(path, key), "%v", err)
+		return Date{}, false
+	}
+	return d, true
+}
