@@ -1,5 +1,7 @@
 package engine
 
+import "sort"
+
 // creditBill is what the credit ledger needs of one month's bill.
 type creditBill struct {
 	Month Month
@@ -25,16 +27,119 @@ type creditMonth struct {
 	Notices  []Notice
 }
 
+// creditState is one credit as the ledger walks the horizon.
+type creditState struct {
+	Credit
+	// index is the credit's position in the scenario, the last tie-break of
+	// payment order (R7.5) and of notice order (R8.4).
+	index int
+	void  bool
+	// balance starts at the full amount even for a credit registered before
+	// the horizon: R7.2 takes it as unused at the start.
+	balance       Yen
+	used          Yen
+	expiredUnused Yen
+	exhausted     *Month
+}
+
+// validFor reports whether the credit may pay the bill of m (R7.3): the bill
+// is fixed on m's last day, so the credit must be registered by then and not
+// yet expired on that day.
+func (s *creditState) validFor(m Month) bool {
+	last := m.LastDay()
+	return !s.void && !s.Registered.After(last) && !s.Expires.Before(last)
+}
+
 // settleCredits applies coupons and prepaid IDs to the bills (R7) and raises
 // the notices of R8. bills cover the horizon, one per month, in order.
 func settleCredits(bills []creditBill, credits []Credit, alerts Alerts) creditLedger {
-	// Placeholder until R7/R8 land: credits pay nothing, everything is charged.
-	ledger := creditLedger{Months: make([]creditMonth, len(bills)), Credits: make([]CreditSummary, len(credits))}
-	for i, b := range bills {
-		ledger.Months[i] = creditMonth{Charged: b.Total, Payments: []CreditPayment{}, Notices: []Notice{}}
-	}
+	states := make([]*creditState, len(credits))
 	for i, c := range credits {
-		ledger.Credits[i] = CreditSummary{ID: c.ID, Kind: c.Kind, Amount: c.Amount, Registered: c.Registered, Expires: c.Expires, Void: c.Void()}
+		s := &creditState{Credit: c, index: i, void: c.Void()}
+		if !s.void {
+			s.balance = c.Amount
+		}
+		states[i] = s
+	}
+	// Every key of R7.5 is fixed for the life of a credit, so one sort serves
+	// every month.
+	payOrder := append([]*creditState(nil), states...)
+	sort.SliceStable(payOrder, func(i, j int) bool { return paysBefore(payOrder[i], payOrder[j]) })
+
+	ledger := creditLedger{Months: make([]creditMonth, len(bills)), Credits: make([]CreditSummary, len(credits))}
+	// prevFullyPaid: the previous month had something for credits to pay and
+	// they paid all of it, the condition R8.3 puts on card-billing-started.
+	prevFullyPaid := false
+	for i, b := range bills {
+		m := b.Month
+		notices := voidNotices(states, m, i == 0)
+		// The 20th falls before the month's bill is fixed, so these notices see
+		// the balances left by the previous month (R8.1).
+		notices = append(notices, couponNotices(states, m)...)
+
+		payable := b.Total.Sub(b.PassportFees)
+		remaining := payable
+		var balanceBefore Yen
+		payments := []CreditPayment{}
+		for _, s := range payOrder {
+			if !s.validFor(m) || !s.balance.IsPositive() {
+				continue
+			}
+			balanceBefore = balanceBefore.Add(s.balance)
+			pay := MinYen(s.balance, remaining)
+			s.balance = s.balance.Sub(pay)
+			s.used = s.used.Add(pay)
+			remaining = remaining.Sub(pay)
+			if pay.IsPositive() && s.balance.IsZero() {
+				exhausted := m
+				s.exhausted = &exhausted
+			}
+			payments = append(payments, CreditPayment{ID: s.ID, Paid: pay, Balance: s.balance})
+		}
+		paid := payable.Sub(remaining)
+		charged := b.Total.Sub(paid)
+		notices = append(notices, alertNotices(alerts, m, b.Total, balanceBefore, balanceBefore.Sub(paid))...)
+
+		// A credit expiring on m's last day has just paid m; one expiring
+		// earlier in m could not pay it (R7.3). Either way what is left now is lost.
+		for _, s := range states {
+			if s.void || s.Expires.BillingMonth() != m || !s.balance.IsPositive() {
+				continue
+			}
+			s.expiredUnused = s.balance
+			notices = append(notices, creditExpiredNotice(s.ID, s.Expires, s.balance))
+			s.balance = Yen{}
+		}
+
+		fullyPaid := remaining.IsZero()
+		if i > 0 && prevFullyPaid && !fullyPaid {
+			notices = append(notices, cardBillingStartedNotice(m, charged))
+		}
+		prevFullyPaid = payable.IsPositive() && fullyPaid
+
+		sortNotices(notices, states)
+		ledger.Months[i] = creditMonth{Paid: paid, Charged: charged, Payments: payments, Notices: notices}
+	}
+	for i, s := range states {
+		ledger.Credits[i] = CreditSummary{
+			ID: s.ID, Kind: s.Kind, Amount: s.Amount, Registered: s.Registered, Expires: s.Expires,
+			Void: s.void, Used: s.used, ExpiredUnused: s.expiredUnused, Exhausted: s.exhausted,
+		}
 	}
 	return ledger
+}
+
+// paysBefore is the payment order of R7.5 (a simulator rule): earliest
+// expiry, coupons before prepaid IDs, earlier registration, scenario order.
+func paysBefore(a, b *creditState) bool {
+	if c := a.Expires.Compare(b.Expires); c != 0 {
+		return c < 0
+	}
+	if ac, bc := a.Kind == CreditCoupon, b.Kind == CreditCoupon; ac != bc {
+		return ac
+	}
+	if c := a.Registered.Compare(b.Registered); c != 0 {
+		return c < 0
+	}
+	return a.index < b.index
 }
