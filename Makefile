@@ -3,6 +3,7 @@
 
 GO        ?= go
 PORT      ?= 8080
+VERSION   ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
 GO_FILES  := $(shell find engine wasm -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod go.sum
 
@@ -31,8 +32,9 @@ check:
 test-engine:
 	$(GO) test ./...
 
-# The adapter compiles for the browser.
+# The adapter: its handler tested on the host, then built for the browser.
 test-wasm: site/gen/main.wasm
+	$(GO) test ./wasm/
 
 # Browser tests in headless Chromium against the built page.
 test-e2e: wasm e2e-deps
@@ -47,7 +49,7 @@ wasm: site/gen/main.wasm site/gen/wasm_exec.js
 
 site/gen/main.wasm: $(GO_FILES) $(wildcard engine/catalogs/*.json)
 	@mkdir -p $(@D)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w -X main.version=$(VERSION)' -o $@ ./wasm
 
 site/gen/wasm_exec.js: $(WASM_EXEC)
 	@mkdir -p $(@D)
