@@ -166,8 +166,11 @@ type PassportSummary struct {
 	Purchased Month  `json:"purchased"`
 	ValidTo   Month  `json:"validTo"`
 	Rate      string `json:"rate"`
-	// Fee is the passport fee; "0" when the purchase precedes the horizon.
-	Fee               Yen    `json:"fee"`
+	// Fee is the passport fee (count × fee per right).
+	Fee Yen `json:"fee"`
+	// FeeBeforeHorizon is true for a purchase before the horizon's start: its
+	// fee is outside the estimate's bills and it has no break-even (R5.3).
+	FeeBeforeHorizon  bool   `json:"feeBeforeHorizon"`
 	Discounts         Yen    `json:"discounts"`
 	BreakEven         *Month `json:"breakEven"`
 	UnusedRightMonths int    `json:"unusedRightMonths"`

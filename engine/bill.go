@@ -1,0 +1,91 @@
+package engine
+
+// usageBills prices every contract of every resource in every month (R3, R4).
+// Lines come in scenario order of resources, then contract number.
+func usageBills(s Scenario) []MonthBill {
+	bills := make([]MonthBill, s.Months)
+	for i := range bills {
+		bills[i] = MonthBill{Month: s.Start + Month(i), PassportFees: []PassportFee{},
+			Credits: []CreditPayment{}, Notices: []Notice{}}
+	}
+	// Copies of a resource, and months of equal length, repeat the same usage:
+	// each distinct usage is priced once per resource.
+	for _, r := range s.Resources {
+		shapes := usageShapes(r, s.Start, s.Months)
+		fees := map[int64]*usageFee{}
+		k := len(shapes)
+		for mi := range bills {
+			for copyN := 0; copyN < r.Count; copyN++ {
+				for j, shape := range shapes {
+					sec := shape[mi]
+					if sec <= 0 {
+						continue
+					}
+					f, ok := fees[sec]
+					if !ok {
+						fee := computeFee(r.Item.Prices, sec)
+						f = &fee
+						fees[sec] = f
+					}
+					bills[mi].Lines = append(bills[mi].Lines, Line{
+						Resource: r.ID, Contract: copyN*k + j + 1, Item: r.Item.ID, Zone: r.Item.Zone,
+						Seconds: sec, Hours: f.hours, Days: f.days, RestHours: f.rest,
+						HourlyOnly: f.hourlyOnly, HourlyDaily: f.hourlyDaily, Monthly: f.monthly,
+						Fee: f.fee, Basis: f.basis, Amount: f.fee,
+					})
+				}
+			}
+		}
+	}
+	for i := range bills {
+		if bills[i].Lines == nil {
+			bills[i].Lines = []Line{}
+		}
+	}
+	return bills
+}
+
+// addPassportFees charges each purchase's fee in its purchase month (R5.3).
+func addPassportFees(s Scenario, bills []MonthBill) {
+	for _, pp := range s.Passports {
+		mi := int(pp.Purchased - s.Start)
+		if mi < 0 || mi >= len(bills) {
+			continue // bought before the horizon: its fee is not in these bills
+		}
+		perRight := passportFee(pp)
+		bills[mi].PassportFees = append(bills[mi].PassportFees, PassportFee{
+			Passport: pp.ID, Item: pp.Item.ID, Zone: pp.Item.Zone, Term: pp.Term, Count: pp.Count,
+			PerRight: perRight, Amount: perRight.MulInt(int64(pp.Count)),
+		})
+	}
+}
+
+// totalBills sums each month as R6 says, with and without passports, and the
+// running totals of R9.1.
+func totalBills(s Scenario, bills []MonthBill) {
+	var cumulative, cumulativeWithout Yen
+	for i := range bills {
+		b := &bills[i]
+		var total, without Yen
+		for _, l := range b.Lines {
+			total = total.Add(l.Amount)
+			without = without.Add(l.Fee)
+		}
+		for _, f := range b.PassportFees {
+			total = total.Add(f.Amount)
+		}
+		b.Total, b.WithoutPassports = total, without
+		b.Tax = includedTax(total, s.Catalog.TaxRate)
+		cumulative, cumulativeWithout = cumulative.Add(total), cumulativeWithout.Add(without)
+		b.Cumulative, b.CumulativeWithoutPassports = cumulative, cumulativeWithout
+	}
+}
+
+// passportFeeTotal is the part of a bill that credits may not pay (R5.6).
+func passportFeeTotal(b MonthBill) Yen {
+	var sum Yen
+	for _, f := range b.PassportFees {
+		sum = sum.Add(f.Amount)
+	}
+	return sum
+}

@@ -1,0 +1,262 @@
+package engine
+
+import (
+	"encoding/json"
+	"sort"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+var (
+	resourceFields = []string{"id", "item", "zone", "count", "from", "until", "outages", "usage"}
+	usagePatterns  = []string{PatternAlways, PatternHours, PatternIntervals}
+	maxMonthHours  = decimal.NewFromInt(744)
+)
+
+func (d *scenarioDecoder) resources(list []any) []Resource {
+	out := make([]Resource, 0, len(list))
+	seen := map[string]int{}
+	for i, raw := range list {
+		p := index("resources", i)
+		res, ok := d.resource(p, raw)
+		if res.ID != "" {
+			if first, dup := seen[res.ID]; dup {
+				d.fail(join(p, "id"), "%q is already the id of resources[%d]", res.ID, first)
+				ok = false
+			} else {
+				seen[res.ID] = i
+			}
+		}
+		if ok {
+			out = append(out, res)
+		}
+	}
+	return out
+}
+
+func (d *scenarioDecoder) resource(path string, v any) (Resource, bool) {
+	obj, ok := d.object(path, v, resourceFields...)
+	if !ok {
+		return Resource{}, false
+	}
+	before := len(d.problems)
+	var res Resource
+	res.ID, _ = d.nonEmpty(path, obj, "id", true)
+	id, idOK := d.nonEmpty(path, obj, "item", true)
+	zone, zoneOK := d.nonEmpty(path, obj, "zone", true)
+	if idOK && zoneOK && d.cat != nil {
+		res.Item, _ = d.lookup(path, id, zone)
+	}
+	res.Count = 1
+	if _, given := obj["count"]; given {
+		res.Count, _ = d.integer(path, obj, "count", true, 1, maxCount)
+	}
+	res.From, res.HasFrom = d.month(path, obj, "from", false)
+	res.Until, res.HasUntil = d.month(path, obj, "until", false)
+	if res.HasFrom && res.HasUntil && res.Until < res.From {
+		d.fail(join(path, "until"), "must not be before from (%s)", res.From)
+	}
+	res.Usage = d.usage(join(path, "usage"), obj["usage"])
+	if res.Usage.Pattern == PatternIntervals && (res.HasFrom || res.HasUntil) {
+		d.fail(join(path, "from"), "from and until do not apply to the intervals pattern: the intervals say when it exists")
+	}
+	if d.horizonOK && res.Usage.Pattern != PatternIntervals {
+		if res.HasFrom && res.From > d.last {
+			d.fail(join(path, "from"), "is after the horizon's last month %s", d.last)
+		}
+		if res.HasUntil && res.Until < d.first {
+			d.fail(join(path, "until"), "is before the horizon's first month %s", d.first)
+		}
+	}
+	if raw, given := obj["outages"]; given && raw != nil {
+		res.Outages = d.outages(path, raw, res)
+	}
+	return res, len(d.problems) == before
+}
+
+func (d *scenarioDecoder) usage(path string, v any) Usage {
+	if v == nil {
+		d.fail(path, "is required: {\"pattern\": \"always\"}, {\"pattern\": \"hours\", \"hours\": \"200\"} or {\"pattern\": \"intervals\", \"intervals\": [...]}")
+		return Usage{}
+	}
+	obj, ok := d.object(path, v, "pattern", "hours", "intervals")
+	if !ok {
+		return Usage{}
+	}
+	var u Usage
+	u.Pattern, _ = d.str(path, obj, "pattern", true)
+	switch u.Pattern {
+	case "":
+	case PatternAlways:
+		d.forbid(path, obj, "hours", "intervals")
+	case PatternHours:
+		d.forbid(path, obj, "intervals")
+		u.Hours, _ = d.hours(join(path, "hours"), obj["hours"])
+	case PatternIntervals:
+		d.forbid(path, obj, "hours")
+		u.Intervals = d.intervals(join(path, "intervals"), obj["intervals"], true)
+		if d.horizonOK {
+			for i, iv := range u.Intervals {
+				if !iv.End.After(d.first.Start()) || !iv.Start.Before(d.last.End()) {
+					d.fail(index(join(path, "intervals"), i), "lies outside the horizon %s to %s", d.first, d.last)
+				}
+			}
+		}
+	default:
+		d.fail(join(path, "pattern"), "must be one of %q, %q, %q", PatternAlways, PatternHours, PatternIntervals)
+	}
+	return u
+}
+
+// forbid reports fields that belong to another usage pattern.
+func (d *scenarioDecoder) forbid(path string, obj map[string]any, keys ...string) {
+	for _, k := range keys {
+		if _, given := obj[k]; given {
+			d.fail(join(path, k), "does not apply to the %q pattern", obj["pattern"])
+		}
+	}
+}
+
+// hours reads the hours pattern's monthly hours: a decimal from 0 to 744 (R2.4),
+// as a string or a plain JSON number.
+func (d *scenarioDecoder) hours(path string, v any) (decimal.Decimal, bool) {
+	const problem = "must be a number of hours from 0 to 744"
+	var text string
+	switch x := v.(type) {
+	case nil:
+		d.fail(path, "is required: the hours of use in each month, from 0 to 744")
+		return decimal.Decimal{}, false
+	case string:
+		text = x
+	case json.Number:
+		text = string(x)
+	default:
+		d.fail(path, problem)
+		return decimal.Decimal{}, false
+	}
+	h, err := parseDecimal(text)
+	if err != nil || h.IsNegative() || h.GreaterThan(maxMonthHours) {
+		d.fail(path, problem)
+		return decimal.Decimal{}, false
+	}
+	return h, true
+}
+
+// intervals reads [{start, end}] spans, sorted and checked not to overlap (R2.4).
+func (d *scenarioDecoder) intervals(path string, v any, required bool) []Interval {
+	if v == nil {
+		if required {
+			d.fail(path, "is required: a list of {\"start\", \"end\"} times")
+		}
+		return nil
+	}
+	list, isList := v.([]any)
+	if !isList {
+		d.fail(path, "must be a list of {\"start\", \"end\"} times")
+		return nil
+	}
+	if len(list) == 0 && required {
+		d.fail(path, "must list at least one interval")
+		return nil
+	}
+	type indexed struct {
+		Interval
+		at int
+	}
+	var spans []indexed
+	for i, raw := range list {
+		p := index(path, i)
+		obj, ok := d.object(p, raw, "start", "end")
+		if !ok {
+			continue
+		}
+		start, startOK := d.instant(p, obj, "start")
+		end, endOK := d.instant(p, obj, "end")
+		if !startOK || !endOK {
+			continue
+		}
+		if !end.After(start) {
+			d.fail(join(p, "end"), "must be after start")
+			continue
+		}
+		spans = append(spans, indexed{Interval{start, end}, i})
+	}
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start.Before(spans[j].Start) })
+	out := make([]Interval, 0, len(spans))
+	for i, s := range spans {
+		if i > 0 && s.Start.Before(spans[i-1].End) {
+			d.fail(index(path, s.at), "overlaps %s: intervals of one resource must not overlap", index(path, spans[i-1].at))
+			continue
+		}
+		out = append(out, s.Interval)
+	}
+	return out
+}
+
+func (d *scenarioDecoder) instant(path string, obj map[string]any, key string) (time.Time, bool) {
+	s, ok := d.str(path, obj, key, true)
+	if !ok {
+		return time.Time{}, false
+	}
+	t, err := parseInstant(s)
+	if err != nil {
+		d.fail(join(path, key), "%v", err)
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// outages are host-failure windows (R2.3): servers only, and only where the
+// usage is a span of time (R2.4). They may overlap each other; they are merged.
+func (d *scenarioDecoder) outages(path string, v any, res Resource) []Interval {
+	p := join(path, "outages")
+	if res.Item != nil && res.Item.Kind != KindServer {
+		d.fail(p, "apply only to servers: %q is a %s", res.Item.ID, res.Item.Kind)
+		return nil
+	}
+	if res.Usage.Pattern == PatternHours {
+		d.fail(p, "do not apply to the \"hours\" pattern: give the hours actually used instead")
+		return nil
+	}
+	list, isList := v.([]any)
+	if !isList {
+		d.fail(p, "must be a list of {\"start\", \"end\"} times")
+		return nil
+	}
+	var spans []Interval
+	for i, raw := range list {
+		ip := index(p, i)
+		obj, ok := d.object(ip, raw, "start", "end")
+		if !ok {
+			continue
+		}
+		start, startOK := d.instant(ip, obj, "start")
+		end, endOK := d.instant(ip, obj, "end")
+		if startOK && endOK {
+			if !end.After(start) {
+				d.fail(join(ip, "end"), "must be after start")
+				continue
+			}
+			spans = append(spans, Interval{start, end})
+		}
+	}
+	return mergeIntervals(spans)
+}
+
+// mergeIntervals sorts spans and joins those that overlap or touch.
+func mergeIntervals(spans []Interval) []Interval {
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start.Before(spans[j].Start) })
+	var out []Interval
+	for _, s := range spans {
+		if n := len(out); n > 0 && !s.Start.After(out[n-1].End) {
+			if s.End.After(out[n-1].End) {
+				out[n-1].End = s.End
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+

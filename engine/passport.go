@@ -1,0 +1,145 @@
+package engine
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// passportTerm is one of the three terms a passport is sold for (R5.1, R5.3).
+type passportTerm struct {
+	rate decimal.Decimal // discount on the server fee
+	k    decimal.Decimal // passport fee per right = floor(monthly × k)
+}
+
+var passportTermsByMonths = map[int]passportTerm{
+	12: {decimal.RequireFromString("0.20"), decimal.RequireFromString("1.2")},
+	24: {decimal.RequireFromString("0.35"), decimal.RequireFromString("4.8")},
+	36: {decimal.RequireFromString("0.50"), decimal.RequireFromString("10.8")},
+}
+
+// passportFee is the fee of one right (R5.3): the catalog's explicit fee when
+// it lists one, else floor(M × k).
+func passportFee(pp Passport) Yen {
+	if fee, ok := pp.Item.PassportFees[pp.Term]; ok {
+		return fee
+	}
+	return passportFeePerRight(pp.Item.Prices.Monthly.Value, passportTermsByMonths[pp.Term].k)
+}
+
+// validIn reports whether pp's rights are valid in month m (R5.2).
+func (pp Passport) validIn(m Month) bool {
+	return m >= pp.Purchased && m <= pp.Purchased+Month(pp.Term-1)
+}
+
+// passportOutcome is what the rights of one purchase did in each month.
+type passportOutcome struct {
+	discounts   []Yen // per horizon month
+	unusedRight int   // right-months that found no server (R9.4)
+}
+
+// applyPassports discounts each month's server lines (R5.4, R5.5) and returns
+// what each purchase did, in scenario order. lineResource maps a line to the
+// index of its resource, whose order breaks ties between equal fees.
+func applyPassports(s Scenario, bills []MonthBill, resourceIndex map[string]int) []passportOutcome {
+	out := make([]passportOutcome, len(s.Passports))
+	for i := range out {
+		out[i].discounts = make([]Yen, len(bills))
+	}
+	if len(s.Passports) == 0 {
+		return out
+	}
+	// Rights of equal rate go in order of purchase month, then scenario order.
+	order := make([]int, len(s.Passports))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		pa, pb := s.Passports[order[a]], s.Passports[order[b]]
+		if pa.Term != pb.Term {
+			return pa.Term > pb.Term // longer term, higher rate
+		}
+		return pa.Purchased < pb.Purchased
+	})
+	groups := map[itemKey][]int{}
+	var keys []itemKey
+	for _, i := range order {
+		k := itemKey{s.Passports[i].Item.ID, s.Passports[i].Item.Zone}
+		if _, seen := groups[k]; !seen {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	isServer := make([]bool, len(s.Resources))
+	for i, r := range s.Resources {
+		isServer[i] = r.Item.Kind == KindServer
+	}
+	var candidates []int
+	for mi := range bills {
+		m := s.Start + Month(mi)
+		lines := bills[mi].Lines
+		for _, key := range keys {
+			candidates = candidates[:0]
+			for li := range lines {
+				l := &lines[li]
+				if l.Item == key.id && l.Zone == key.zone && isServer[resourceIndex[l.Resource]] && l.Fee.IsPositive() {
+					candidates = append(candidates, li)
+				}
+			}
+			sort.SliceStable(candidates, func(a, b int) bool {
+				la, lb := &lines[candidates[a]], &lines[candidates[b]]
+				if c := la.Fee.Cmp(lb.Fee); c != 0 {
+					return c > 0
+				}
+				if ra, rb := resourceIndex[la.Resource], resourceIndex[lb.Resource]; ra != rb {
+					return ra < rb
+				}
+				return la.Contract < lb.Contract
+			})
+			next := 0
+			for _, pi := range groups[key] {
+				pp := s.Passports[pi]
+				if !pp.validIn(m) {
+					continue
+				}
+				term := passportTermsByMonths[pp.Term]
+				ref := &PassportRef{ID: pp.ID, Term: pp.Term, Purchased: pp.Purchased, Rate: term.rate.String()}
+				for r := 0; r < pp.Count; r++ {
+					if next >= len(candidates) {
+						out[pi].unusedRight += pp.Count - r
+						break
+					}
+					l := &lines[candidates[next]]
+					next++
+					l.Amount = discountedFee(l.Fee, term.rate)
+					l.Discount = l.Fee.Sub(l.Amount)
+					l.Passport = ref
+					out[pi].discounts[mi] = out[pi].discounts[mi].Add(l.Discount)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// passportSummaries reports each purchase's fee, discounts and break-even (R9.3).
+func passportSummaries(s Scenario, outcomes []passportOutcome) []PassportSummary {
+	out := make([]PassportSummary, len(s.Passports))
+	for i, pp := range s.Passports {
+		fee := passportFee(pp).MulInt(int64(pp.Count))
+		sum := PassportSummary{ID: pp.ID, Item: pp.Item.ID, Zone: pp.Item.Zone, Term: pp.Term, Count: pp.Count,
+			Purchased: pp.Purchased, ValidTo: pp.Purchased + Month(pp.Term-1),
+			Rate: passportTermsByMonths[pp.Term].rate.String(), Fee: fee,
+			FeeBeforeHorizon:  pp.Purchased < s.Start,
+			UnusedRightMonths: outcomes[i].unusedRight}
+		for mi, d := range outcomes[i].discounts {
+			sum.Discounts = sum.Discounts.Add(d)
+			m := s.Start + Month(mi)
+			if sum.BreakEven == nil && !sum.FeeBeforeHorizon && m >= pp.Purchased && sum.Discounts.Cmp(fee) >= 0 {
+				sum.BreakEven = &m
+			}
+		}
+		out[i] = sum
+	}
+	return out
+}
