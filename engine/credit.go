@@ -51,7 +51,15 @@ func (s *creditState) validFor(m Month) bool {
 }
 
 // settleCredits applies coupons and prepaid IDs to the bills (R7) and raises
-// the notices of R8. bills cover the horizon, one per month, in order.
+// the notices of R8. bills cover the horizon, one per month, in order; credits
+// are as the decoder guarantees them (R7.2's checks done, prepaid expiry
+// derived).
+//
+// A credit is Exhausted in the month a payment takes its balance to 0; a
+// balance lost at expiry is ExpiredUnused instead, so such a credit is never
+// Exhausted. A void coupon's notice sits in the month of its registration date,
+// or in the first month when that date precedes the horizon; its date is the
+// registration date either way.
 func settleCredits(bills []creditBill, credits []Credit, alerts Alerts) creditLedger {
 	states := make([]*creditState, len(credits))
 	for i, c := range credits {
@@ -69,6 +77,7 @@ func settleCredits(bills []creditBill, credits []Credit, alerts Alerts) creditLe
 	ledger := creditLedger{Months: make([]creditMonth, len(bills)), Credits: make([]CreditSummary, len(credits))}
 	// prevFullyPaid: the previous month had something for credits to pay and
 	// they paid all of it, the condition R8.3 puts on card-billing-started.
+	// It starts false: the horizon's first month has no previous month.
 	prevFullyPaid := false
 	for i, b := range bills {
 		m := b.Month
@@ -90,7 +99,7 @@ func settleCredits(bills []creditBill, credits []Credit, alerts Alerts) creditLe
 			s.balance = s.balance.Sub(pay)
 			s.used = s.used.Add(pay)
 			remaining = remaining.Sub(pay)
-			if pay.IsPositive() && s.balance.IsZero() {
+			if s.balance.IsZero() {
 				exhausted := m
 				s.exhausted = &exhausted
 			}
@@ -112,7 +121,7 @@ func settleCredits(bills []creditBill, credits []Credit, alerts Alerts) creditLe
 		}
 
 		fullyPaid := remaining.IsZero()
-		if i > 0 && prevFullyPaid && !fullyPaid {
+		if prevFullyPaid && !fullyPaid {
 			notices = append(notices, cardBillingStartedNotice(m, charged))
 		}
 		prevFullyPaid = payable.IsPositive() && fullyPaid
