@@ -62,7 +62,9 @@ func (s *creditState) validFor(m Month) bool {
 // registration date either way.
 func settleCredits(bills []creditBill, credits []Credit, alerts Alerts) creditLedger {
 	states := make([]*creditState, len(credits))
+	scenarioIndex := make(map[string]int, len(credits))
 	for i, c := range credits {
+		scenarioIndex[c.ID] = i
 		s := &creditState{Credit: c, index: i, void: c.Void()}
 		if !s.void {
 			s.balance = c.Amount
@@ -126,7 +128,7 @@ func settleCredits(bills []creditBill, credits []Credit, alerts Alerts) creditLe
 		}
 		prevFullyPaid = payable.IsPositive() && fullyPaid
 
-		sortNotices(notices, states)
+		sortNotices(notices, scenarioIndex)
 		ledger.Months[i] = creditMonth{Paid: paid, Charged: charged, Payments: payments, Notices: notices}
 	}
 	for i, s := range states {

@@ -96,18 +96,15 @@ func noticeRank(kind string) int {
 }
 
 // sortNotices puts a month's notices in the order of R8.4: date, kind, then
-// credit in scenario order (notices without a credit come first, though no
-// two of them share a date and kind).
-func sortNotices(notices []Notice, states []*creditState) {
-	index := make(map[string]int, len(states))
-	for _, s := range states {
-		index[s.ID] = s.index
-	}
+// credit in scenario order (scenarioIndex maps a credit id to its position;
+// notices without a credit come first, though no two of them share a date
+// and kind).
+func sortNotices(notices []Notice, scenarioIndex map[string]int) {
 	creditIndex := func(n Notice) int {
 		if n.Credit == "" {
 			return -1
 		}
-		return index[n.Credit]
+		return scenarioIndex[n.Credit]
 	}
 	sort.SliceStable(notices, func(i, j int) bool {
 		a, b := notices[i], notices[j]

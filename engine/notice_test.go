@@ -182,7 +182,7 @@ func TestSettleCredits_Notices(t *testing.T) {
 }
 
 func TestSortNotices_Order(t *testing.T) {
-	states := []*creditState{{Credit: Credit{ID: "z"}, index: 0}, {Credit: Credit{ID: "y"}, index: 1}}
+	scenarioIndex := map[string]int{"z": 0, "y": 1}
 	d := ledgerDate
 	// Deliberately reversed: the want list is R8.4's order.
 	notices := []Notice{
@@ -211,7 +211,7 @@ func TestSortNotices_Order(t *testing.T) {
 		"balance-below 2019-03-31 ",
 		"card-billing-started 2019-03-31 ",
 	}
-	sortNotices(notices, states)
+	sortNotices(notices, scenarioIndex)
 	for i, n := range notices {
 		if got := n.Kind + " " + n.Date.String() + " " + n.Credit; got != want[i] {
 			t.Errorf("sortNotices: [%d] = %q, want %q", i, got, want[i])
