@@ -42,11 +42,10 @@ type creditState struct {
 	exhausted     *Month
 }
 
-// validFor reports whether the credit may pay the bill of m (R7.3): the bill
-// is fixed on m's last day, so the credit must be registered by then and not
-// yet expired on that day.
-func (s *creditState) validFor(m Month) bool {
-	last := m.LastDay()
+// validFor reports whether the credit may pay the bill of the month ending on
+// last (R7.3): the bill is fixed that day, so the credit must be registered by
+// then and not yet expired on it.
+func (s *creditState) validFor(last Date) bool {
 	return !s.void && !s.Registered.After(last) && !s.Expires.Before(last)
 }
 
@@ -82,7 +81,7 @@ func settleCredits(bills []creditBill, credits []Credit, alerts Alerts) creditLe
 	// It starts false: the horizon's first month has no previous month.
 	prevFullyPaid := false
 	for i, b := range bills {
-		m := b.Month
+		m, last := b.Month, b.Month.LastDay()
 		notices := voidNotices(states, m, i == 0)
 		// The 20th falls before the month's bill is fixed, so these notices see
 		// the balances left by the previous month (R8.1).
@@ -93,7 +92,7 @@ func settleCredits(bills []creditBill, credits []Credit, alerts Alerts) creditLe
 		var balanceBefore Yen
 		payments := []CreditPayment{}
 		for _, s := range payOrder {
-			if !s.validFor(m) || !s.balance.IsPositive() {
+			if !s.validFor(last) || !s.balance.IsPositive() {
 				continue
 			}
 			balanceBefore = balanceBefore.Add(s.balance)
