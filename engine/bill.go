@@ -8,10 +8,25 @@ func usageBills(s Scenario) []MonthBill {
 		bills[i] = MonthBill{Month: s.Start + Month(i), PassportFees: []PassportFee{},
 			Credits: []CreditPayment{}, Notices: []Notice{}}
 	}
+	shapesOf := make([][][]int64, len(s.Resources))
+	lineCount := make([]int, s.Months)
+	for ri, r := range s.Resources {
+		shapesOf[ri] = usageShapes(r, s.Start, s.Months)
+		for _, shape := range shapesOf[ri] {
+			for mi, sec := range shape {
+				if sec > 0 {
+					lineCount[mi] += r.Count
+				}
+			}
+		}
+	}
+	for mi := range bills {
+		bills[mi].Lines = make([]Line, 0, lineCount[mi])
+	}
 	// Copies of a resource, and months of equal length, repeat the same usage:
 	// each distinct usage is priced once per resource.
-	for _, r := range s.Resources {
-		shapes := usageShapes(r, s.Start, s.Months)
+	for ri, r := range s.Resources {
+		shapes := shapesOf[ri]
 		fees := map[int64]*usageFee{}
 		k := len(shapes)
 		for mi := range bills {
@@ -35,11 +50,6 @@ func usageBills(s Scenario) []MonthBill {
 					})
 				}
 			}
-		}
-	}
-	for i := range bills {
-		if bills[i].Lines == nil {
-			bills[i].Lines = []Line{}
 		}
 	}
 	return bills
@@ -66,17 +76,17 @@ func totalBills(s Scenario, bills []MonthBill) {
 	var cumulative, cumulativeWithout Yen
 	for i := range bills {
 		b := &bills[i]
-		var total, without Yen
-		for _, l := range b.Lines {
-			total = total.Add(l.Amount)
-			without = without.Add(l.Fee)
+		var total, without yenSum
+		for li := range b.Lines {
+			total.add(b.Lines[li].Amount)
+			without.add(b.Lines[li].Fee)
 		}
 		for _, f := range b.PassportFees {
-			total = total.Add(f.Amount)
+			total.add(f.Amount)
 		}
-		b.Total, b.WithoutPassports = total, without
-		b.Tax = includedTax(total, s.Catalog.TaxRate)
-		cumulative, cumulativeWithout = cumulative.Add(total), cumulativeWithout.Add(without)
+		b.Total, b.WithoutPassports = total.total(), without.total()
+		b.Tax = includedTax(b.Total, s.Catalog.TaxRate)
+		cumulative, cumulativeWithout = cumulative.Add(b.Total), cumulativeWithout.Add(b.WithoutPassports)
 		b.Cumulative, b.CumulativeWithoutPassports = cumulative, cumulativeWithout
 	}
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -94,10 +95,19 @@ func MinYen(a, b Yen) Yen {
 }
 
 // String returns y as a plain integer string ("9504").
-func (y Yen) String() string { return y.d.String() }
+func (y Yen) String() string { return string(y.appendTo(nil)) }
 
 // MarshalText writes y as a decimal string; JSON money is never a JSON number (R1.4).
-func (y Yen) MarshalText() ([]byte, error) { return []byte(y.d.String()), nil }
+func (y Yen) MarshalText() ([]byte, error) { return y.appendTo(nil), nil }
+
+// appendTo writes y in decimal. Estimates hold tens of thousands of amounts,
+// so the common case skips decimal's big.Int formatting.
+func (y Yen) appendTo(b []byte) []byte {
+	if y.d.Exponent() == 0 && y.d.NumDigits() <= 18 {
+		return strconv.AppendInt(b, y.d.IntPart(), 10)
+	}
+	return append(b, y.d.String()...)
+}
 
 // UnmarshalText reads a whole-yen decimal string.
 func (y *Yen) UnmarshalText(b []byte) error {
@@ -108,3 +118,27 @@ func (y *Yen) UnmarshalText(b []byte) error {
 	*y = v
 	return nil
 }
+
+// yenSum adds many amounts without allocating: whole yen are summed in an
+// int64 while they safely fit, and only larger amounts go through decimal.
+// The result is exact either way.
+type yenSum struct {
+	small int64
+	large decimal.Decimal
+}
+
+// smallYenLimit keeps the int64 part far from overflow: 10^15 yen per term,
+// at most 9,000 such terms before the sum could exceed 9.2 × 10^18.
+const smallYenLimit = 1_000_000_000_000_000
+
+func (s *yenSum) add(y Yen) {
+	if y.d.Exponent() <= 0 && y.d.NumDigits() <= 15 && s.small < 8e18 && s.small > -8e18 {
+		if v := y.d.IntPart(); v < smallYenLimit && v > -smallYenLimit {
+			s.small += v
+			return
+		}
+	}
+	s.large = s.large.Add(y.d)
+}
+
+func (s *yenSum) total() Yen { return Yen{s.large.Add(decimal.NewFromInt(s.small))} }

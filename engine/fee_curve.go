@@ -1,0 +1,79 @@
+package engine
+
+import "encoding/json"
+
+// CurvePoint is the month's fee at a whole number of hours of use, under each
+// way of billing, for the comparison chart (R4.10).
+type CurvePoint struct {
+	Hours       int    `json:"hours"`
+	HourlyOnly  *Yen   `json:"hourlyOnly"`
+	HourlyDaily *Yen   `json:"hourlyDaily"`
+	Monthly     *Yen   `json:"monthly"`
+	Fee         Yen    `json:"fee"`
+	Basis       string `json:"basis"`
+}
+
+// FeeCurve returns the fee at 0, 1, …, maxHours hours of use. The page draws
+// its chart from these figures so that no fee is ever computed outside R4.
+func FeeCurve(p Prices, maxHours int) []CurvePoint {
+	points := make([]CurvePoint, 0, maxHours+1)
+	for h := 0; h <= maxHours; h++ {
+		pt := CurvePoint{Hours: h}
+		if h == 0 {
+			zero := Yen{}
+			if p.Hourly.Set {
+				pt.HourlyOnly = &zero
+			}
+			if !p.MonthlyOnly() {
+				pt.HourlyDaily = &zero
+			}
+			if p.Monthly.Set {
+				pt.Monthly = yenPtr(yenFloor(p.Monthly.Value))
+			}
+			pt.Basis = BasisHourly
+			if p.MonthlyOnly() {
+				pt.Basis = BasisMonthlyOnly
+			}
+			points = append(points, pt)
+			continue
+		}
+		f := computeFee(p, int64(h)*3600)
+		pt.HourlyOnly, pt.HourlyDaily, pt.Monthly, pt.Fee, pt.Basis = f.hourlyOnly, f.hourlyDaily, f.monthly, f.fee, f.basis
+		points = append(points, pt)
+	}
+	return points
+}
+
+var feeCurveFields = []string{"request", "hourly", "daily", "monthly", "hours"}
+
+// feeCurveJSON answers {"request": "feeCurve", "hourly", "daily", "monthly",
+// "hours"} (prices as decimal strings or null, hours 1 to 744, default 744)
+// with {"points": [...], "dailyFromHours", "monthlyFromHours"}.
+func feeCurveJSON(v any) ([]byte, bool) {
+	var r reader
+	obj, ok := r.object("", v, feeCurveFields...)
+	if !ok {
+		return errorDocument(r.err()), false
+	}
+	p := r.prices("", obj, "the curve")
+	hours := 744
+	if _, given := obj["hours"]; given {
+		hours, _ = r.integer("", obj, "hours", true, 1, 744)
+	}
+	if r.ok() && !p.Hourly.Set && !p.Daily.Set && !p.Monthly.Set {
+		r.fail("", "give at least one of hourly, daily, monthly")
+	}
+	if err := r.err(); err != nil {
+		return errorDocument(err), false
+	}
+	daily, monthly := breakPoints(p)
+	out, err := json.Marshal(struct {
+		Points           []CurvePoint `json:"points"`
+		DailyFromHours   *int         `json:"dailyFromHours"`
+		MonthlyFromHours *int         `json:"monthlyFromHours"`
+	}{FeeCurve(p, hours), daily, monthly})
+	if err != nil {
+		return errorDocument(err), false
+	}
+	return out, true
+}
