@@ -20,7 +20,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/sakura-sim/pricesim/scripts/internal/sitehandler"
+	"github.com/sakura-sim/pricesim/scripts/serve/sitehandler"
 )
 
 func main() {
