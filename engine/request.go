@@ -1,9 +1,231 @@
 package engine
 
+// Requests: what HandleJSON answers besides estimates.
+//
+// A document that is an object with a top-level "request" key asks for
+// something other than an estimate; any other document is a scenario and gets
+// EstimateJSON's answer. Every answer is one JSON object; a failed request
+// answers the contract's error list, {"errors":[{"path","message"}]}, with ok
+// false. Money is a decimal string, as everywhere (R1.4).
+//
+// Shipped catalogs, in full, oldest first, and the id of the default one (the
+// newest, used when a scenario names none):
+//
+//	{"request":"catalogs"}
+//	→ {"catalogs":[{"id":"seed-2018","asOf":"2018-11-14","taxRate":"0.08","source":"…","items":[…]}, …],
+//	   "default":"list-2026"}
+//
+// Official price-list import: one or more responses of SAKURA's public price
+// API (https://secure.sakura.ad.jp/cloud/zone/{zone}/api/cloud/1.1/public/price),
+// one per zone, pasted or picked from files as they are. The catalog is named
+// "official-" + asOf and can be passed at once as a scenario's "catalog". Every
+// service class that did not become an item is listed in "unmatched" with a
+// reason; "warnings" flag whole documents (a partial page). "zones" is
+// optional: the zone each document was fetched for, in the same order, for
+// prices that do not name their zone.
+//
+//	{"request":"importPrices","asOf":"2026-11-23",
+//	 "documents":[{"Total":4,"From":0,"Count":4,"ServiceClasses":[…]}, …],
+//	 "zones":["is1b", …]}
+//	→ {"catalog":{"id":"official-2026-11-23","asOf":"2026-11-23","taxRate":"0.1","source":"…","items":[…]},
+//	   "unmatched":[{"path":"documents[0].ServiceClasses[3]","zone":"is1b","serviceClass":"cloud/autobackup",
+//	                 "name":"自動バックアップ","reason":"has no price"}],
+//	   "warnings":[{"path":"documents[0]","message":"holds 4 of 9 service classes: …"}]}
+//
+// Item matching, to move a scenario from one catalog to another: "from" and
+// "to" are each a shipped catalog's id or a whole catalog object; "items"
+// (optional; default every item of "from") are the items to carry over. Each
+// item asked about is in exactly one list; "by" is "id", "serviceClass",
+// "cores and memory", "disk type and size" or "bandwidth". Zones never change.
+//
+//	{"request":"matchItems","from":"list-2026","to":{"id":"official-2026-11-23", …},
+//	 "items":[{"item":"server/4core-8gb","zone":"tk1a"}, …]}
+//	→ {"matches":[{"item":"server/4core-8gb","zone":"tk1a","to":"server/4core-8gb","by":"id"}],
+//	   "unmatched":[{"item":"disk/hdd-2048gb","zone":"is1b","reason":"…"}]}
+//
+// An unknown request answers {"errors":[{"path":"request","message":"unknown request \"x\": …"}]}.
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// maxRequestBytes bounds what the page may send: five zones' price lists fit
+// many times over, and a runaway paste gets an error instead of a frozen tab.
+const maxRequestBytes = 16 << 20
+
+var requestNames = []string{"catalogs", "importPrices", "matchItems"}
+
 // HandleJSON is the one entry the wasm adapter calls: a scenario gives an
 // estimate (EstimateJSON); an object with a "request" key asks for something
-// else the page needs from the engine (shipped catalogs, an official price-list
-// import, a fee curve). ok is false when out is an error list.
+// else the page needs from the engine (see the comment at the top of this
+// file). ok is false when out is an error list. It never panics.
 func HandleJSON(in []byte) (out []byte, ok bool) {
-	return EstimateJSON(in)
+	defer func() {
+		if p := recover(); p != nil {
+			out, ok = errorDocument(fmt.Errorf("internal error in the engine: %v", p)), false
+		}
+	}()
+	// Only a document that mentions the key is decoded twice; scenarios skip it.
+	if !bytes.Contains(in, []byte(`"request"`)) {
+		return EstimateJSON(in)
+	}
+	if len(in) > maxRequestBytes {
+		return errorDocument(&ValidationError{Problems: []FieldError{{Message: fmt.Sprintf("the request is larger than %d MB", maxRequestBytes>>20)}}}), false
+	}
+	v, err := decodeJSON(in)
+	if err != nil {
+		return EstimateJSON(in)
+	}
+	obj, isObj := v.(map[string]any)
+	if !isObj {
+		return EstimateJSON(in)
+	}
+	if _, present := obj["request"]; !present {
+		return EstimateJSON(in)
+	}
+	var resp any
+	switch name, _ := obj["request"].(string); name {
+	case "catalogs":
+		resp, err = catalogsRequest(obj)
+	case "importPrices":
+		resp, err = importPricesRequest(obj)
+	case "matchItems":
+		resp, err = matchItemsRequest(obj)
+	default:
+		msg := fmt.Sprintf("unknown request %q: must be one of %s", name, strings.Join(requestNames, ", "))
+		if _, isStr := obj["request"].(string); !isStr {
+			msg = "must be the name of a request: one of " + strings.Join(requestNames, ", ")
+		}
+		err = &ValidationError{Problems: []FieldError{{Path: "request", Message: msg}}}
+	}
+	if err != nil {
+		return errorDocument(err), false
+	}
+	out, err = json.Marshal(resp)
+	if err != nil {
+		return errorDocument(fmt.Errorf("the answer could not be written: %w", err)), false
+	}
+	return out, true
+}
+
+type catalogsResponse struct {
+	Catalogs []*Catalog `json:"catalogs"`
+	Default  string     `json:"default"`
+}
+
+func catalogsRequest(obj map[string]any) (any, error) {
+	r := &reader{}
+	r.object("", obj, "request")
+	if err := r.err(); err != nil {
+		return nil, err
+	}
+	list, err := ShippedCatalogs()
+	if err != nil {
+		return nil, err
+	}
+	resp := catalogsResponse{Catalogs: list}
+	if resp.Catalogs == nil {
+		resp.Catalogs = []*Catalog{}
+	}
+	if def, ok := DefaultCatalog(); ok {
+		resp.Default = def.ID
+	}
+	return resp, nil
+}
+
+type importPricesResponse struct {
+	Catalog *Catalog `json:"catalog"`
+	ImportReport
+}
+
+func importPricesRequest(obj map[string]any) (any, error) {
+	r := &reader{}
+	r.object("", obj, "request", "asOf", "documents", "zones")
+	asOf, _ := r.str("", obj, "asOf", true)
+	if _, present := obj["documents"]; !present {
+		r.fail("documents", "is required: the price documents of the public price API, one per zone")
+	}
+	raw := r.array("", obj, "documents")
+	zones := r.array("", obj, "zones")
+	if obj["zones"] != nil && len(zones) != len(raw) && r.ok() {
+		r.fail("zones", "must give one zone per document (%d documents, %d zones)", len(raw), len(zones))
+	}
+	if err := r.err(); err != nil {
+		return nil, err
+	}
+	docs := make([]officialInput, len(raw))
+	for i, v := range raw {
+		docs[i].value = v
+		if i < len(zones) {
+			z, isStr := zones[i].(string)
+			if !isStr {
+				r.fail(index("zones", i), "must be a zone such as \"is1a\"")
+			}
+			docs[i].zone = strings.TrimSpace(z)
+		}
+	}
+	if err := r.err(); err != nil {
+		return nil, err
+	}
+	c, report, err := importOfficial("documents", docs, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return importPricesResponse{Catalog: c, ImportReport: report}, nil
+}
+
+func matchItemsRequest(obj map[string]any) (any, error) {
+	r := &reader{}
+	r.object("", obj, "request", "from", "to", "items")
+	from := r.requestCatalog(obj, "from")
+	to := r.requestCatalog(obj, "to")
+	var refs []ItemRef
+	if _, present := obj["items"]; present && obj["items"] != nil {
+		refs = []ItemRef{}
+	}
+	for i, v := range r.array("", obj, "items") {
+		p := index("items", i)
+		item, ok := r.object(p, v, "item", "zone")
+		if !ok {
+			continue
+		}
+		id, okID := r.nonEmpty(p, item, "item", true)
+		zone, okZone := r.nonEmpty(p, item, "zone", true)
+		if okID && okZone {
+			refs = append(refs, ItemRef{Item: id, Zone: zone})
+		}
+	}
+	if err := r.err(); err != nil {
+		return nil, err
+	}
+	return MatchItems(from, to, refs), nil
+}
+
+// requestCatalog reads a shipped catalog's id or a whole catalog object.
+func (r *reader) requestCatalog(obj map[string]any, key string) *Catalog {
+	v, present := obj[key]
+	if !present || v == nil {
+		r.fail(key, "is required: a shipped catalog's id or a catalog object")
+		return nil
+	}
+	switch c := v.(type) {
+	case string:
+		if found, ok := ShippedCatalog(c); ok {
+			return found
+		}
+		r.fail(key, "unknown catalog %q: shipped are %s", c, strings.Join(shippedIDs(), ", "))
+		return nil
+	case map[string]any:
+		before := len(r.problems)
+		cat := r.catalog(key, c)
+		if len(r.problems) > before {
+			return nil
+		}
+		return cat
+	}
+	r.fail(key, "must be a shipped catalog's id or a catalog object")
+	return nil
 }

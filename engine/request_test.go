@@ -1,0 +1,241 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+)
+
+type requestErrors struct {
+	Errors []FieldError `json:"errors"`
+}
+
+func handleError(t *testing.T, in string) []FieldError {
+	t.Helper()
+	out, ok := HandleJSON([]byte(in))
+	if ok {
+		t.Fatalf("HandleJSON(%.80s) ok = true, want an error list; got %.200s", in, out)
+	}
+	var list requestErrors
+	if err := json.Unmarshal(out, &list); err != nil || len(list.Errors) == 0 {
+		t.Fatalf("HandleJSON(%.80s) = %s, want an error list", in, out)
+	}
+	return list.Errors
+}
+
+func handleOK(t *testing.T, in string, into any) {
+	t.Helper()
+	out, ok := HandleJSON([]byte(in))
+	if !ok {
+		t.Fatalf("HandleJSON(%.80s) ok = false: %s", in, out)
+	}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	dec.UseNumber()
+	if err := dec.Decode(into); err != nil {
+		t.Fatalf("HandleJSON(%.80s) = %.200s: %v", in, out, err)
+	}
+}
+
+func fixtureText(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/official/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func TestHandleJSON_Catalogs(t *testing.T) {
+	var resp struct {
+		Catalogs []json.RawMessage `json:"catalogs"`
+		Default  string            `json:"default"`
+	}
+	handleOK(t, `{"request":"catalogs"}`, &resp)
+	shipped, _ := ShippedCatalogs()
+	if len(resp.Catalogs) != len(shipped) || resp.Default != "list-2026" {
+		t.Fatalf("catalogs: %d catalogs, default %q; want %d and list-2026", len(resp.Catalogs), resp.Default, len(shipped))
+	}
+	for i, raw := range resp.Catalogs {
+		c, err := ParseCatalog(raw)
+		if err != nil {
+			t.Errorf("catalogs[%d] does not parse as a catalog: %v", i, err)
+			continue
+		}
+		if c.ID != shipped[i].ID || len(c.Items) != len(shipped[i].Items) {
+			t.Errorf("catalogs[%d] = %s with %d items, want %s with %d", i, c.ID, len(c.Items), shipped[i].ID, len(shipped[i].Items))
+		}
+	}
+	// Money stays a string on the way out (R1.4).
+	if !bytes.Contains(resp.Catalogs[len(resp.Catalogs)-1], []byte(`"monthly":"2145"`)) {
+		t.Errorf("list-2026 does not carry 1 core / 2 GB at \"2145\" as a string")
+	}
+	errs := handleError(t, `{"request":"catalogs","zone":"is1a"}`)
+	if errs[0].Path != "zone" {
+		t.Errorf("catalogs with an extra field: errors %+v, want path zone", errs)
+	}
+}
+
+func TestHandleJSON_ImportPrices(t *testing.T) {
+	docs := `"documents":[` + fixtureText(t, "sample-is1b.json") + `,` + fixtureText(t, "array-tk1a.json") + `]`
+	in := `{"request":"importPrices","asOf":"2026-11-23",` + docs + `}`
+	var resp struct {
+		Catalog   json.RawMessage  `json:"catalog"`
+		Unmatched []UnmatchedClass `json:"unmatched"`
+		Warnings  []FieldError     `json:"warnings"`
+	}
+	handleOK(t, in, &resp)
+	c, err := ParseCatalog(resp.Catalog)
+	if err != nil {
+		t.Fatalf("the imported catalog does not parse: %v", err)
+	}
+	// The array fixture's 1 core / 1 GB names no zone and the request gives
+	// none for its document: it is unmatched, with the load balancer and autobackup.
+	if c.ID != "official-2026-11-23" || len(c.Items) != 8 {
+		t.Errorf("imported %s with %d items, want official-2026-11-23 with 8", c.ID, len(c.Items))
+	}
+	if it, ok := c.Lookup("disk/ssd-100gb", "is1b"); !ok || it.Prices.Monthly.Value.String() != "3850" || it.ServiceClass != "cloud/disk/ssd/100" {
+		t.Errorf("disk/ssd-100gb in is1b = %+v, want monthly 3850 from cloud/disk/ssd/100", it)
+	}
+	if !bytes.Contains(resp.Catalog, []byte(`"monthly":"231000"`)) {
+		t.Errorf("the imported catalog does not write the GPU plan's 231000 as a string")
+	}
+	var classes []string
+	for _, u := range resp.Unmatched {
+		classes = append(classes, u.ServiceClass)
+	}
+	if got, want := strings.Join(classes, " "), "cloud/autobackup cloud/plan/1core-1gb cloud/appliance/loadbalancer/standard"; got != want {
+		t.Errorf("unmatched classes = %s, want %s", got, want)
+	}
+	if resp.Warnings == nil {
+		t.Errorf("warnings is null, want []")
+	}
+
+	// Given the documents' zones, 1 core / 1 GB lands in tk1a.
+	handleOK(t, `{"request":"importPrices","asOf":"2026-11-23","zones":["is1b","tk1a"],`+docs+`}`, &resp)
+	if c, err = ParseCatalog(resp.Catalog); err != nil || len(c.Items) != 9 || len(resp.Unmatched) != 2 {
+		t.Fatalf("with zones: %v, %d unmatched; want 9 items and 2 unmatched", err, len(resp.Unmatched))
+	}
+	if _, ok := c.Lookup("server/1core-1gb", "tk1a"); !ok {
+		t.Errorf("with zones: server/1core-1gb is not in tk1a")
+	}
+}
+
+func TestHandleJSON_ImportPricesErrors(t *testing.T) {
+	tests := []struct {
+		name, in, path, text string
+	}{
+		{"malformed document", `{"request":"importPrices","asOf":"2026-11-23","documents":[` + fixtureText(t, "malformed-price.json") + `]}`,
+			"documents[0].ServiceClasses[0].Price.Monthly", "price"},
+		{"no asOf", `{"request":"importPrices","documents":[]}`, "asOf", "required"},
+		{"no documents", `{"request":"importPrices","asOf":"2026-11-23"}`, "documents", "required"},
+		{"empty documents", `{"request":"importPrices","asOf":"2026-11-23","documents":[]}`, "documents", "at least one"},
+		{"documents not a list", `{"request":"importPrices","asOf":"2026-11-23","documents":{}}`, "documents", "list"},
+		{"a document that is text", `{"request":"importPrices","asOf":"2026-11-23","documents":["{}"]}`, "documents[0]", "price document"},
+		{"unknown field", `{"request":"importPrices","asOf":"2026-11-23","documents":[],"zone":"is1a"}`, "zone", "not a known field"},
+		{"zones not one per document", `{"request":"importPrices","asOf":"2026-11-23","documents":[{}],"zones":["is1a","is1b"]}`, "zones", "one zone per document"},
+		{"zone not text", `{"request":"importPrices","asOf":"2026-11-23","documents":[{}],"zones":[1]}`, "zones[0]", "zone"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			errs := handleError(t, tt.in)
+			if errs[0].Path != tt.path || !strings.Contains(errs[0].Message, tt.text) {
+				t.Errorf("errors = %+v, want the first at %s containing %q", errs, tt.path, tt.text)
+			}
+		})
+	}
+}
+
+func TestHandleJSON_MatchItems(t *testing.T) {
+	var resp ItemMatching
+	handleOK(t, `{"request":"matchItems","from":"seed-2018","to":"list-2026"}`, &resp)
+	if len(resp.Matches) != 1 || resp.Matches[0] != (ItemMatch{"server/4core-8gb", "tk1a", "server/4core-8gb", "id"}) {
+		t.Errorf("matchItems seed-2018 → list-2026 = %+v, want server/4core-8gb by id", resp)
+	}
+
+	to := `{"id":"mine","taxRate":"0.10","items":[{"id":"server/my-4-8","kind":"server","zone":"tk1a","monthly":"9000","cores":4,"memoryGB":8}]}`
+	handleOK(t, `{"request":"matchItems","from":"list-2026","to":`+to+`,"items":[{"item":"server/4core-8gb","zone":"tk1a"},{"item":"disk/hdd-2048gb","zone":"tk1a"}]}`, &resp)
+	if len(resp.Matches) != 1 || resp.Matches[0].To != "server/my-4-8" || resp.Matches[0].By != "cores and memory" {
+		t.Errorf("matches = %+v, want server/4core-8gb → server/my-4-8 by cores and memory", resp.Matches)
+	}
+	if len(resp.Unmatched) != 1 || resp.Unmatched[0].Item != "disk/hdd-2048gb" || resp.Unmatched[0].Reason == "" {
+		t.Errorf("unmatched = %+v, want disk/hdd-2048gb with a reason", resp.Unmatched)
+	}
+
+	// Asked about nothing: nothing to answer, not every item.
+	handleOK(t, `{"request":"matchItems","from":"list-2026","to":"seed-2018","items":[]}`, &resp)
+	if len(resp.Matches) != 0 || len(resp.Unmatched) != 0 {
+		t.Errorf("matchItems with items [] = %+v, want both lists empty", resp)
+	}
+
+	tests := []struct {
+		name, in, path, text string
+	}{
+		{"unknown catalog", `{"request":"matchItems","from":"list-1999","to":"list-2026"}`, "from", "unknown catalog"},
+		{"no to", `{"request":"matchItems","from":"list-2026"}`, "to", "required"},
+		{"bad catalog object", `{"request":"matchItems","from":"list-2026","to":{"id":"x","taxRate":"0.10","items":[{"id":"a","kind":"boat","zone":"is1a","monthly":"1"}]}}`,
+			"to.items[0].kind", "kind"},
+		{"item without zone", `{"request":"matchItems","from":"list-2026","to":"seed-2018","items":[{"item":"server/4core-8gb"}]}`, "items[0].zone", "required"},
+		{"to a number", `{"request":"matchItems","from":"list-2026","to":3}`, "to", "catalog"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			errs := handleError(t, tt.in)
+			if errs[0].Path != tt.path || !strings.Contains(errs[0].Message, tt.text) {
+				t.Errorf("errors = %+v, want the first at %s containing %q", errs, tt.path, tt.text)
+			}
+		})
+	}
+}
+
+func TestHandleJSON_UnknownRequest(t *testing.T) {
+	for _, in := range []string{`{"request":"feeCurve"}`, `{"request":3}`, `{"request":null}`} {
+		errs := handleError(t, in)
+		if len(errs) != 1 || errs[0].Path != "request" || !strings.Contains(errs[0].Message, "catalogs, importPrices, matchItems") {
+			t.Errorf("HandleJSON(%s) errors = %+v, want one at path request naming the known requests", in, errs)
+		}
+	}
+	errs := handleError(t, `{"request":"feeCurve"}`)
+	if !strings.Contains(errs[0].Message, `"feeCurve"`) {
+		t.Errorf("unknown request message %q does not name the request", errs[0].Message)
+	}
+}
+
+// Anything that is not a request is the estimator's business, byte for byte.
+func TestHandleJSON_ScenariosGoToEstimateJSON(t *testing.T) {
+	for _, in := range []string{
+		`{"catalog":"list-2026","start":"2026-05","months":1,"resources":[]}`,
+		`{"catalog":"list-2026","resources":[{"id":"request","item":"server/1core-1gb","zone":"is1a"}]}`,
+		`{"request":`,
+		`["request"]`,
+		``,
+	} {
+		got, gotOK := HandleJSON([]byte(in))
+		want, wantOK := EstimateJSON([]byte(in))
+		if !bytes.Equal(got, want) || gotOK != wantOK {
+			t.Errorf("HandleJSON(%s) = %s, %v; want EstimateJSON's %s, %v", in, got, gotOK, want, wantOK)
+		}
+	}
+}
+
+func FuzzHandleJSON(f *testing.F) {
+	for _, seed := range []string{
+		`{"request":"catalogs"}`,
+		`{"request":"importPrices","asOf":"2026-11-23","documents":[{"ServiceClasses":{"0":{"ServiceClassPath":"cloud/plan/1core-1gb","Price":{"Hourly":7,"Zone":"is1a"}}}}]}`,
+		`{"request":"importPrices","asOf":"2026-11-23","documents":[{"ServiceClasses":[{"ServiceClassPath":"cloud/disk/ssd/100","Price":[]}]}]}`,
+		`{"request":"matchItems","from":"seed-2018","to":"list-2026","items":[{"item":"server/4core-8gb","zone":"tk1a"}]}`,
+		`{"request":"matchItems","from":{"id":"a","taxRate":"0.1","items":[{"id":"x","kind":"disk","zone":"z","monthly":"1","diskType":"ssd","sizeGB":100}]},"to":"list-2026"}`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		out, ok := HandleJSON(in)
+		if !json.Valid(out) {
+			t.Fatalf("HandleJSON(%q) = %q, not JSON", in, out)
+		}
+		if !ok && bytes.Contains(out, []byte("internal error")) {
+			t.Fatalf("HandleJSON(%q) panicked: %s", in, out)
+		}
+	})
+}
