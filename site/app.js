@@ -1,0 +1,173 @@
+// Entry point: loads the engine, builds the form, and recalculates as the user
+// types. The last good estimate stays on screen while the input has errors.
+import "./app/strings.js";
+import { t, lang, setLang, onLangChange } from "./lib/i18n.js";
+import { translate } from "./app/dom.js";
+import { wasmAvailable, loadEngine, callEngine, engineVersion } from "./app/engine.js";
+import { addCatalog, keyForScenarioCatalog, defaultCatalogKey } from "./app/catalogs.js";
+import { listImported } from "./app/storage.js";
+import { createCatalogUI } from "./app/catalog-ui.js";
+import { createForm, thisMonth } from "./app/form.js";
+import { buildScenario, scenarioToForm } from "./app/scenario.js";
+import { showErrors, clearErrors } from "./app/errors.js";
+import { encodeScenario, decodeScenario } from "./app/share.js";
+import { createSavedUI } from "./app/saved-ui.js";
+import { download, estimateJSON, fileStem } from "./app/export.js";
+import { registerServiceWorker } from "./app/offline.js";
+
+const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
+const RESULTS = ["comparison", "bills", "passports", "credits", "years"];
+
+let last = null; // {scenario, estimate} on screen
+let built = null; // the scenario the form means right now, valid or not
+let fragmentWrite = Promise.resolve();
+let timer = 0;
+
+function applyLanguage() {
+  document.documentElement.lang = lang();
+  document.title = t("title");
+  translate(document);
+}
+
+function setStatus(errors) {
+  const s = $("status");
+  s.dataset.state = errors ? "errors" : "ok";
+  s.textContent = errors ? (errors === 1 ? t("status.one") : t("status.errors", { n: errors })) : t("status.ok");
+}
+
+function showLoading(received, total) {
+  const bar = document.querySelector(".loading progress");
+  const text = document.querySelector(".loading-text");
+  if (total) {
+    bar.value = Math.min(100, Math.round((received / total) * 100));
+    text.textContent = t("loadingProgress", { pct: `${bar.value} %` });
+  } else {
+    bar.removeAttribute("value");
+    text.textContent = t("loadingProgress", { pct: `${(received / 1048576).toFixed(1)} MB` });
+  }
+}
+
+async function main() {
+  applyLanguage();
+  if (!wasmAvailable()) {
+    $("loading").hidden = true;
+    $("wasm-unavailable").hidden = false;
+    return;
+  }
+  const componentsLoaded = import("./components/index.js").catch(() => null);
+  try {
+    await loadEngine(showLoading);
+  } catch (e) {
+    document.querySelector(".loading-text").textContent = t("loadFailed", { message: e.message });
+    document.querySelector(".loading progress").hidden = true;
+    return;
+  }
+  await componentsLoaded;
+
+  const shipped = callEngine({ request: "catalogs" });
+  for (const c of shipped.catalogs ?? []) addCatalog(c, "shipped");
+  for (const c of listImported()) addCatalog(c, "imported");
+
+  const catalogUI = createCatalogUI({ changed: () => { form.refresh(); schedule(); } });
+  const form = createForm({ entry: () => catalogUI.current(), changed: () => schedule() });
+  const saved = createSavedUI({ scenario: () => built ?? last?.scenario, open: (s) => restore(s) });
+
+  function restore(scenario) {
+    const values = scenarioToForm(scenario);
+    catalogUI.render();
+    const key = keyForScenarioCatalog(values.catalog) ?? defaultCatalogKey();
+    catalogUI.render();
+    document.querySelector('[data-testid="catalog-select"]').value = key;
+    catalogUI.describe();
+    form.fill(values);
+    recalc();
+  }
+
+  function firstVisit() {
+    catalogUI.render();
+    form.fill({ start: thisMonth(), months: 12, resources: [], passports: [], credits: [] });
+    form.addResource();
+    recalc();
+  }
+
+  function recalc() {
+    clearTimeout(timer);
+    const { scenario, errors, overrideRows } = buildScenario(form.read(), catalogUI.current());
+    built = scenario;
+    const out = callEngine(scenario);
+    const all = [...errors, ...(out.errors ?? [])];
+    const formEl = document.getElementById("scenario-form");
+    if (!catalogUI.current()) all.push({ path: "catalog", message: t("err.noCatalogs") });
+    if (all.length) {
+      showErrors(all, formEl, $("form-errors"), overrideRows);
+      setStatus(all.length);
+      return;
+    }
+    clearErrors(formEl, $("form-errors"));
+    setStatus(0);
+    last = { scenario, estimate: out };
+    for (const id of RESULTS) $(id).estimate = out;
+    const seq = (fragmentWrite = encodeScenario(scenario).then((hash) => {
+      if (seq === fragmentWrite) history.replaceState(null, "", location.pathname + location.search + hash);
+    }));
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(recalc, 150);
+  }
+
+  const formEl = document.getElementById("scenario-form");
+  formEl.addEventListener("submit", (e) => e.preventDefault());
+  formEl.addEventListener("input", schedule);
+  formEl.addEventListener("change", schedule);
+  $("add-resource").addEventListener("click", () => { form.addResource().querySelector("select")?.focus(); schedule(); });
+  $("add-passport").addEventListener("click", () => { form.addPassport().querySelector("select")?.focus(); schedule(); });
+  $("add-coupon").addEventListener("click", () => { form.addCredit("coupon").querySelector("input")?.focus(); schedule(); });
+  $("add-prepaid").addEventListener("click", () => { form.addCredit("prepaid").querySelector("input")?.focus(); schedule(); });
+
+  $("share-link").addEventListener("click", async () => {
+    await fragmentWrite;
+    const b = $("share-link");
+    try {
+      await navigator.clipboard.writeText(location.href);
+      b.textContent = t("shareCopied");
+    } catch {
+      b.textContent = t("shareManual");
+      document.querySelector(".save-status").textContent = location.href;
+    }
+    setTimeout(() => (b.textContent = t("share")), 2000);
+  });
+  $("export-json").addEventListener("click", () => {
+    if (last) download("json", estimateJSON(last.scenario, last.estimate), `${fileStem(last.scenario)}.json`, "application/json", $("export-json"));
+  });
+  $("export-csv").addEventListener("click", () => {
+    const csv = $("bills").toCSV?.();
+    if (last && typeof csv === "string") download("csv", csv, `${fileStem(last.scenario)}.csv`, "text/csv;charset=utf-8", $("export-csv"));
+  });
+  $("print").addEventListener("click", () => window.print());
+  $("lang-toggle").addEventListener("click", () => setLang(lang() === "ja" ? "en" : "ja"));
+  onLangChange(() => {
+    applyLanguage();
+    catalogUI.render();
+    form.refresh();
+    saved.render();
+    if (built) recalc();
+  });
+  window.addEventListener("hashchange", async () => {
+    const s = await decodeScenario(location.hash);
+    if (s) restore(s);
+  });
+
+  const version = engineVersion();
+  if (version) document.querySelector(".engine-version").textContent = t("engine", { version });
+  saved.render();
+  const fromLink = await decodeScenario(location.hash);
+  if (fromLink) restore(fromLink);
+  else firstVisit();
+  $("loading").hidden = true;
+  $("app").hidden = false;
+  registerServiceWorker(); // last, so it can cache every file the page loaded
+}
+
+main();

@@ -1,0 +1,133 @@
+// The catalog picker, its description, and the import of an official price list
+// through the engine's importPrices request.
+import { t } from "../lib/i18n.js";
+import { date } from "../lib/format.js";
+import { h, option } from "./dom.js";
+import { addCatalog, getCatalog, listCatalogs, removeCatalog, defaultCatalogKey, passportZones } from "./catalogs.js";
+import { callEngine } from "./engine.js";
+import { saveImported, deleteImported } from "./storage.js";
+
+const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
+
+// "0.08" → "8 %", on the string: 0.08 × 100 in floating point is not 8.
+function percent(rate) {
+  const [int, frac = ""] = String(rate).split(".");
+  const f = frac.padEnd(2, "0");
+  const whole = (int + f.slice(0, 2)).replace(/^0+(?=\d)/, "");
+  const rest = f.slice(2).replace(/0+$/, "");
+  return `${whole}${rest ? "." + rest : ""} %`;
+}
+
+export function createCatalogUI({ changed }) {
+  const select = $("catalog-select");
+  const removeBtn = document.getElementById("remove-catalog");
+
+  function current() {
+    return getCatalog(select.value);
+  }
+
+  function render() {
+    const key = select.value;
+    select.replaceChildren(
+      ...listCatalogs().map((e) =>
+        option(e.key, `${e.catalog.id} — ${date(e.catalog.asOf)} (${t(`origin.${e.origin}`)})`, e.key === key)),
+    );
+    if (!getCatalog(key)) select.value = defaultCatalogKey() ?? "";
+    describe();
+  }
+
+  function describe() {
+    const e = current();
+    const info = $("catalog-info");
+    if (!e) return info.replaceChildren();
+    const c = e.catalog;
+    const hasEstimated = c.items.some((it) => it.estimated?.length);
+    info.replaceChildren(
+      h("p", { text: t("catalogInfo", { id: c.id, date: date(c.asOf), tax: percent(c.taxRate), items: c.items.length }) }),
+      h("p", { class: "source", text: t("catalogSource", { source: c.source }) }),
+      h("p", { class: "estimated-note", dataset: { estimated: String(hasEstimated) }, text: t(hasEstimated ? "estimatedNote" : "noEstimated") }),
+    );
+    removeBtn.hidden = e.origin !== "imported";
+    document.getElementById("no-passport-plans").hidden = passportZones(e).length > 0;
+    $("add-passport").disabled = passportZones(e).length === 0;
+  }
+
+  /** Selects a catalog by key and tells the form. */
+  function choose(key) {
+    render();
+    select.value = key;
+    describe();
+    changed();
+  }
+
+  select.addEventListener("change", () => {
+    describe();
+    changed();
+  });
+
+  removeBtn.addEventListener("click", () => {
+    const e = current();
+    if (e?.origin !== "imported") return;
+    deleteImported(e.catalog.id);
+    removeCatalog(e.key);
+    choose(defaultCatalogKey());
+  });
+
+  // ---- import ----
+  const status = $("import-status");
+  const asOf = $("import-asof");
+  const today = new Date();
+  asOf.value = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
+
+  function report(lines, isError) {
+    status.classList.toggle("error", isError);
+    status.replaceChildren(...lines.map((l) => h("p", { text: l })));
+  }
+
+  function importDocuments(documents) {
+    const out = callEngine({ request: "importPrices", asOf: asOf.value, documents });
+    if (out.errors?.length || !out.catalog) {
+      const errs = out.errors ?? [];
+      report([t("importFailed"), ...errs.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))], true);
+      return;
+    }
+    saveImported(out.catalog);
+    const key = addCatalog(out.catalog, "imported");
+    const lines = [t("importOk", { id: out.catalog.id, n: out.catalog.items.length })];
+    if (out.unmatched?.length) lines.push(t("importUnmatched", { n: out.unmatched.length }));
+    report(lines, false);
+    choose(key);
+  }
+
+  function parseAll(named) {
+    const docs = [];
+    for (const { name, text } of named) {
+      try {
+        docs.push(JSON.parse(text));
+      } catch (e) {
+        report([t("importBadJson", { name, message: e.message })], true);
+        return null;
+      }
+    }
+    return docs;
+  }
+
+  async function importFiles() {
+    const files = [...$("import-prices").files];
+    if (!files.length) return false;
+    const docs = parseAll(await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))));
+    if (docs) importDocuments(docs);
+    return true;
+  }
+
+  $("import-prices").addEventListener("change", importFiles);
+  $("import-apply").addEventListener("click", async () => {
+    const text = $("import-paste").value.trim();
+    if (text) {
+      const docs = parseAll([{ name: "JSON", text }]);
+      if (docs) importDocuments(docs);
+    } else if (!(await importFiles())) report([t("importNothing")], true);
+  });
+
+  return { current, render, choose, describe };
+}

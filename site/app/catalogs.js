@@ -1,0 +1,139 @@
+// The catalogs the user can pick: shipped with the engine, imported from an
+// official price document (kept in localStorage), or carried inline by a shared
+// link or saved estimate. Each is indexed once for the pickers.
+import { t, lang } from "../lib/i18n.js";
+import { yen } from "../lib/format.js";
+
+export const KINDS = ["server", "disk", "licence", "appliance", "network", "other"];
+
+const entries = new Map(); // key → {key, origin, catalog, index}
+
+function indexCatalog(catalog) {
+  const byId = new Map(); // item id → Map(zone → item)
+  for (const it of catalog.items ?? []) {
+    if (!byId.has(it.id)) byId.set(it.id, new Map());
+    byId.get(it.id).set(it.zone, it);
+  }
+  const kinds = KINDS.filter((k) => (catalog.items ?? []).some((it) => it.kind === k));
+  return { byId, kinds };
+}
+
+/** Adds or replaces a catalog; origin is "shipped", "imported" or "link". */
+export function addCatalog(catalog, origin) {
+  const key = `${origin[0]}:${catalog.id}`;
+  entries.set(key, { key, origin, catalog, index: indexCatalog(catalog) });
+  return key;
+}
+
+export function removeCatalog(key) {
+  entries.delete(key);
+}
+
+export function getCatalog(key) {
+  return entries.get(key);
+}
+
+/** All entries, shipped first (newest first), then imported, then from links. */
+export function listCatalogs() {
+  const rank = { shipped: 0, imported: 1, link: 2 };
+  return [...entries.values()].sort(
+    (a, b) => rank[a.origin] - rank[b.origin] || b.catalog.asOf.localeCompare(a.catalog.asOf) || a.key.localeCompare(b.key),
+  );
+}
+
+/** The newest shipped catalog (or any, when none is shipped). */
+export function defaultCatalogKey() {
+  const list = listCatalogs();
+  return (list.find((e) => e.origin === "shipped") ?? list[0])?.key;
+}
+
+/** Finds the entry a scenario's `catalog` field means (an id or an inline object). */
+export function keyForScenarioCatalog(cat) {
+  if (cat === undefined) return defaultCatalogKey();
+  if (typeof cat === "string") return entries.has(`s:${cat}`) ? `s:${cat}` : undefined;
+  // An inline catalog: reuse an imported one with the same id and date, which holds every item.
+  const imp = entries.get(`i:${cat.id}`);
+  if (imp && imp.catalog.asOf === cat.asOf) return imp.key;
+  return addCatalog(cat, "link");
+}
+
+/** The item's display name in the current language. */
+export function itemName(item) {
+  return item?.name?.[lang()] ?? item?.name?.en ?? item?.id ?? "";
+}
+
+/** "¥47/h* · ¥475/day* · ¥9,504/mo" — asterisks mark estimated prices. */
+export function priceSummary(item) {
+  if (!item) return "";
+  const est = new Set(item.estimated ?? []);
+  const parts = [];
+  for (const [k, unit] of [["hourly", "perHour"], ["daily", "perDay"], ["monthly", "perMonth"]]) {
+    if (item[k] === undefined || item[k] === null) continue;
+    parts.push(`${yen(item[k])}${t(unit)}${est.has(k) ? "*" : ""}`);
+  }
+  return parts.join(" · ");
+}
+
+/** A zone's display name, e.g. "Tokyo 1 (tk1a)". */
+export function zoneName(zone) {
+  const key = `zone.${zone}`;
+  const name = t(key);
+  return name === key ? zone : `${name} (${zone})`;
+}
+
+/** Zones an item exists in, in a stable order. */
+export function zonesOf(entry, itemId) {
+  return [...(entry?.index.byId.get(itemId)?.keys() ?? [])].sort(zoneOrder);
+}
+
+const ZONE_ORDER = ["tk1a", "tk1b", "is1a", "is1b", "is1c", "tk1v"];
+function zoneOrder(a, b) {
+  const ia = ZONE_ORDER.indexOf(a), ib = ZONE_ORDER.indexOf(b);
+  return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+}
+
+/** The item entry for an id in a zone, or in its first zone when absent there. */
+export function itemIn(entry, itemId, zone) {
+  const zones = entry?.index.byId.get(itemId);
+  if (!zones) return undefined;
+  return zones.get(zone) ?? zones.get(zonesOf(entry, itemId)[0]);
+}
+
+/** Distinct item ids of a kind (or passport-eligible ones), in catalog order. */
+export function itemIds(entry, { kind, passport, zone } = {}) {
+  const ids = [];
+  for (const [id, zones] of entry?.index.byId ?? []) {
+    const any = [...zones.values()];
+    if (kind && any[0].kind !== kind) continue;
+    if (passport && !any.some((it) => it.passport && (!zone || it.zone === zone))) continue;
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** Zones in which some passport-eligible item exists. */
+export function passportZones(entry) {
+  const zones = new Set((entry?.catalog.items ?? []).filter((it) => it.passport).map((it) => it.zone));
+  return [...zones].sort(zoneOrder);
+}
+
+/** A default "small server running all the time": the cheapest server per month. */
+export function smallServer(entry) {
+  const servers = (entry?.catalog.items ?? []).filter((it) => it.kind === "server");
+  const price = (it) => Number(it.monthly ?? it.daily ?? it.hourly ?? Infinity);
+  const zonePref = (it) => (ZONE_ORDER.indexOf(it.zone) + 100) % 100;
+  servers.sort((a, b) => (a.cores ?? 99) - (b.cores ?? 99) || (a.memoryGB ?? 99) - (b.memoryGB ?? 99) || zonePref(a) - zonePref(b) || price(a) - price(b));
+  return servers[0] ?? entry?.catalog.items?.[0];
+}
+
+/**
+ * The catalog as the scenario carries it: a shipped one by id; any other as an
+ * object holding only the items the scenario uses, so a shared link stays short.
+ */
+export function scenarioCatalog(entry, used) {
+  if (!entry) return undefined;
+  if (entry.origin === "shipped") return entry.catalog.id;
+  const keep = entry.catalog.items.filter((it) => used.has(`${it.id}\u0000${it.zone}`));
+  const { items, ...rest } = entry.catalog;
+  return { ...rest, items: keep.length ? keep : items.slice(0, 1) };
+}

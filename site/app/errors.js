@@ -1,0 +1,71 @@
+// Puts each error beside the field its JSON path names (field-error with
+// data-path), marks that field aria-invalid, and sends the rest to form-errors.
+import { h } from "./dom.js";
+
+const ROW_LISTS = { resources: "resource-row", passports: "passport-row", credits: "credit-row" };
+
+// Drops the last ".name" or "[n]" of a path: "usage.intervals[0].start" → "usage.intervals[0]".
+const parent = (p) => p.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
+
+function fieldInRow(row, rest) {
+  if (rest === "prices") return { box: row.querySelector(".overrides"), controls: [...row.querySelectorAll(".overrides [data-field]")] };
+  for (let p = rest; p; ) {
+    const c = row.querySelector(`[data-field="${CSS.escape(p)}"]`);
+    if (c) return { box: c.closest(".field"), controls: [c] };
+    const up = parent(p);
+    if (up === p) break;
+    p = up;
+  }
+  return { box: row.querySelector(".row-errors"), controls: [] };
+}
+
+/** Where an error goes: {box, controls}; box null means form-errors. */
+function locate(path, form, overrideRows) {
+  let m = /^(resources|passports|credits)\[(\d+)\]\.?(.*)$/.exec(path);
+  if (m) {
+    const row = form.querySelectorAll(`[data-testid="${ROW_LISTS[m[1]]}"]`)[Number(m[2])];
+    if (row) return fieldInRow(row, m[3]);
+  }
+  m = /^overrides\[(\d+)\]\.?(.*)$/.exec(path);
+  if (m && overrideRows[Number(m[1])] !== undefined) {
+    const row = form.querySelectorAll('[data-testid="resource-row"]')[overrideRows[Number(m[1])]];
+    if (row) return fieldInRow(row, ["item", "zone", "hourly", "daily", "monthly"].includes(m[2]) ? m[2] : "prices");
+  }
+  for (let p = path; p; ) {
+    const visible = [...form.querySelectorAll(`[data-top-field="${CSS.escape(p)}"]`)].find((c) => !c.closest("[hidden]"));
+    if (visible) return { box: visible.closest(".field"), controls: [visible] };
+    const up = parent(p);
+    if (up === p) break;
+    p = up;
+  }
+  return { box: null, controls: [] };
+}
+
+let serial = 0;
+
+/** Removes every shown error. */
+export function clearErrors(form, formErrors) {
+  for (const el of form.querySelectorAll('[data-testid="field-error"]')) el.remove();
+  for (const el of form.querySelectorAll("[aria-invalid]")) {
+    el.removeAttribute("aria-invalid");
+    el.removeAttribute("aria-describedby");
+  }
+  formErrors.replaceChildren();
+  formErrors.hidden = true;
+}
+
+/** Shows errors [{path, message}]; overrideRows maps overrides[k] to its resource row. */
+export function showErrors(errors, form, formErrors, overrideRows = []) {
+  clearErrors(form, formErrors);
+  for (const { path = "", message } of errors) {
+    const { box, controls } = locate(path, form, overrideRows);
+    const id = `err${++serial}`;
+    const el = h("p", { class: "field-error", id, dataset: { testid: "field-error", path }, text: message });
+    (box ?? formErrors).append(el);
+    if (!box) formErrors.hidden = false;
+    for (const c of controls) {
+      c.setAttribute("aria-invalid", "true");
+      c.setAttribute("aria-describedby", `${c.getAttribute("aria-describedby") ?? ""} ${id}`.trim());
+    }
+  }
+}

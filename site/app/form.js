@@ -1,0 +1,117 @@
+// The scenario form as a whole: reads every input into plain values, fills the
+// inputs from values (a link, a saved estimate), and adds rows with defaults.
+import { refreshRow, resourceRow, readResourceRow, newResourceValues, passportRow, readPassportRow, creditRow, readCreditRow } from "./rows.js";
+import { itemIn, passportZones, itemIds } from "./catalogs.js";
+
+const HORIZONS = ["12", "24", "36", "60"];
+const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
+
+/** "2026-11" + n months. */
+export function addMonths(month, n) {
+  const [y, m] = month.split("-").map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + n, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+function lastDay(month) {
+  const [y, m] = month.split("-").map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** The browser clock's month, "YYYY-MM". */
+export function thisMonth() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
+}
+
+export function createForm(ctx) {
+  const lists = {
+    resources: document.getElementById("resource-rows"),
+    passports: document.getElementById("passport-rows"),
+    credits: document.getElementById("credit-rows"),
+  };
+  const horizon = $("horizon-select"), custom = $("horizon-months");
+  const showCustom = () => (custom.closest(".field").hidden = horizon.value !== "custom");
+  horizon.addEventListener("change", () => {
+    if (horizon.value === "custom" && !custom.value) custom.value = "12";
+    showCustom();
+  });
+
+  const start = () => $("start-month").value || thisMonth();
+
+  function nextResourceId() {
+    const ids = new Set([...lists.resources.children].map((r) => readResourceRow(r).id));
+    let n = 1;
+    while (ids.has(`r${n}`)) n++;
+    return `r${n}`;
+  }
+
+  function addResource(values) {
+    const v = values ?? newResourceValues(ctx.entry(), nextResourceId());
+    v.defaultId ??= `r${lists.resources.children.length + 1}`;
+    const row = resourceRow(ctx, v);
+    lists.resources.append(row);
+    return row;
+  }
+
+  function addPassport(values) {
+    let v = values;
+    if (!v) {
+      const entry = ctx.entry();
+      // Prefer a plan the user already runs; otherwise the first eligible one.
+      const used = [...lists.resources.children].map(readResourceRow).find((r) => itemIn(entry, r.item, r.zone)?.passport);
+      const zone = used?.zone ?? passportZones(entry)[0];
+      v = { zone, item: used?.item ?? itemIds(entry, { passport: true, zone })[0], term: "12", count: "1", purchased: start() };
+    }
+    const row = passportRow(ctx, v);
+    lists.passports.append(row);
+    return row;
+  }
+
+  function addCredit(kind, values) {
+    const s = start();
+    const v = values ?? (kind === "coupon"
+      ? { kind, amount: "20000", registered: `${s}-01`, expires: lastDay(addMonths(s, 2)) }
+      : { kind, amount: "10000", registered: `${s}-01` });
+    const row = creditRow(ctx, v);
+    lists.credits.append(row);
+    return row;
+  }
+
+  function read() {
+    const months = horizon.value === "custom" ? custom.value.trim() : horizon.value;
+    const monthsBad = !/^\d+$/.test(months);
+    return {
+      start: $("start-month").value,
+      months: monthsBad ? undefined : Number(months),
+      monthsBad,
+      resources: [...lists.resources.children].map(readResourceRow),
+      passports: [...lists.passports.children].map(readPassportRow),
+      credits: [...lists.credits.children].map(readCreditRow),
+      billAbove: $("alert-bill-above").value,
+      balanceBelow: $("alert-balance-below").value,
+    };
+  }
+
+  /** Replaces the whole form with values (catalog is chosen by the caller). */
+  function fill(v) {
+    $("start-month").value = v.start || thisMonth();
+    const m = String(v.months ?? 12);
+    horizon.value = HORIZONS.includes(m) ? m : "custom";
+    custom.value = HORIZONS.includes(m) ? "" : m;
+    showCustom();
+    for (const list of Object.values(lists)) list.replaceChildren();
+    v.resources.forEach((r, i) => addResource({ ...r, defaultId: `r${i + 1}` }));
+    v.passports.forEach((p) => addPassport(p));
+    v.credits.forEach((c) => addCredit(c.kind, c));
+    $("alert-bill-above").value = v.billAbove ?? "";
+    $("alert-balance-below").value = v.balanceBelow ?? "";
+  }
+
+  /** Re-renders every row's pickers and labels (catalog or language changed). */
+  function refresh() {
+    for (const list of Object.values(lists)) for (const row of list.children) refreshRow(row, ctx.entry());
+  }
+
+  return { read, fill, refresh, addResource, addPassport, addCredit, lists };
+}
