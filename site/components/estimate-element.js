@@ -1,0 +1,64 @@
+// The base of the result components: an `estimate` property whose setting
+// re-renders, re-rendering on language change, and the shared stylesheet.
+import { onLangChange } from "../lib/i18n.js";
+
+const STYLESHEET = new URL("./components.css", import.meta.url).href;
+
+// A component embedded alone in a documentation page still needs its styles,
+// so the first one connected links components.css unless the page already does.
+function ensureStylesheet() {
+  const linked = [...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === STYLESHEET);
+  if (!linked) document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: STYLESHEET }));
+}
+
+export class EstimateElement extends HTMLElement {
+  #estimate = null;
+  #stopListening = null;
+
+  constructor() {
+    super();
+    // A page may set .estimate before this element was defined; that value
+    // then sits on the instance and would hide the accessor, so take it over.
+    if (Object.hasOwn(this, "estimate")) {
+      const early = this.estimate;
+      delete this.estimate;
+      this.#estimate = early ?? null;
+    }
+  }
+
+  get estimate() {
+    return this.#estimate;
+  }
+
+  set estimate(value) {
+    this.#estimate = value ?? null;
+    this.update();
+  }
+
+  connectedCallback() {
+    ensureStylesheet();
+    this.#stopListening = onLangChange(() => this.update());
+    this.update();
+  }
+
+  disconnectedCallback() {
+    this.#stopListening?.();
+    this.#stopListening = null;
+  }
+
+  attributeChangedCallback() {
+    this.update();
+  }
+
+  /** Renders the current estimate, keeping open whichever <details data-key> were open. */
+  update() {
+    const open = new Set([...this.querySelectorAll("details[open][data-key]")].map((d) => d.dataset.key));
+    this.replaceChildren(...(this.#estimate ? this.render(this.#estimate) : []));
+    for (const d of this.querySelectorAll("details[data-key]")) if (open.has(d.dataset.key)) d.open = true;
+  }
+
+  /** Subclasses return the nodes showing estimate. */
+  render(_estimate) {
+    return [];
+  }
+}

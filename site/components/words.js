@@ -1,0 +1,77 @@
+// Wording of hours, days, rates, months and fee bases shared by the result
+// components. None of this is money: hours and days are counts, so plain
+// arithmetic on them is fine.
+import { register, t, locale } from "../lib/i18n.js";
+import { num } from "../lib/format.js";
+
+register({
+  en: {
+    "unit.hours": "{n} h",
+    "unit.day.one": "{n} day",
+    "unit.day.other": "{n} days",
+    "unit.daysHours": "{days} {hours}",
+    "unit.months": "{n} months",
+  },
+  ja: {
+    "unit.hours": "{n}時間",
+    "unit.day.one": "{n}日",
+    "unit.day.other": "{n}日",
+    "unit.daysHours": "{days}{hours}",
+    "unit.months": "{n}か月",
+  },
+});
+
+/** 465 → "465 h" / "465時間". */
+export function hours(n) {
+  return t("unit.hours", { n: num(n) });
+}
+
+/** (19, 9) → "19 days 9 h"; (0, 9) → "9 h"; (2, 0) → "2 days". */
+export function daysHours(days, rest) {
+  const d = t(`unit.day.${new Intl.PluralRules(locale()).select(days)}`, { n: num(days) });
+  if (days === 0) return hours(rest);
+  if (rest === 0) return d;
+  return t("unit.daysHours", { days: d, hours: hours(rest) });
+}
+
+/** 465 → "19 days 9 h", the 24-hour blocks of R4.3. */
+export function asDays(h) {
+  return daysHours(Math.floor(h / 24), h % 24);
+}
+
+/** 12 → "12 months". */
+export function months(n) {
+  return t("unit.months", { n: num(n) });
+}
+
+/** The engine's rate string "0.35" → "35%". */
+export function percent(rate) {
+  if (rate === null || rate === undefined || rate === "") return "—";
+  return new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 2 }).format(Number(rate));
+}
+
+/** "2019-02" → 672, the hours of that calendar month. */
+export function monthHours(month) {
+  const [y, m] = month.split("-").map(Number);
+  return new Date(Date.UTC(y, m, 0)).getUTCDate() * 24;
+}
+
+register({
+  en: {
+    "basis.hourly": "hourly price",
+    "basis.daily": "daily price",
+    "basis.monthly": "monthly fee",
+    "basis.monthly-only": "monthly fee (monthly-only item)",
+  },
+  ja: {
+    "basis.hourly": "時間料金",
+    "basis.daily": "日額料金",
+    "basis.monthly": "月額料金",
+    "basis.monthly-only": "月額料金（月額のみの品目）",
+  },
+});
+
+/** The engine's basis ("hourly", "daily", "monthly", "monthly-only") in words. */
+export function basisName(basis) {
+  return t(`basis.${basis}`);
+}
