@@ -22,7 +22,7 @@ var scenarioFields = []string{"catalog", "start", "months", "resources", "passpo
 // reported at once in a *ValidationError (which wraps ErrInvalidScenario).
 func DecodeScenario(data []byte) (Scenario, error) {
 	if len(data) > maxScenarioBytes {
-		return Scenario{}, &ValidationError{Problems: []FieldError{{Path: "", Message: fmt.Sprintf("the scenario is %d bytes; at most 1 MB (%d bytes) is accepted", len(data), maxScenarioBytes)}}}
+		return Scenario{}, &ValidationError{Problems: []FieldError{{Path: "", Message: fmt.Sprintf("the scenario is %s bytes; at most 1 MB (%s bytes) is accepted", thousands(len(data)), thousands(maxScenarioBytes))}}}
 	}
 	v, err := decodeJSON(data)
 	if err != nil {
@@ -51,10 +51,11 @@ type scenarioDecoder struct {
 }
 
 func (d *scenarioDecoder) scenario(v any) Scenario {
-	obj, ok := d.object("", v, scenarioFields...)
-	if !ok {
+	if _, isObj := v.(map[string]any); !isObj {
+		d.fail("", "the scenario must be a JSON object, such as {\"start\": \"2026-04\", \"months\": 12, \"resources\": [...]}")
 		return Scenario{}
 	}
+	obj, _ := d.object("", v, scenarioFields...)
 	var s Scenario
 	d.cat = d.scenarioCatalog(obj)
 	s.Catalog = d.cat
@@ -84,7 +85,7 @@ func (d *scenarioDecoder) scenario(v any) Scenario {
 func (d *scenarioDecoder) limitedList(obj map[string]any, key string, limit int) []any {
 	list := d.array("", obj, key)
 	if len(list) > limit {
-		d.fail(key, "lists %d entries; at most %d are accepted", len(list), limit)
+		d.fail(key, "lists %s entries; at most %s are accepted", thousands(len(list)), thousands(limit))
 		return nil
 	}
 	return list
@@ -97,8 +98,8 @@ func (d *scenarioDecoder) checkSize(s Scenario) {
 		contracts += r.Count * shapesOf(r)
 	}
 	if contracts*s.Months > maxContractMonths {
-		d.fail("resources", "describe %d contracts over %d months (%d contract-months); at most %d contract-months can be estimated",
-			contracts, s.Months, contracts*s.Months, maxContractMonths)
+		d.fail("resources", "describe %s contracts over %d months (%s contract-months); at most %s contract-months can be estimated",
+			thousands(contracts), s.Months, thousands(contracts*s.Months), thousands(maxContractMonths))
 	}
 }
 

@@ -58,9 +58,10 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (Passport, bool) {
 			}
 		}
 	}
-	if term, ok := d.integer(path, obj, "term", true, 0, 1000); ok {
+	const termProblem = "must be 12, 24 or 36 months"
+	if term, ok := d.integerOr(path, obj, "term", true, 12, 36, termProblem); ok {
 		if !containsInt(passportTerms, term) {
-			d.fail(join(path, "term"), "must be 12, 24 or 36 months")
+			d.fail(join(path, "term"), termProblem)
 		}
 		pp.Term = term
 	}
@@ -120,9 +121,16 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (Credit, bool) {
 
 	switch c.Kind {
 	case CreditPrepaid:
-		d.forbid(path, obj, "expires", "registerBy", "code")
+		if _, given := obj["expires"]; given {
+			d.fail(join(path, "expires"), "must not be given for a prepaid ID: it is valid for 12 months from registration")
+		}
+		for _, k := range []string{"registerBy", "code"} {
+			if _, given := obj[k]; given {
+				d.fail(join(path, k), "applies only to coupons, not to a prepaid ID")
+			}
+		}
 		if amountOK && !prepaidAmountAllowed(amount) {
-			d.fail(join(path, "amount"), "a prepaid ID is sold for 10,000, 30,000, or 50,000 yen or more")
+			d.fail(join(path, "amount"), "must be 10,000, 30,000, or 50,000 yen or more: the amounts prepaid IDs are sold for")
 		}
 		if registeredOK {
 			c.Expires = prepaidExpiry(registered)
@@ -143,20 +151,17 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (Credit, bool) {
 	}
 	if d.horizonOK && len(d.problems) == before {
 		if c.Expires.Before(d.first.FirstDay()) {
-			d.fail(join(path, d.expiryField(c)), "the credit expires on %s, before the horizon starts (%s)", c.Expires, d.first)
+			if c.Kind == CreditPrepaid {
+				d.fail(join(path, "registered"), "is too early: the prepaid ID expires on %s (12 months from registration), before the horizon starts (%s)", c.Expires, d.first)
+			} else {
+				d.fail(join(path, "expires"), "is before the horizon starts (%s): the coupon could pay nothing", d.first)
+			}
 		}
 		if registered.After(d.last.LastDay()) {
 			d.fail(join(path, "registered"), "is after the horizon's last month %s", d.last)
 		}
 	}
 	return c, len(d.problems) == before
-}
-
-func (d *scenarioDecoder) expiryField(c Credit) string {
-	if c.Kind == CreditPrepaid {
-		return "registered"
-	}
-	return "expires"
 }
 
 func prepaidAmountAllowed(a Yen) bool {
@@ -212,11 +217,12 @@ func (d *scenarioDecoder) alerts(v any) Alerts {
 		key string
 		dst **Yen
 	}{{"billAbove", &a.BillAbove}, {"balanceBelow", &a.BalanceBelow}} {
-		y, ok := d.wholeYen("alerts", obj, f.key, false)
+		amount, ok := d.money("alerts", obj, f.key, false)
 		if !ok {
 			continue
 		}
-		if y.Cmp(maxAlert) > 0 {
+		y := Yen{amount}
+		if !amount.IsInteger() || !y.IsPositive() || y.Cmp(maxAlert) > 0 {
 			d.fail(join("alerts", f.key), "must be from 1 to 999,999,999 yen")
 			continue
 		}

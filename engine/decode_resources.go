@@ -58,8 +58,12 @@ func (d *scenarioDecoder) resource(path string, v any) (Resource, bool) {
 		d.fail(join(path, "until"), "must not be before from (%s)", res.From)
 	}
 	res.Usage = d.usage(join(path, "usage"), obj["usage"])
-	if res.Usage.Pattern == PatternIntervals && (res.HasFrom || res.HasUntil) {
-		d.fail(join(path, "from"), "from and until do not apply to the intervals pattern: the intervals say when it exists")
+	if res.Usage.Pattern == PatternIntervals {
+		for _, k := range []string{"from", "until"} {
+			if raw, given := obj[k]; given && raw != nil {
+				d.fail(join(path, k), "does not apply to the \"intervals\" pattern: the intervals say when it exists")
+			}
+		}
 	}
 	if d.horizonOK && res.Usage.Pattern != PatternIntervals {
 		if res.HasFrom && res.From > d.last {
@@ -85,7 +89,11 @@ func (d *scenarioDecoder) usage(path string, v any) Usage {
 		return Usage{}
 	}
 	var u Usage
-	u.Pattern, _ = d.str(path, obj, "pattern", true)
+	if raw, given := obj["pattern"]; !given || raw == nil {
+		d.fail(join(path, "pattern"), "is required: %q, %q or %q", PatternAlways, PatternHours, PatternIntervals)
+	} else {
+		u.Pattern, _ = d.str(path, obj, "pattern", true)
+	}
 	switch u.Pattern {
 	case "":
 	case PatternAlways:
@@ -259,4 +267,3 @@ func mergeIntervals(spans []Interval) []Interval {
 	}
 	return out
 }
-

@@ -2,7 +2,9 @@ package engine
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"sort"
 	"strconv"
@@ -31,18 +33,49 @@ func (r *reader) err() error {
 	return &ValidationError{Problems: r.problems}
 }
 
-// decodeJSON parses data into generic values, keeping numbers exact.
+// decodeJSON parses data into generic values, keeping numbers exact. Its
+// error completes a sentence about the document ("the scenario ...") and
+// says where the syntax breaks, as a line and column a user can find.
 func decodeJSON(data []byte) (any, error) {
+	if strings.TrimSpace(string(data)) == "" {
+		return nil, fmt.Errorf("is empty: expected a JSON object")
+	}
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
+		var syntax *json.SyntaxError
+		switch {
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return nil, fmt.Errorf("is not valid JSON: it ends before the document is complete")
+		case errors.As(err, &syntax):
+			line, col := lineColumn(data, syntax.Offset-1) // Offset counts the offending byte
+			return nil, fmt.Errorf("is not valid JSON: %s (line %d, column %d)", syntax.Error(), line, col)
+		}
 		return nil, fmt.Errorf("is not valid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
 	}
 	if dec.More() {
-		return nil, fmt.Errorf("is not valid JSON: more than one value")
+		next := dec.InputOffset()
+		for next < int64(len(data)) && strings.ContainsRune(" \t\r\n", rune(data[next])) {
+			next++
+		}
+		line, col := lineColumn(data, next)
+		return nil, fmt.Errorf("is not valid JSON: more follows the document's end (line %d, column %d)", line, col)
 	}
 	return v, nil
+}
+
+// lineColumn returns the 1-based line and column of the byte at offset.
+func lineColumn(data []byte, offset int64) (line, col int) {
+	line, col = 1, 1
+	for i := int64(0); i < offset && i < int64(len(data)); i++ {
+		if data[i] == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
 }
 
 func join(path, key string) string {
@@ -125,6 +158,13 @@ func (r *reader) nonEmpty(path string, obj map[string]any, key string, required 
 
 // integer returns obj[key] as a whole number within [lo, hi].
 func (r *reader) integer(path string, obj map[string]any, key string, required bool, lo, hi int) (int, bool) {
+	return r.integerOr(path, obj, key, required, lo, hi, fmt.Sprintf("must be a whole number from %s to %s", thousands(lo), thousands(hi)))
+}
+
+// integerOr is integer with the message for a value out of range or not a
+// whole number. A number written in quotes gets its own message, since the
+// fix is to drop the quotes.
+func (r *reader) integerOr(path string, obj map[string]any, key string, required bool, lo, hi int, problem string) (int, bool) {
 	v, present := obj[key]
 	if !present || v == nil {
 		if required {
@@ -132,18 +172,37 @@ func (r *reader) integer(path string, obj map[string]any, key string, required b
 		}
 		return 0, false
 	}
-	rangeMsg := fmt.Sprintf("must be a whole number from %d to %d", lo, hi)
 	n, isNum := v.(json.Number)
 	if !isNum {
-		r.fail(join(path, key), "%s", rangeMsg)
+		if s, isStr := v.(string); isStr {
+			if i, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && i >= lo && i <= hi {
+				r.fail(join(path, key), "must be a number written without quotes (%s, not \"%s\")", strings.TrimSpace(s), s)
+				return 0, false
+			}
+		}
+		r.fail(join(path, key), "%s", problem)
 		return 0, false
 	}
 	i, err := strconv.ParseInt(string(n), 10, 64)
 	if err != nil || i < int64(lo) || i > int64(hi) || i > math.MaxInt32 {
-		r.fail(join(path, key), "%s", rangeMsg)
+		r.fail(join(path, key), "%s", problem)
 		return 0, false
 	}
 	return int(i), true
+}
+
+// thousands writes n with commas between groups of three digits ("10,000").
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
 }
 
 // boolean returns obj[key] as a bool; absent is false.
