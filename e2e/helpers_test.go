@@ -402,19 +402,22 @@ func (p *page) setValue(l loc, value string) {
 	}
 }
 
-// choose picks the option of a select whose value or visible text is want,
+// choose picks the option of a select whose value or visible text is want
+// (or whose text starts with want and a space, as "seed-2018 — Nov 14, 2018"),
 // as a user picking from the list; the page sees input and change.
 func (p *page) choose(l loc, want string) {
 	p.t.Helper()
 	p.waitVisible(l)
 	// The options may arrive after the select (for example once a catalog is read).
 	p.waitJSOr(fmt.Sprintf("an option %q in %s", want, l),
-		withEl(l, fmt.Sprintf(`return [...el.options].some((o) => o.value === %[1]q || o.textContent.trim() === %[1]q);`, want), "false"),
+		withEl(l, fmt.Sprintf(`return [...el.options].some((o) => o.value === %[1]q || o.textContent.trim() === %[1]q || o.textContent.trim().startsWith(%[1]q + " "));`, want), "false"),
 		func() string { return "the options " + p.options(l) })
 	eval[chromedp.Void](p, "choosing in "+l.String(), withEl(l, fmt.Sprintf(`
 		el.scrollIntoView({block: "center"});
 		el.focus();
-		const o = [...el.options].find((o) => o.value === %[1]q) ?? [...el.options].find((o) => o.textContent.trim() === %[1]q);
+		const opts = [...el.options];
+		const o = opts.find((o) => o.value === %[1]q) ?? opts.find((o) => o.textContent.trim() === %[1]q) ??
+			opts.find((o) => o.textContent.trim().startsWith(%[1]q + " "));
 		el.value = o.value;
 		el.dispatchEvent(new Event("input", {bubbles: true, composed: true}));
 		el.dispatchEvent(new Event("change", {bubbles: true, composed: true}));
