@@ -76,5 +76,7 @@ func fieldError(path string) loc {
 func (p *page) waitUpToDate() {
 	p.t.Helper()
 	p.waitJSOr("the status to say up to date", withEl(byID("status"), `return el.dataset.state === "ok";`, "false"),
-		func() string { return p.peek(withEl(byID("status"), `return JSON.stringify(el.innerText);`, `""`)) + p.errorsShown() })
+		func() string {
+			return p.peek(withEl(byID("status"), `return JSON.stringify(el.innerText);`, `""`)) + p.errorsShown()
+		})
 }
