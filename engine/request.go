@@ -20,12 +20,14 @@ package engine
 // one per zone, pasted or picked from files as they are. The catalog is named
 // "official-" + asOf and can be passed at once as a scenario's "catalog". Every
 // service class that did not become an item is listed in "unmatched" with a
-// reason; "warnings" flag whole documents (a partial page). "zones" is
+// reason; "warnings" flag whole documents (a partial page). A document may
+// also be given as a string holding its text, as read from a file or a paste:
+// text that is not JSON is then reported on its own document. "zones" is
 // optional: the zone each document was fetched for, in the same order, for
 // prices that do not name their zone.
 //
 //	{"request":"importPrices","asOf":"2026-11-23",
-//	 "documents":[{"Total":4,"From":0,"Count":4,"ServiceClasses":[…]}, …],
+//	 "documents":[{"Total":4,"From":0,"Count":4,"ServiceClasses":[…]}, "{\"Total\":…}", …],
 //	 "zones":["is1b", …]}
 //	→ {"catalog":{"id":"official-2026-11-23","asOf":"2026-11-23","taxRate":"0.1","source":"…","items":[…]},
 //	   "unmatched":[{"path":"documents[0].ServiceClasses[3]","zone":"is1b","serviceClass":"cloud/autobackup",
@@ -159,6 +161,11 @@ func importPricesRequest(obj map[string]any) (any, error) {
 	docs := make([]officialInput, len(raw))
 	for i, v := range raw {
 		docs[i].value = v
+		if text, isText := v.(string); isText {
+			// The page may pass a picked file or a paste as text, so a paste
+			// that is not JSON is reported on its own document.
+			docs[i].value, docs[i].decodeErr = decodeJSON([]byte(text))
+		}
 		if i < len(zones) {
 			z, isStr := zones[i].(string)
 			if !isStr {

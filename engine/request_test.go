@@ -112,6 +112,16 @@ func TestHandleJSON_ImportPrices(t *testing.T) {
 		t.Errorf("warnings is null, want []")
 	}
 
+	// The same documents as text, as the page reads them from files.
+	sample, err := json.Marshal(fixtureText(t, "sample-is1b.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	handleOK(t, `{"request":"importPrices","asOf":"2026-11-23","documents":[`+string(sample)+`]}`, &resp)
+	if c, err = ParseCatalog(resp.Catalog); err != nil || len(c.Items) != 3 {
+		t.Errorf("the sample as text: %v, want 3 items", err)
+	}
+
 	// Given the documents' zones, 1 core / 1 GB lands in tk1a.
 	handleOK(t, `{"request":"importPrices","asOf":"2026-11-23","zones":["is1b","tk1a"],`+docs+`}`, &resp)
 	if c, err = ParseCatalog(resp.Catalog); err != nil || len(c.Items) != 9 || len(resp.Unmatched) != 2 {
@@ -132,7 +142,9 @@ func TestHandleJSON_ImportPricesErrors(t *testing.T) {
 		{"no documents", `{"request":"importPrices","asOf":"2026-11-23"}`, "documents", "required"},
 		{"empty documents", `{"request":"importPrices","asOf":"2026-11-23","documents":[]}`, "documents", "at least one"},
 		{"documents not a list", `{"request":"importPrices","asOf":"2026-11-23","documents":{}}`, "documents", "list"},
-		{"a document that is text", `{"request":"importPrices","asOf":"2026-11-23","documents":["{}"]}`, "documents[0]", "price document"},
+		{"a document that is a number", `{"request":"importPrices","asOf":"2026-11-23","documents":[4]}`, "documents[0]", "price document"},
+		{"a document as text, not JSON", `{"request":"importPrices","asOf":"2026-11-23","documents":["{\"Total\":"]}`, "documents[0]", "not valid JSON"},
+		{"a document as text, not prices", `{"request":"importPrices","asOf":"2026-11-23","documents":["{}"]}`, "documents[0].ServiceClasses", "required"},
 		{"unknown field", `{"request":"importPrices","asOf":"2026-11-23","documents":[],"zone":"is1a"}`, "zone", "not a known field"},
 		{"zones not one per document", `{"request":"importPrices","asOf":"2026-11-23","documents":[{}],"zones":["is1a","is1b"]}`, "zones", "one zone per document"},
 		{"zone not text", `{"request":"importPrices","asOf":"2026-11-23","documents":[{}],"zones":[1]}`, "zones[0]", "zone"},
