@@ -1,7 +1,5 @@
 package engine
 
-import "encoding/json"
-
 // CurvePoint is the month's fee at a whole number of hours of use, under each
 // way of billing, for the comparison chart (R4.10).
 type CurvePoint struct {
@@ -46,15 +44,18 @@ func FeeCurve(p Prices, maxHours int) []CurvePoint {
 
 var feeCurveFields = []string{"request", "hourly", "daily", "monthly", "hours"}
 
-// feeCurveJSON answers {"request": "feeCurve", "hourly", "daily", "monthly",
-// "hours"} (prices as decimal strings or null, hours 1 to 744, default 744)
-// with {"points": [...], "dailyFromHours", "monthlyFromHours"}.
-func feeCurveJSON(v any) ([]byte, bool) {
+type feeCurveResponse struct {
+	Points           []CurvePoint `json:"points"`
+	DailyFromHours   *int         `json:"dailyFromHours"`
+	MonthlyFromHours *int         `json:"monthlyFromHours"`
+}
+
+// feeCurveRequest answers {"request": "feeCurve", "hourly", "daily",
+// "monthly", "hours"} (prices as decimal strings or null, hours 1 to 744,
+// default 744) with the curve and its break points.
+func feeCurveRequest(obj map[string]any) (any, error) {
 	var r reader
-	obj, ok := r.object("", v, feeCurveFields...)
-	if !ok {
-		return errorDocument(r.err()), false
-	}
+	r.object("", obj, feeCurveFields...)
 	p := r.prices("", obj, "the curve")
 	hours := 744
 	if _, given := obj["hours"]; given {
@@ -64,16 +65,8 @@ func feeCurveJSON(v any) ([]byte, bool) {
 		r.fail("", "give at least one of hourly, daily, monthly")
 	}
 	if err := r.err(); err != nil {
-		return errorDocument(err), false
+		return nil, err
 	}
 	daily, monthly := breakPoints(p)
-	out, err := json.Marshal(struct {
-		Points           []CurvePoint `json:"points"`
-		DailyFromHours   *int         `json:"dailyFromHours"`
-		MonthlyFromHours *int         `json:"monthlyFromHours"`
-	}{FeeCurve(p, hours), daily, monthly})
-	if err != nil {
-		return errorDocument(err), false
-	}
-	return out, true
+	return feeCurveResponse{FeeCurve(p, hours), daily, monthly}, nil
 }

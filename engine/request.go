@@ -45,6 +45,14 @@ package engine
 //	→ {"matches":[{"item":"server/4core-8gb","zone":"tk1a","to":"server/4core-8gb","by":"id"}],
 //	   "unmatched":[{"item":"disk/hdd-2048gb","zone":"is1b","reason":"…"}]}
 //
+// The month's fee at every whole hour of use, 0 to "hours" (default 744), under
+// each way of billing, with the break points: the comparison chart's data, so
+// the page never computes a fee itself. Prices are decimal strings or null.
+//
+//	{"request":"feeCurve","hourly":"11","daily":"110","monthly":"2179","hours":744}
+//	→ {"points":[{"hours":0,"hourlyOnly":"0","hourlyDaily":"0","monthly":"2179","fee":"0","basis":"hourly"}, …],
+//	   "dailyFromHours":10,"monthlyFromHours":465}
+//
 // An unknown request answers {"errors":[{"path":"request","message":"unknown request \"x\": …"}]}.
 
 import (
@@ -58,7 +66,7 @@ import (
 // many times over, and a runaway paste gets an error instead of a frozen tab.
 const maxRequestBytes = 16 << 20
 
-var requestNames = []string{"catalogs", "importPrices", "matchItems"}
+var requestNames = []string{"catalogs", "importPrices", "matchItems", "feeCurve"}
 
 // HandleJSON is the one entry the wasm adapter calls: a scenario gives an
 // estimate (EstimateJSON); an object with a "request" key asks for something
@@ -96,6 +104,8 @@ func HandleJSON(in []byte) (out []byte, ok bool) {
 		resp, err = importPricesRequest(obj)
 	case "matchItems":
 		resp, err = matchItemsRequest(obj)
+	case "feeCurve":
+		resp, err = feeCurveRequest(obj)
 	default:
 		msg := fmt.Sprintf("unknown request %q: must be one of %s", name, strings.Join(requestNames, ", "))
 		if _, isStr := obj["request"].(string); !isStr {
