@@ -5,7 +5,7 @@ import { yen, month as fmtMonth } from "../lib/format.js";
 import { h } from "./dom.js";
 import { lineChart, legend } from "./line-chart.js";
 import { dataTable } from "./table.js";
-import { hours as fmtHours, asDays } from "./words.js";
+import { hours as fmtHours, hoursWithDays } from "./words.js";
 
 register({
   en: {
@@ -115,7 +115,7 @@ function curveTable({ points, resource, line, month }) {
         label: () => t("cmpChart.hours"),
         value: (r) => r.point.hours,
         show: (hrs, r) => [
-          hrs >= 24 ? `${fmtHours(hrs)} (${asDays(hrs)})` : fmtHours(hrs),
+          hoursWithDays(hrs),
           r.notes.length ? h("span", { class: "sk-note" }, ` — ${r.notes.join(", ")}`) : null,
         ],
       },

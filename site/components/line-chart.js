@@ -48,7 +48,7 @@ export function lineChart({ label, testid, xMax, xTicks, xTitle, yMax, yLabel, y
   return s(
     "svg",
     { viewBox: `0 0 ${W} ${H}`, class: "sk-chart-svg", role: "img", "aria-label": label, "data-testid": testid },
-    s("defs", {}, s("clipPath", { id: clip }, s("rect", { x: M.left, y: M.top - 4, width: pw, height: ph + 4 }))),
+    s("defs", {}, s("clipPath", { id: clip }, s("rect", { x: M.left - 4, y: M.top - 4, width: pw + 8, height: ph + 4 }))),
     s(
       "g",
       { class: "sk-grid", "aria-hidden": "true" },

@@ -4,7 +4,7 @@ import { register, t, lang } from "../lib/i18n.js";
 import { yen, month as fmtMonth } from "../lib/format.js";
 import { h } from "./dom.js";
 import { EstimateElement } from "./estimate-element.js";
-import { hours as fmtHours, daysHours, asDays, basisName, monthHours } from "./words.js";
+import { daysHours, usage, daysWithHours, basisName, monthHours } from "./words.js";
 import { feeCurve } from "./fee-curve.js";
 import { comparisonChart } from "./comparison-chart.js";
 
@@ -27,6 +27,7 @@ register({
     "cmp.fig.monthly": "Monthly fee",
     "cmp.fig.fee": "Billed fee",
     "cmp.fig.basis": "Billed on",
+    "cmp.fig.amount": "After the passport discount ({passport})",
     "cmp.billed": "billed",
     "cmp.noUsage": "No usage in {month}.",
     "cmp.contracts": "{n} contracts this month (count {count}). The figures are for contract {contract}; each contract is billed on its own.",
@@ -66,6 +67,7 @@ register({
     "cmp.fig.monthly": "月額料金",
     "cmp.fig.fee": "請求額",
     "cmp.fig.basis": "請求の基準",
+    "cmp.fig.amount": "パスポート割引後（{passport}）",
     "cmp.billed": "請求",
     "cmp.noUsage": "{month}の利用はありません。",
     "cmp.contracts": "今月は{n}契約です（台数 {count}）。表示は契約{contract}の数値で、契約ごとに別々に請求されます。",
@@ -102,20 +104,11 @@ function defaultMonth(estimate, resourceId) {
   return (estimate.months.find((m) => m.lines.some((l) => l.resource === resourceId)) ?? estimate.months[0])?.month ?? null;
 }
 
-// "10 h" below a day, "19 days 9 h (465 h)" from a day on.
-function when(hrs) {
-  return hrs < 24 ? fmtHours(hrs) : `${asDays(hrs)} (${fmtHours(hrs)})`;
-}
-
-function usageWords(line) {
-  return line.hours >= 24 ? `${fmtHours(line.hours)} (${asDays(line.hours)})` : fmtHours(line.hours);
-}
-
 /** Why the basis of line was billed, in plain words (R4.9). */
 export function explanation(resource, line) {
   const has = (p) => resource[p] !== null && resource[p] !== undefined;
   const vars = {
-    usage: usageWords(line),
+    usage: usage(line.hours, line.days, line.restHours),
     hd: yen(line.hourlyDaily),
     hourlyOnly: yen(line.hourlyOnly),
     monthly: yen(line.monthly),
@@ -185,7 +178,7 @@ function figuresTable(line, month) {
     h(
       "tbody",
       {},
-      row("hours", [fmtHours(line.hours), line.hours >= 24 ? ` (${daysHours(line.days, line.restHours)})` : ""], {
+      row("hours", usage(line.hours, line.days, line.restHours), {
         "data-value": line.hours,
         "data-days": line.days,
         "data-rest-hours": line.restHours,
@@ -195,13 +188,24 @@ function figuresTable(line, month) {
       money("monthly"),
       money("fee"),
       row("basis", basisName(line.basis), { "data-value": line.basis }),
+      line.passport ? passportRow(line) : null,
     ),
+  );
+}
+
+// The fee above is before any passport; a discounted contract also shows what it pays.
+function passportRow(line) {
+  return h(
+    "tr",
+    {},
+    h("th", { scope: "row" }, t("cmp.fig.amount", { passport: line.passport.id })),
+    h("td", { class: "sk-num", "data-figure": "amount", "data-value": line.amount }, yen(line.amount)),
   );
 }
 
 function breakPoints(resource) {
   const item = (figure, hrs, from, never) =>
-    h("li", { "data-figure": figure, "data-value": hrs ?? null }, hrs === null || hrs === undefined ? t(never) : t(from, { when: when(hrs) }));
+    h("li", { "data-figure": figure, "data-value": hrs ?? null }, hrs === null || hrs === undefined ? t(never) : t(from, { when: daysWithHours(hrs) }));
   return h(
     "div",
     { class: "sk-breaks" },

@@ -11,6 +11,7 @@ register({
     "unit.day.other": "{n} days",
     "unit.daysHours": "{days} {hours}",
     "unit.months": "{n} months",
+    "unit.aside": "{main} ({aside})",
   },
   ja: {
     "unit.hours": "{n}時間",
@@ -18,6 +19,7 @@ register({
     "unit.day.other": "{n}日",
     "unit.daysHours": "{days}{hours}",
     "unit.months": "{n}か月",
+    "unit.aside": "{main}（{aside}）",
   },
 });
 
@@ -37,6 +39,21 @@ export function daysHours(days, rest) {
 /** 465 → "19 days 9 h", the 24-hour blocks of R4.3. */
 export function asDays(h) {
   return daysHours(Math.floor(h / 24), h % 24);
+}
+
+/** A line's usage: (465, 19, 9) → "465 h (19 days 9 h)"; no whole day → "10 h". */
+export function usage(h, days, rest) {
+  return days === 0 ? hours(h) : t("unit.aside", { main: hours(h), aside: daysHours(days, rest) });
+}
+
+/** 465 → "465 h (19 days 9 h)"; below a day just "10 h". */
+export function hoursWithDays(h) {
+  return usage(h, Math.floor(h / 24), h % 24);
+}
+
+/** 465 → "19 days 9 h (465 h)"; below a day just "10 h". */
+export function daysWithHours(h) {
+  return h < 24 ? hours(h) : t("unit.aside", { main: asDays(h), aside: hours(h) });
 }
 
 /** 12 → "12 months". */
