@@ -74,7 +74,7 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (Passport, bool) {
 		if purchased > d.last {
 			d.fail(join(path, "purchased"), "is after the horizon's last month %s", d.last)
 		} else if purchased+Month(pp.Term-1) < d.first {
-			d.fail(join(path, "purchased"), "its %d-month term ends before the horizon starts (%s)", pp.Term, d.first)
+			d.fail(join(path, "purchased"), "is too early: the %d-month term ends in %s, before the horizon starts (%s)", pp.Term, purchased+Month(pp.Term-1), d.first)
 		}
 	}
 	return pp, len(d.problems) == before
