@@ -1,0 +1,187 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fuzzSeeds are hand-written scenarios that reach passports, credits and
+// alerts together, beside the golden inputs.
+var fuzzSeeds = []string{
+	`{"catalog":"seed-2018","start":"2018-12","months":14,
+	  "resources":[{"id":"web","item":"server/4core-8gb","zone":"tk1a","count":2,"usage":{"pattern":"always"}},
+	               {"id":"batch","item":"server/4core-8gb","zone":"tk1a","usage":{"pattern":"hours","hours":"200"}}],
+	  "passports":[{"item":"server/4core-8gb","zone":"tk1a","term":12,"count":2,"purchased":"2018-12"},
+	               {"id":"late","item":"server/4core-8gb","zone":"tk1a","term":36,"purchased":"2019-06"}],
+	  "credits":[{"id":"c1","kind":"coupon","amount":"20000","registered":"2018-12-05","expires":"2019-03-31","registerBy":"2018-12-31","code":"1234 5678 9012 3456"},
+	             {"id":"p1","kind":"prepaid","amount":"30000","registered":"2019-02-10"}],
+	  "alerts":{"billAbove":"15000","balanceBelow":"5000"}}`,
+	`{"catalog":"list-2026","start":"2026-04","months":3,
+	  "resources":[{"id":"s","item":"server/2core-4gb","zone":"is1b","usage":{"pattern":"intervals","intervals":[
+	                 {"start":"2026-04-01T09:00:00+09:00","end":"2026-04-03T18:30:00+09:00"},
+	                 {"start":"2026-05-10T00:00:00","end":"2026-06-02T00:00:00"}]},
+	                "outages":[{"start":"2026-05-11T00:00:00+09:00","end":"2026-05-11T06:00:00+09:00"}]},
+	               {"id":"d","item":"disk/ssd-100gb","zone":"is1a","count":3,"from":"2026-05","usage":{"pattern":"always"}}],
+	  "passports":[{"item":"server/2core-4gb","zone":"is1b","term":24,"purchased":"2025-06"}],
+	  "credits":[{"kind":"coupon","amount":"3000","registered":"2026-03-01","expires":"2026-05-31"},
+	             {"kind":"coupon","amount":"1000","registered":"2026-04-25","expires":"2026-06-30","registerBy":"2026-04-20"}],
+	  "alerts":{"balanceBelow":"2500"}}`,
+	`{"catalog":{"id":"custom","taxRate":"0.10","items":[
+	    {"id":"srv","kind":"server","zone":"z1","hourly":"10.5","daily":"105.3","monthly":"2100.7","passport":true,
+	     "passportFees":{"12":"2000"}},
+	    {"id":"rds","kind":"licence","zone":"z1","monthly":"1100"}]},
+	  "start":"2024-02","months":13,
+	  "resources":[{"id":"a","item":"srv","zone":"z1","usage":{"pattern":"hours","hours":"19.5"}},
+	               {"id":"l","item":"rds","zone":"z1","usage":{"pattern":"intervals","intervals":[
+	                 {"start":"2024-02-01T00:00:00+09:00","end":"2024-02-01T00:00:01+09:00"},
+	                 {"start":"2024-02-29T23:59:59+09:00","end":"2024-03-01T00:00:01+09:00"}]}}],
+	  "passports":[{"item":"srv","zone":"z1","term":12,"purchased":"2024-02"}],
+	  "credits":[{"kind":"prepaid","amount":"10000","registered":"2024-02-29"}],
+	  "overrides":[{"item":"srv","zone":"z1","daily":null}],
+	  "alerts":{"billAbove":"1"}}`,
+	`{"start":"2026-01","months":1}`,
+	`{"catalog":"seed-2018","start":"2018-12","months":0,"resources":[{"id":"x"}],"bogus":1}`,
+	`[]`,
+	`{"catalog":"seed-2018","start":"2018-12","months":1,"resources":[{"id":"w","item":"server/4core-8gb","zone":"tk1a","usage":{"pattern":"hours","hours":744}}]}`,
+}
+
+// FuzzEstimateJSON: whatever the bytes, EstimateJSON never panics and
+// answers valid JSON: an estimate that keeps every invariant, or an error
+// list with at least one entry, each with a message.
+func FuzzEstimateJSON(f *testing.F) {
+	files, err := filepath.Glob("testdata/golden/*.json")
+	if err != nil || len(files) == 0 {
+		f.Fatalf("no golden cases to seed from (%v)", err)
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		var c struct {
+			Input json.RawMessage `json:"input"`
+		}
+		if err := json.Unmarshal(data, &c); err != nil || len(c.Input) == 0 {
+			f.Fatalf("%s: no input (%v)", file, err)
+		}
+		f.Add([]byte(c.Input))
+	}
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out, ok := EstimateJSON(data)
+		if !json.Valid(out) {
+			t.Fatalf("EstimateJSON(%q) wrote invalid JSON: %q", data, out)
+		}
+		if !ok {
+			checkErrorList(t, data, out)
+			return
+		}
+		if bytes.Contains(out, []byte(":null")) {
+			checkNoNullLists(t, out)
+		}
+		s, err := DecodeScenario(data)
+		if err != nil {
+			t.Fatalf("EstimateJSON accepted %q, DecodeScenario refuses it: %v", data, err)
+		}
+		r, err := Estimate(s)
+		if err != nil {
+			t.Fatalf("EstimateJSON accepted %q, Estimate refuses it: %v", data, err)
+		}
+		again, err := json.Marshal(r)
+		if err != nil || !bytes.Equal(again, out) {
+			t.Fatalf("estimating %q twice gave different answers", data)
+		}
+		checkInvariants(t, r)
+		if !t.Failed() {
+			checkWithoutPassports(t, s, r)
+		}
+		if t.Failed() {
+			t.Logf("scenario: %s", data)
+		}
+	})
+}
+
+// checkErrorList: an error list has at least one entry, each with a message
+// a user can read; an internal error is a bug, not a user mistake.
+func checkErrorList(t *testing.T, data, out []byte) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(out))
+	dec.DisallowUnknownFields()
+	var list struct {
+		Errors []struct {
+			Path    *string `json:"path"`
+			Message string  `json:"message"`
+		} `json:"errors"`
+	}
+	if err := dec.Decode(&list); err != nil {
+		t.Fatalf("EstimateJSON(%q): the error list %s does not have the contract's shape: %v", data, out, err)
+	}
+	if len(list.Errors) == 0 {
+		t.Fatalf("EstimateJSON(%q) failed with an empty error list", data)
+	}
+	for _, e := range list.Errors {
+		if e.Path == nil || strings.TrimSpace(e.Message) == "" {
+			t.Errorf("EstimateJSON(%q): error entry without a path or a message: %s", data, out)
+		}
+		if strings.Contains(e.Message, "internal error") {
+			t.Errorf("EstimateJSON(%q): %s", data, e.Message)
+		}
+	}
+}
+
+// checkNoNullLists fails when a list of the estimate is written as null:
+// contract.md says empty lists are [].
+func checkNoNullLists(t *testing.T, out []byte) {
+	t.Helper()
+	for _, key := range []string{"resources", "months", "lines", "passportFees", "credits", "notices", "years", "passports", "estimated"} {
+		if bytes.Contains(out, []byte(`"`+key+`":null`)) {
+			t.Errorf("the estimate writes %q as null, want []", key)
+		}
+	}
+}
+
+// FuzzParseYen: a string ParseYen accepts prints as a canonical whole number
+// that parses back to the same amount, and prints the same again.
+func FuzzParseYen(f *testing.F) {
+	for _, s := range []string{"0", "9504", "-1", "007", "1.0", "1.5", "-0", "1e3", "+1", " 1", "",
+		"123456789012345678901234567890", "1234567890123456789012345678901", "0.000", "99999999999999999999.00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		y, err := ParseYen(s)
+		if err != nil {
+			return
+		}
+		if !y.d.IsInteger() {
+			t.Fatalf("ParseYen(%q) = %s, not a whole number of yen", s, y)
+		}
+		printed := y.String()
+		back, err := ParseYen(printed)
+		if err != nil {
+			t.Fatalf("ParseYen(%q) = %s, and ParseYen(%q) fails: %v", s, printed, printed, err)
+		}
+		if !back.Equal(y) || back.String() != printed {
+			t.Fatalf("ParseYen(%q) = %s, ParseYen(%q) = %s: the round trip changed it", s, printed, printed, back)
+		}
+		text, err := y.MarshalText()
+		if err != nil || string(text) != printed {
+			t.Fatalf("Yen(%s).MarshalText() = %q, %v; want %q", printed, text, err, printed)
+		}
+		var u Yen
+		if err := u.UnmarshalText(text); err != nil || !u.Equal(y) {
+			t.Fatalf("UnmarshalText(%q) = %s, %v; want %s", text, u, err, printed)
+		}
+		if strings.TrimLeft(strings.TrimPrefix(printed, "-"), "0") != strings.TrimPrefix(printed, "-") && printed != "0" {
+			t.Fatalf("ParseYen(%q) prints as %q, with leading zeros", s, printed)
+		}
+		if printed == "-0" {
+			t.Fatalf("ParseYen(%q) prints as -0", s)
+		}
+	})
+}

@@ -1,0 +1,551 @@
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// reporter is the part of *testing.T the checks use, so that a test can
+// check the checks themselves.
+type reporter interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
+// checkInvariants checks what must hold of every estimate, whatever the
+// scenario: each figure is a sum of the figures it is built from (style
+// practice 8), fees respect their caps (R4.5), passports only lower server
+// fees (R5.5) and are never paid by credits (R5.6), and credit balances never
+// go negative (R7).
+func checkInvariants(t reporter, r Result) {
+	t.Helper()
+	kindOf := map[string]string{}
+	for _, rs := range r.Resources {
+		kindOf[rs.ID] = rs.Kind
+	}
+	if r.Resources == nil || r.Months == nil || r.Years == nil || r.Passports == nil || r.Credits == nil || r.Catalog.Estimated == nil {
+		t.Errorf("a top-level list is nil (JSON null); empty lists must be []")
+	}
+	var cumulative, cumulativeWithout Yen
+	creditUsed := map[string]Yen{}
+	for mi, b := range r.Months {
+		at := fmt.Sprintf("months[%d] (%s)", mi, b.Month)
+		if mi > 0 && b.Month != r.Months[mi-1].Month+1 {
+			t.Errorf("%s: month does not follow %s", at, r.Months[mi-1].Month)
+		}
+		if b.Lines == nil || b.PassportFees == nil || b.Credits == nil || b.Notices == nil {
+			t.Errorf("%s: a list is nil (JSON null); empty lists must be []", at)
+		}
+		var amounts, fees, serverAmounts, serverFees, passportFees Yen
+		for li, l := range b.Lines {
+			lat := fmt.Sprintf("%s.lines[%d] (%s #%d)", at, li, l.Resource, l.Contract)
+			if l.Seconds <= 0 || l.Seconds > b.Month.Seconds() {
+				t.Errorf("%s: seconds = %d, want 1 to %d (R3.4)", lat, l.Seconds, b.Month.Seconds())
+			}
+			if l.Fee.IsNegative() {
+				t.Errorf("%s: fee = %s, want ≥ 0", lat, l.Fee)
+			}
+			if l.Monthly != nil && l.Fee.Cmp(*l.Monthly) > 0 {
+				t.Errorf("%s: fee = %s, above the monthly price %s (R4.5)", lat, l.Fee, *l.Monthly)
+			}
+			if l.HourlyDaily != nil && l.Basis != BasisMonthlyOnly && l.Fee.Cmp(*l.HourlyDaily) > 0 {
+				t.Errorf("%s: fee = %s, above the hourly-and-daily fee %s (R4.5)", lat, l.Fee, *l.HourlyDaily)
+			}
+			if l.Discount.IsNegative() {
+				t.Errorf("%s: discount = %s, want ≥ 0", lat, l.Discount)
+			}
+			if !l.Fee.Sub(l.Discount).Equal(l.Amount) {
+				t.Errorf("%s: amount = %s, want fee %s − discount %s", lat, l.Amount, l.Fee, l.Discount)
+			}
+			if l.Amount.IsNegative() {
+				t.Errorf("%s: amount = %s, want ≥ 0", lat, l.Amount)
+			}
+			if (l.Passport != nil) != l.Discount.IsPositive() {
+				t.Errorf("%s: passport = %v with discount %s: a discount needs a passport and a passport a discount", lat, l.Passport, l.Discount)
+			}
+			kind, known := kindOf[l.Resource]
+			if !known {
+				t.Errorf("%s: line of an unknown resource %q", lat, l.Resource)
+			}
+			if kind != KindServer && l.Discount.IsPositive() {
+				t.Errorf("%s: a %s is discounted by %s; passports discount servers only (R5.5)", lat, kind, l.Discount)
+			}
+			amounts, fees = amounts.Add(l.Amount), fees.Add(l.Fee)
+			if kind == KindServer {
+				serverAmounts, serverFees = serverAmounts.Add(l.Amount), serverFees.Add(l.Fee)
+			}
+		}
+		for pi, f := range b.PassportFees {
+			if !f.PerRight.MulInt(int64(f.Count)).Equal(f.Amount) || f.Amount.IsNegative() {
+				t.Errorf("%s.passportFees[%d]: amount = %s, want count %d × %s", at, pi, f.Amount, f.Count, f.PerRight)
+			}
+			passportFees = passportFees.Add(f.Amount)
+		}
+		if want := amounts.Add(passportFees); !b.Total.Equal(want) {
+			t.Errorf("%s: total = %s, want line amounts %s + passport fees %s = %s", at, b.Total, amounts, passportFees, want)
+		}
+		if !b.WithoutPassports.Equal(fees) {
+			t.Errorf("%s: withoutPassports = %s, want the sum of fees %s", at, b.WithoutPassports, fees)
+		}
+		if serverAmounts.Cmp(serverFees) > 0 {
+			t.Errorf("%s: server amounts %s exceed server fees %s: a passport raised a bill", at, serverAmounts, serverFees)
+		}
+		if b.Tax.IsNegative() || b.Tax.Cmp(b.Total) > 0 {
+			t.Errorf("%s: tax = %s, want 0 to total %s", at, b.Tax, b.Total)
+		}
+		if !b.CreditsPaid.Add(b.Charged).Equal(b.Total) {
+			t.Errorf("%s: creditsPaid %s + charged %s ≠ total %s", at, b.CreditsPaid, b.Charged, b.Total)
+		}
+		if b.CreditsPaid.IsNegative() || b.CreditsPaid.Cmp(b.Total.Sub(passportFees)) > 0 {
+			t.Errorf("%s: creditsPaid = %s, want 0 to total − passport fees = %s (R5.6)", at, b.CreditsPaid, b.Total.Sub(passportFees))
+		}
+		var paid Yen
+		for ci, c := range b.Credits {
+			if c.Paid.IsNegative() || c.Balance.IsNegative() {
+				t.Errorf("%s.credits[%d] (%s): paid %s, balance %s; neither may be negative", at, ci, c.ID, c.Paid, c.Balance)
+			}
+			paid = paid.Add(c.Paid)
+			creditUsed[c.ID] = creditUsed[c.ID].Add(c.Paid)
+		}
+		if !paid.Equal(b.CreditsPaid) {
+			t.Errorf("%s: creditsPaid = %s, want the sum of credits[].paid %s", at, b.CreditsPaid, paid)
+		}
+		cumulative, cumulativeWithout = cumulative.Add(b.Total), cumulativeWithout.Add(b.WithoutPassports)
+		if !b.Cumulative.Equal(cumulative) || !b.CumulativeWithoutPassports.Equal(cumulativeWithout) {
+			t.Errorf("%s: cumulative %s / without passports %s, want %s / %s", at, b.Cumulative, b.CumulativeWithoutPassports, cumulative, cumulativeWithout)
+		}
+	}
+	checkYears(t, r)
+	for i, c := range r.Credits {
+		if c.Used.IsNegative() || c.ExpiredUnused.IsNegative() || c.Used.Add(c.ExpiredUnused).Cmp(c.Amount) > 0 {
+			t.Errorf("credits[%d] (%s): used %s + expiredUnused %s exceeds the amount %s", i, c.ID, c.Used, c.ExpiredUnused, c.Amount)
+		}
+		if !c.Used.Equal(creditUsed[c.ID]) {
+			t.Errorf("credits[%d] (%s): used = %s, want the sum of its monthly payments %s", i, c.ID, c.Used, creditUsed[c.ID])
+		}
+		if c.Void && c.Used.IsPositive() {
+			t.Errorf("credits[%d] (%s): a void coupon paid %s", i, c.ID, c.Used)
+		}
+	}
+	for i, p := range r.Passports {
+		if p.Fee.IsNegative() || p.Discounts.IsNegative() || p.UnusedRightMonths < 0 {
+			t.Errorf("passports[%d] (%s): fee %s, discounts %s, unused %d; none may be negative", i, p.ID, p.Fee, p.Discounts, p.UnusedRightMonths)
+		}
+	}
+}
+
+// checkYears: one year per 12 months (the last may be shorter), each the sum
+// of its months (R9.1).
+func checkYears(t reporter, r Result) {
+	t.Helper()
+	if want := (len(r.Months) + 11) / 12; len(r.Years) != want {
+		t.Errorf("%d years for %d months, want %d", len(r.Years), len(r.Months), want)
+		return
+	}
+	for yi, y := range r.Years {
+		months := r.Months[yi*12 : min(yi*12+12, len(r.Months))]
+		var total, without, charged, used Yen
+		for _, b := range months {
+			total, without = total.Add(b.Total), without.Add(b.WithoutPassports)
+			charged, used = charged.Add(b.Charged), used.Add(b.CreditsPaid)
+		}
+		if y.Year != yi+1 || y.From != months[0].Month || y.To != months[len(months)-1].Month {
+			t.Errorf("years[%d] = year %d, %s to %s, want year %d, %s to %s", yi, y.Year, y.From, y.To, yi+1, months[0].Month, months[len(months)-1].Month)
+		}
+		if !y.Total.Equal(total) || !y.WithoutPassports.Equal(without) || !y.Charged.Equal(charged) || !y.CreditsUsed.Equal(used) {
+			t.Errorf("years[%d] = total %s, without %s, charged %s, creditsUsed %s; the months sum to %s, %s, %s, %s",
+				yi, y.Total, y.WithoutPassports, y.Charged, y.CreditsUsed, total, without, charged, used)
+		}
+	}
+}
+
+// checkWithoutPassports estimates s again with no passport: its totals must
+// be r's withoutPassports month by month (R9.2), and its lines r's fees.
+func checkWithoutPassports(t *testing.T, s Scenario, r Result) {
+	t.Helper()
+	bare := s
+	bare.Passports = nil
+	nr, err := Estimate(bare)
+	if err != nil {
+		t.Errorf("Estimate without passports: %v", err)
+		return
+	}
+	if len(nr.Months) != len(r.Months) {
+		t.Errorf("without passports: %d months, want %d", len(nr.Months), len(r.Months))
+		return
+	}
+	for mi := range r.Months {
+		got, want := r.Months[mi].WithoutPassports, nr.Months[mi].Total
+		if !got.Equal(want) {
+			t.Errorf("months[%d] (%s): withoutPassports = %s, but the scenario without passports totals %s", mi, r.Months[mi].Month, got, want)
+		}
+		if !nr.Months[mi].WithoutPassports.Equal(want) {
+			t.Errorf("months[%d] without passports: withoutPassports %s ≠ total %s", mi, nr.Months[mi].WithoutPassports, want)
+		}
+	}
+	for yi := range r.Years {
+		if !r.Years[yi].WithoutPassports.Equal(nr.Years[yi].Total) {
+			t.Errorf("years[%d]: withoutPassports = %s, but the scenario without passports totals %s", yi, r.Years[yi].WithoutPassports, nr.Years[yi].Total)
+		}
+	}
+}
+
+// estimateChecked decodes and estimates a scenario document, checking every
+// invariant; it fails the test when the document is refused.
+func estimateChecked(t *testing.T, doc []byte) Result {
+	t.Helper()
+	s, err := DecodeScenario(doc)
+	if err != nil {
+		t.Fatalf("DecodeScenario(%s): %v", doc, err)
+	}
+	r, err := Estimate(s)
+	if err != nil {
+		t.Fatalf("Estimate(%s): %v", doc, err)
+	}
+	checkInvariants(t, r)
+	checkWithoutPassports(t, s, r)
+	return r
+}
+
+func TestEstimate_InvariantsGenerated(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2026, 11))
+	n := 300
+	if testing.Short() {
+		n = 60
+	}
+	// seen counts what the scenarios exercised, so the generator cannot
+	// silently drift into trivial estimates.
+	seen := map[string]int{}
+	for i := range n {
+		doc := genScenario(rng)
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			defer func() {
+				if t.Failed() {
+					t.Logf("scenario: %s", doc)
+				}
+			}()
+			r := estimateChecked(t, doc)
+			for _, b := range r.Months {
+				for _, l := range b.Lines {
+					seen["basis "+l.Basis]++
+					if l.Discount.IsPositive() {
+						seen["discount"]++
+					}
+				}
+				if len(b.PassportFees) > 0 {
+					seen["passport fee"]++
+				}
+				if b.CreditsPaid.IsPositive() {
+					seen["credits paid"]++
+				}
+				for _, nt := range b.Notices {
+					seen["notice "+nt.Kind]++
+				}
+			}
+		})
+	}
+	for _, what := range []string{"basis hourly", "basis daily", "basis monthly", "basis monthly-only", "discount",
+		"passport fee", "credits paid", "notice bill-above", "notice balance-below", "notice coupon-void",
+		"notice credit-expired", "notice card-billing-started", "notice coupon-expiring", "notice coupon-low-balance"} {
+		if seen[what] == 0 {
+			t.Errorf("no generated scenario produced a %s", what)
+		}
+	}
+	t.Logf("exercised: %v", seen)
+}
+
+// genPlan is an item the generator can use, with whether passports exist for it.
+type genPlan struct {
+	item, zone, kind string
+	passport         bool
+}
+
+var genCatalogs = []struct {
+	catalog any
+	plans   []genPlan
+}{
+	{"seed-2018", []genPlan{{"server/4core-8gb", "tk1a", KindServer, true}}},
+	{"list-2026", []genPlan{
+		{"server/4core-8gb", "tk1a", KindServer, true},
+		{"server/2core-4gb", "tk1a", KindServer, true},
+		{"server/2core-4gb", "is1b", KindServer, true},
+		{"server/1core-1gb", "is1a", KindServer, false},
+		{"disk/ssd-100gb", "is1a", KindDisk, false},
+		{"network/router-100mbps", "is1a", KindNetwork, false},
+	}},
+	{map[string]any{
+		"id": "custom", "taxRate": "0.10", "items": []any{
+			map[string]any{"id": "srv", "kind": "server", "zone": "z1", "hourly": "10.5", "daily": "105.3", "monthly": "2100.7", "passport": true},
+			map[string]any{"id": "srv-fixed", "kind": "server", "zone": "z1", "hourly": "20", "daily": "200", "monthly": "4000", "passport": true,
+				"passportFees": map[string]any{"12": "3000", "24": "9000", "36": "15000"}},
+			map[string]any{"id": "srv-nohourly", "kind": "server", "zone": "z1", "daily": "100", "monthly": "2000", "passport": true},
+			map[string]any{"id": "srv-nodaily", "kind": "server", "zone": "z1", "hourly": "7", "monthly": "3000", "passport": true},
+			map[string]any{"id": "srv-nomonthly", "kind": "server", "zone": "z1", "hourly": "3.3", "daily": "30"},
+			map[string]any{"id": "rds", "kind": "licence", "zone": "z1", "monthly": "1100"},
+			map[string]any{"id": "disk", "kind": "disk", "zone": "z1", "hourly": "1.1", "daily": "11", "monthly": "220"},
+		}},
+		[]genPlan{
+			{"srv", "z1", KindServer, true}, {"srv-fixed", "z1", KindServer, true},
+			{"srv-nohourly", "z1", KindServer, true}, {"srv-nodaily", "z1", KindServer, true},
+			{"srv-nomonthly", "z1", KindServer, false}, {"rds", "z1", KindLicence, false}, {"disk", "z1", KindDisk, false},
+		}},
+}
+
+// genScenario writes a valid scenario mixing usage patterns, counts,
+// passports, credits and alerts.
+func genScenario(rng *rand.Rand) []byte {
+	cat := genCatalogs[rng.IntN(len(genCatalogs))]
+	start := NewMonth(2018+rng.IntN(9), 1) + Month(rng.IntN(12))
+	months := 1 + rng.IntN(40)
+	if rng.IntN(10) == 0 {
+		months = 1 + rng.IntN(120)
+	}
+	last := start + Month(months-1)
+	monthIn := func() Month { return start + Month(rng.IntN(months)) }
+	dateIn := func(m Month) Date { return Date{m.Year(), m.Calendar(), 1 + rng.IntN(m.Days())} }
+	instant := func(m Month) string {
+		d := dateIn(m)
+		return fmt.Sprintf("%sT%02d:%02d:%02d+09:00", d, rng.IntN(24), rng.IntN(60), rng.IntN(60))
+	}
+
+	var resources []any
+	for i := range rng.IntN(6) {
+		p := cat.plans[rng.IntN(len(cat.plans))]
+		res := map[string]any{"id": fmt.Sprintf("r%d", i), "item": p.item, "zone": p.zone}
+		if rng.IntN(3) == 0 {
+			res["count"] = 1 + rng.IntN(4)
+		}
+		switch rng.IntN(4) {
+		case 0, 1:
+			res["usage"] = map[string]any{"pattern": "always"}
+			if rng.IntN(3) == 0 {
+				res["from"] = monthIn().String()
+			}
+			if rng.IntN(3) == 0 {
+				u := monthIn()
+				if f, ok := res["from"].(string); ok {
+					fm, _ := ParseMonth(f)
+					u = max(u, fm)
+				}
+				res["until"] = u.String()
+			}
+			if p.kind == KindServer && rng.IntN(4) == 0 {
+				m := monthIn()
+				res["outages"] = []any{map[string]any{"start": instant(m), "end": instant(m + 1)}}
+			}
+		case 2:
+			hours := []string{"0", "1", "9.5", "10", "11", "200", "480", "481", "700", "744"}[rng.IntN(10)]
+			res["usage"] = map[string]any{"pattern": "hours", "hours": hours}
+			if rng.IntN(4) == 0 {
+				res["from"] = monthIn().String()
+			}
+		default:
+			// Non-overlapping intervals inside the horizon, in time order.
+			var ivs []any
+			m := start
+			for m <= last && len(ivs) < 3 {
+				m += Month(rng.IntN(3))
+				if m > last {
+					break
+				}
+				end := m + Month(rng.IntN(2))
+				ivs = append(ivs, map[string]any{
+					"start": fmt.Sprintf("%sT%02d:00:00+09:00", Date{m.Year(), m.Calendar(), 1 + rng.IntN(14)}, rng.IntN(24)),
+					"end":   fmt.Sprintf("%sT%02d:%02d:00+09:00", Date{end.Year(), end.Calendar(), 15 + rng.IntN(13)}, rng.IntN(24), rng.IntN(60)),
+				})
+				m = end + 1
+			}
+			if len(ivs) == 0 {
+				ivs = append(ivs, map[string]any{"start": fmt.Sprintf("%sT00:00:00+09:00", start.FirstDay()), "end": fmt.Sprintf("%sT05:00:01+09:00", start.FirstDay())})
+			}
+			res["usage"] = map[string]any{"pattern": "intervals", "intervals": ivs}
+		}
+		resources = append(resources, res)
+	}
+
+	var passports []any
+	var eligible []genPlan
+	for _, p := range cat.plans {
+		if p.passport {
+			eligible = append(eligible, p)
+		}
+	}
+	for i := range rng.IntN(4) {
+		if len(eligible) == 0 {
+			break
+		}
+		p := eligible[rng.IntN(len(eligible))]
+		term := []int{12, 24, 36}[rng.IntN(3)]
+		purchased := monthIn()
+		if rng.IntN(5) == 0 {
+			purchased = start - Month(rng.IntN(term)) // before the horizon, still valid in it
+		}
+		pp := map[string]any{"item": p.item, "zone": p.zone, "term": term, "purchased": purchased.String()}
+		if rng.IntN(2) == 0 {
+			pp["id"] = fmt.Sprintf("pp%d", i)
+		}
+		if rng.IntN(3) == 0 {
+			pp["count"] = 1 + rng.IntN(3)
+		}
+		passports = append(passports, pp)
+	}
+
+	var credits []any
+	for i := range rng.IntN(4) {
+		reg := dateIn(monthIn())
+		if rng.IntN(5) == 0 {
+			reg = reg.AddDays(-rng.IntN(200))
+		}
+		c := map[string]any{"id": fmt.Sprintf("c%d", i), "registered": reg.String()}
+		if rng.IntN(2) == 0 {
+			c["kind"] = "prepaid"
+			c["amount"] = []string{"10000", "30000", "50000", "123456"}[rng.IntN(4)]
+			if prepaidExpiry(reg).Before(start.FirstDay()) {
+				c["registered"] = start.FirstDay().String()
+			}
+		} else {
+			c["kind"] = "coupon"
+			c["amount"] = fmt.Sprint(500 * (1 + rng.IntN(60)))
+			exp := reg.AddDays(rng.IntN(400))
+			if exp.Before(start.FirstDay()) {
+				exp = start.FirstDay().AddDays(rng.IntN(60))
+			}
+			c["expires"] = exp.String()
+			if rng.IntN(3) == 0 {
+				c["registerBy"] = reg.AddDays(rng.IntN(20) - 10).String() // sometimes void
+			}
+			if rng.IntN(3) == 0 {
+				c["code"] = "1234 5678-9012 3456"
+			}
+		}
+		credits = append(credits, c)
+	}
+
+	doc := map[string]any{"catalog": cat.catalog, "start": start.String(), "months": months,
+		"resources": resources, "passports": passports, "credits": credits}
+	if rng.IntN(2) == 0 {
+		alerts := map[string]any{}
+		if rng.IntN(2) == 0 {
+			alerts["billAbove"] = fmt.Sprint(1 + rng.IntN(30000))
+		}
+		if rng.IntN(2) == 0 {
+			alerts["balanceBelow"] = fmt.Sprint(1 + rng.IntN(30000))
+		}
+		doc["alerts"] = alerts
+	}
+	out, err := json.Marshal(doc)
+	if err != nil {
+		panic(err)
+	}
+	return out
+}
+
+// feePriceSets are the price sets TestFee_Monotonic walks.
+var feePriceSets = []struct {
+	name                   string
+	hourly, daily, monthly string // "" is absent
+}{
+	{"R4 example", "11", "110", "2179"},
+	{"seed-2018", "47", "475", "9504"},
+	{"no hourly", "", "110", "2179"},
+	{"no daily", "11", "", "2179"},
+	{"no monthly", "11", "110", ""},
+	{"fractional", "10.5", "105.3", "2100.7"},
+	{"daily dearer than 24 hours", "3", "100", "1500"},
+	{"monthly only", "", "", "1100"},
+}
+
+func priceOf(s string) Price {
+	if s == "" {
+		return Price{}
+	}
+	return PriceOf(decimal.RequireFromString(s))
+}
+
+func TestFee_Monotonic(t *testing.T) {
+	var seconds []int64
+	for s := int64(0); s <= 31*86400; s += 3600 {
+		seconds = append(seconds, s)
+	}
+	seconds = append(seconds, 1, 59, 3599, 3601, 7199, 35999, 36001, 86399, 86401, 2678399, 2678400, 1_000_003)
+	for _, ps := range feePriceSets {
+		t.Run(ps.name, func(t *testing.T) {
+			p := Prices{Hourly: priceOf(ps.hourly), Daily: priceOf(ps.daily), Monthly: priceOf(ps.monthly)}
+			fee := func(s int64) Yen {
+				if s == 0 {
+					return Yen{} // R4.1: no usage, no fee (computeFee is never called with 0)
+				}
+				return computeFee(p, s).fee
+			}
+			sorted := append([]int64(nil), seconds...)
+			sortInt64(sorted)
+			var prev Yen
+			var prevS int64
+			for _, s := range sorted {
+				got := fee(s)
+				if got.Cmp(prev) < 0 {
+					t.Errorf("fee(%d s) = %s < fee(%d s) = %s: a longer use cost less", s, got, prevS, prev)
+				}
+				if p.Monthly.Set && got.Cmp(yenFloor(p.Monthly.Value)) > 0 {
+					t.Errorf("fee(%d s) = %s, above the monthly price %s", s, got, p.Monthly.Value)
+				}
+				prev, prevS = got, s
+			}
+		})
+	}
+}
+
+func sortInt64(a []int64) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// recorder collects what a check reports.
+type recorder struct{ msgs []string }
+
+func (r *recorder) Helper() {}
+func (r *recorder) Errorf(format string, args ...any) {
+	r.msgs = append(r.msgs, fmt.Sprintf(format, args...))
+}
+
+// TestCheckInvariants_CatchesBrokenSums makes sure the checker is not vacuous:
+// results with a wrong figure must fail it.
+func TestCheckInvariants_CatchesBrokenSums(t *testing.T) {
+	doc := []byte(`{"catalog":"seed-2018","start":"2018-12","months":14,
+		"resources":[{"id":"web","item":"server/4core-8gb","zone":"tk1a","usage":{"pattern":"always"}}],
+		"passports":[{"item":"server/4core-8gb","zone":"tk1a","term":12,"purchased":"2018-12"}],
+		"credits":[{"kind":"prepaid","amount":"30000","registered":"2018-12-01"}]}`)
+	for _, tt := range []struct {
+		name   string
+		break_ func(r *Result)
+		want   string
+	}{
+		{"month total", func(r *Result) { r.Months[1].Total = r.Months[1].Total.Add(YenFromInt(1)) }, "total"},
+		{"line amount", func(r *Result) { r.Months[0].Lines[0].Amount = r.Months[0].Lines[0].Fee }, "amount"},
+		{"fee above monthly", func(r *Result) { r.Months[0].Lines[0].Fee = YenFromInt(99999) }, "monthly price"},
+		{"credits paid passport fees", func(r *Result) {
+			b := &r.Months[0]
+			b.CreditsPaid, b.Charged = b.Total, Yen{}
+		}, "R5.6"},
+		{"negative balance", func(r *Result) { r.Months[2].Credits[0].Balance = YenFromInt(-1) }, "negative"},
+		{"year", func(r *Result) { r.Years[1].Total = Yen{} }, "years[1]"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := estimateChecked(t, doc)
+			tt.break_(&r)
+			rec := &recorder{}
+			checkInvariants(rec, r)
+			if !strings.Contains(strings.Join(rec.msgs, "\n"), tt.want) {
+				t.Errorf("checkInvariants of a broken result reported %q, want a mention of %q", rec.msgs, tt.want)
+			}
+		})
+	}
+}
