@@ -3,9 +3,12 @@
 import "./app/strings.js";
 import { t, lang, setLang, onLangChange } from "./lib/i18n.js";
 import { translate } from "./app/dom.js";
+import { yen, month as fmtMonth } from "./lib/format.js";
 import { wasmAvailable, loadEngine, callEngine, engineVersion } from "./app/engine.js";
-import { addCatalog, keyForScenarioCatalog, defaultCatalogKey } from "./app/catalogs.js";
+import { addCatalog, keyForScenarioCatalog, defaultCatalogKey, setDefaultCatalog } from "./app/catalogs.js";
 import { listImported } from "./app/storage.js";
+import { carryRows } from "./app/carry.js";
+import { rowItem } from "./app/rows.js";
 import { createCatalogUI } from "./app/catalog-ui.js";
 import { createForm, thisMonth } from "./app/form.js";
 import { buildScenario, scenarioToForm } from "./app/scenario.js";
@@ -66,25 +69,29 @@ async function main() {
 
   const shipped = callEngine({ request: "catalogs" });
   for (const c of shipped.catalogs ?? []) addCatalog(c, "shipped");
+  setDefaultCatalog(shipped.default);
   for (const c of listImported()) addCatalog(c, "imported");
 
-  const catalogUI = createCatalogUI({ changed: () => { form.refresh(); schedule(); } });
+  const catalogUI = createCatalogUI({
+    changed: (from, to) => {
+      const rows = [...form.lists.resources.children, ...form.lists.passports.children].map(rowItem);
+      carryRows(rows, from, to);
+      form.refresh();
+      schedule();
+    },
+  });
   const form = createForm({ entry: () => catalogUI.current(), changed: () => schedule() });
   const saved = createSavedUI({ scenario: () => built ?? last?.scenario, open: (s) => restore(s) });
 
   function restore(scenario) {
     const values = scenarioToForm(scenario);
-    catalogUI.render();
-    const key = keyForScenarioCatalog(values.catalog) ?? defaultCatalogKey();
-    catalogUI.render();
-    document.querySelector('[data-testid="catalog-select"]').value = key;
-    catalogUI.describe();
+    catalogUI.set(keyForScenarioCatalog(values.catalog) ?? defaultCatalogKey());
     form.fill(values);
     recalc();
   }
 
   function firstVisit() {
-    catalogUI.render();
+    catalogUI.set(defaultCatalogKey());
     form.fill({ start: thisMonth(), months: 12, resources: [], passports: [], credits: [] });
     form.addResource();
     recalc();
@@ -107,9 +114,21 @@ async function main() {
     setStatus(0);
     last = { scenario, estimate: out };
     for (const id of RESULTS) $(id).estimate = out;
+    summarize();
     const seq = (fragmentWrite = encodeScenario(scenario).then((hash) => {
       if (seq === fragmentWrite) history.replaceState(null, "", location.pathname + location.search + hash);
     }));
+  }
+
+  // One line above the results: which prices, which months, and the total.
+  function summarize() {
+    const est = last?.estimate;
+    const months = est?.months ?? [];
+    if (!months.length) return ($("summary").textContent = "");
+    const end = months[months.length - 1];
+    $("summary").replaceChildren(...t("summary", {
+      catalog: est.catalog.id, from: fmtMonth(months[0].month), to: fmtMonth(end.month), n: months.length, total: "\u0000",
+    }).split("\u0000").flatMap((part, i) => (i ? [Object.assign(document.createElement("strong"), { textContent: yen(end.cumulative) }), part] : [part])));
   }
 
   function schedule() {
@@ -152,6 +171,7 @@ async function main() {
     catalogUI.render();
     form.refresh();
     saved.render();
+    summarize();
     if (built) recalc();
   });
   window.addEventListener("hashchange", async () => {

@@ -7,6 +7,7 @@ import { addCatalog, getCatalog, listCatalogs, removeCatalog, defaultCatalogKey,
 import { callEngine } from "./engine.js";
 import { saveImported, deleteImported } from "./storage.js";
 
+const ZONE_IN_NAME = /(tk1a|tk1b|tk1v|is1a|is1b|is1c)/i;
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 
 // "0.08" → "8 %", on the string: 0.08 × 100 in floating point is not 8.
@@ -21,6 +22,7 @@ function percent(rate) {
 export function createCatalogUI({ changed }) {
   const select = $("catalog-select");
   const removeBtn = document.getElementById("remove-catalog");
+  let shown = null; // the entry the form was last told about
 
   function current() {
     return getCatalog(select.value);
@@ -52,18 +54,30 @@ export function createCatalogUI({ changed }) {
     $("add-passport").disabled = passportZones(e).length === 0;
   }
 
+  // Tells the form which catalog it moved from, so rows can be carried over.
+  function announce() {
+    const before = shown;
+    shown = current();
+    describe();
+    changed(before, shown);
+  }
+
   /** Selects a catalog by key and tells the form. */
   function choose(key) {
     render();
     select.value = key;
-    describe();
-    changed();
+    announce();
   }
 
-  select.addEventListener("change", () => {
+  /** Selects a catalog without carrying rows (the form is about to be refilled). */
+  function set(key) {
+    render();
+    select.value = key;
+    shown = current();
     describe();
-    changed();
-  });
+  }
+
+  select.addEventListener("change", announce);
 
   removeBtn.addEventListener("click", () => {
     const e = current();
@@ -84,8 +98,10 @@ export function createCatalogUI({ changed }) {
     status.replaceChildren(...lines.map((l) => h("p", { text: l })));
   }
 
-  function importDocuments(documents) {
-    const out = callEngine({ request: "importPrices", asOf: asOf.value, documents });
+  function importDocuments(documents, zones) {
+    const req = { request: "importPrices", asOf: asOf.value, documents };
+    if (zones) req.zones = zones;
+    const out = callEngine(req);
     if (out.errors?.length || !out.catalog) {
       const errs = out.errors ?? [];
       report([t("importFailed"), ...errs.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))], true);
@@ -116,7 +132,10 @@ export function createCatalogUI({ changed }) {
     const files = [...$("import-prices").files];
     if (!files.length) return false;
     const docs = parseAll(await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))));
-    if (docs) importDocuments(docs);
+    // Files saved as "price-is1b.json" say which zone they were fetched for;
+    // the engine needs that only for prices that do not name their zone.
+    const zones = files.map((f) => ZONE_IN_NAME.exec(f.name)?.[1]);
+    if (docs) importDocuments(docs, zones.every(Boolean) ? zones : undefined);
     return true;
   }
 
@@ -129,5 +148,5 @@ export function createCatalogUI({ changed }) {
     } else if (!(await importFiles())) report([t("importNothing")], true);
   });
 
-  return { current, render, choose, describe };
+  return { current, render, choose, set };
 }

@@ -41,8 +41,16 @@ export function listCatalogs() {
   );
 }
 
-/** The newest shipped catalog (or any, when none is shipped). */
+let engineDefault = null;
+
+/** Records the engine's own default catalog id (the catalogs request names it). */
+export function setDefaultCatalog(id) {
+  engineDefault = id ?? null;
+}
+
+/** The engine's default catalog, else the newest shipped one (or any, when none is shipped). */
 export function defaultCatalogKey() {
+  if (engineDefault && entries.has(`s:${engineDefault}`)) return `s:${engineDefault}`;
   const list = listCatalogs();
   return (list.find((e) => e.origin === "shipped") ?? list[0])?.key;
 }

@@ -232,3 +232,17 @@ export function refreshRow(row, entry) {
   for (const o of row.querySelectorAll('[data-testid="passport-term"] option')) o.textContent = t("termMonths", { n: o.value });
   translate(row);
 }
+
+/** Points a row at another item and zone; its pickers are rebuilt by refreshRow. */
+export function setRowItem(row, item, zone) {
+  row.dataset.item = item;
+  row.dataset.zone = zone;
+  for (const sel of row.querySelectorAll('[data-testid$="-item"], [data-testid$="-zone"]')) sel.replaceChildren();
+}
+
+/** The item and zone a row names, for carrying it to another catalog. */
+export function rowItem(row) {
+  const item = q(row, "resource-item") ?? q(row, "passport-item");
+  const zone = q(row, "resource-zone") ?? q(row, "passport-zone");
+  return { row, item: item.value, zone: zone.value };
+}

@@ -143,6 +143,7 @@ register({
       "</ul><p>Prices marked * are derived rather than published. <strong>A real bill may differ</strong>: this is an estimate, not a quote.</p>",
     footer: "Runs entirely in this browser; nothing you enter leaves the device. Not affiliated with SAKURA internet.",
     engine: "engine {version}",
+    summary: "{catalog} · {from} – {to} ({n} months) · total {total}",
   },
   ja: {
     title: "さくらのクラウド 料金シミュレーター",
@@ -285,5 +286,6 @@ register({
       "</ul><p>* の料金は公表値ではなく推定値です。<strong>実際の請求額とは異なる場合があります</strong>。これは試算であり、見積もりではありません。</p>",
     footer: "すべてこのブラウザの中で動き、入力した内容は端末の外に出ません。さくらインターネットとは関係のない非公式のツールです。",
     engine: "エンジン {version}",
+    summary: "{catalog} · {from}〜{to}({n} か月)· 合計 {total}",
   },
 });
