@@ -122,6 +122,10 @@ func (d *scenarioDecoder) scenarioCatalog(obj map[string]any) *Catalog {
 		}
 		return c
 	}
+	if _, isObj := raw.(map[string]any); !isObj {
+		d.fail("catalog", "must be the id of a shipped catalog (%s) or a catalog object", strings.Join(shippedIDs(), ", "))
+		return nil
+	}
 	before := len(d.problems)
 	c := d.reader.catalog("catalog", raw)
 	if len(d.problems) > before {

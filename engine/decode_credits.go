@@ -41,7 +41,7 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (Passport, bool) {
 	}
 	before := len(d.problems)
 	pp := Passport{ID: fmt.Sprintf("passport-%d", i+1), Count: 1}
-	if _, given := obj["id"]; given {
+	if present(obj, "id") {
 		pp.ID, _ = d.nonEmpty(path, obj, "id", true)
 	}
 	id, idOK := d.nonEmpty(path, obj, "item", true)
@@ -65,7 +65,7 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (Passport, bool) {
 		}
 		pp.Term = term
 	}
-	if _, given := obj["count"]; given {
+	if present(obj, "count") {
 		pp.Count, _ = d.integer(path, obj, "count", true, 1, maxCount)
 	}
 	purchased, purchasedOK := d.month(path, obj, "purchased", true)
@@ -106,7 +106,7 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (Credit, bool) {
 	}
 	before := len(d.problems)
 	c := Credit{ID: fmt.Sprintf("credit-%d", i+1)}
-	if _, given := obj["id"]; given {
+	if present(obj, "id") {
 		c.ID, _ = d.nonEmpty(path, obj, "id", true)
 	}
 	c.Kind, _ = d.str(path, obj, "kind", true)
@@ -121,11 +121,11 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (Credit, bool) {
 
 	switch c.Kind {
 	case CreditPrepaid:
-		if _, given := obj["expires"]; given {
+		if present(obj, "expires") {
 			d.fail(join(path, "expires"), "must not be given for a prepaid ID: it is valid for 12 months from registration")
 		}
 		for _, k := range []string{"registerBy", "code"} {
-			if _, given := obj[k]; given {
+			if present(obj, k) {
 				d.fail(join(path, k), "applies only to coupons, not to a prepaid ID")
 			}
 		}

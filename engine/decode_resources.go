@@ -49,7 +49,7 @@ func (d *scenarioDecoder) resource(path string, v any) (Resource, bool) {
 		res.Item, _ = d.lookup(path, id, zone)
 	}
 	res.Count = 1
-	if _, given := obj["count"]; given {
+	if present(obj, "count") {
 		res.Count, _ = d.integer(path, obj, "count", true, 1, maxCount)
 	}
 	res.From, res.HasFrom = d.month(path, obj, "from", false)
@@ -60,7 +60,7 @@ func (d *scenarioDecoder) resource(path string, v any) (Resource, bool) {
 	res.Usage = d.usage(join(path, "usage"), obj["usage"])
 	if res.Usage.Pattern == PatternIntervals {
 		for _, k := range []string{"from", "until"} {
-			if raw, given := obj[k]; given && raw != nil {
+			if present(obj, k) {
 				d.fail(join(path, k), "does not apply to the \"intervals\" pattern: the intervals say when it exists")
 			}
 		}
@@ -73,8 +73,8 @@ func (d *scenarioDecoder) resource(path string, v any) (Resource, bool) {
 			d.fail(join(path, "until"), "is before the horizon's first month %s", d.first)
 		}
 	}
-	if raw, given := obj["outages"]; given && raw != nil {
-		res.Outages = d.outages(path, raw, res)
+	if present(obj, "outages") {
+		res.Outages = d.outages(path, obj["outages"], res)
 	}
 	return res, len(d.problems) == before
 }
@@ -84,12 +84,13 @@ func (d *scenarioDecoder) usage(path string, v any) Usage {
 		d.fail(path, "is required: {\"pattern\": \"always\"}, {\"pattern\": \"hours\", \"hours\": \"200\"} or {\"pattern\": \"intervals\", \"intervals\": [...]}")
 		return Usage{}
 	}
-	obj, ok := d.object(path, v, "pattern", "hours", "intervals")
-	if !ok {
+	if _, isObj := v.(map[string]any); !isObj {
+		d.fail(path, "must be an object such as {\"pattern\": \"always\"}")
 		return Usage{}
 	}
+	obj, _ := d.object(path, v, "pattern", "hours", "intervals")
 	var u Usage
-	if raw, given := obj["pattern"]; !given || raw == nil {
+	if !present(obj, "pattern") {
 		d.fail(join(path, "pattern"), "is required: %q, %q or %q", PatternAlways, PatternHours, PatternIntervals)
 	} else {
 		u.Pattern, _ = d.str(path, obj, "pattern", true)
@@ -120,7 +121,7 @@ func (d *scenarioDecoder) usage(path string, v any) Usage {
 // forbid reports fields that belong to another usage pattern.
 func (d *scenarioDecoder) forbid(path string, obj map[string]any, keys ...string) {
 	for _, k := range keys {
-		if _, given := obj[k]; given {
+		if present(obj, k) {
 			d.fail(join(path, k), "does not apply to the %q pattern", obj["pattern"])
 		}
 	}

@@ -115,6 +115,13 @@ func (r *reader) object(path string, v any, allowed ...string) (map[string]any, 
 	return obj, true
 }
 
+// present reports whether obj gives key a value: null counts as absent, as a
+// form that clears an optional field may send it.
+func present(obj map[string]any, key string) bool {
+	v, given := obj[key]
+	return given && v != nil
+}
+
 // array returns obj[key] as a list; absent or null is an empty list.
 func (r *reader) array(path string, obj map[string]any, key string) []any {
 	v, present := obj[key]

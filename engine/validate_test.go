@@ -157,7 +157,8 @@ var validationCases = []struct {
 	// Catalogs.
 	{"unknown shipped catalog", `{"catalog":"list-2019","start":"2018-12","months":12,"resources":[` + webJSON + `]}`,
 		[]FieldError{fe("catalog", `"list-2019" is not a shipped catalog (shipped: seed-2018, list-2026); give a catalog object for other prices`)}},
-	{"catalog neither id nor object", `{"catalog":42,"start":"2018-12","months":12}`, []FieldError{fe("catalog", "must be an object")}},
+	{"catalog neither id nor object", `{"catalog":42,"start":"2018-12","months":12}`,
+		[]FieldError{fe("catalog", "must be the id of a shipped catalog (seed-2018, list-2026) or a catalog object")}},
 	{"inline catalog without id", withCatalog(`{"taxRate":"0.10","items":[{"id":"a","kind":"server","zone":"z","monthly":"1"}]}`),
 		[]FieldError{fe("catalog.id", "is required")}},
 	{"inline catalog tax rate not a number", withCatalog(`{"id":"mine","taxRate":"ten","items":[{"id":"a","kind":"server","zone":"z","monthly":"1"}]}`),
@@ -201,6 +202,7 @@ var validationCases = []struct {
 	{"hours abc", withUsage(`{"pattern":"hours","hours":"abc"}`), []FieldError{fe("resources[0].usage.hours", hoursProblem)}},
 	{"hours 800", withUsage(`{"pattern":"hours","hours":"800"}`), []FieldError{fe("resources[0].usage.hours", hoursProblem)}},
 	{"hours -1", withUsage(`{"pattern":"hours","hours":"-1"}`), []FieldError{fe("resources[0].usage.hours", hoursProblem)}},
+	{"usage as a string", withUsage(`"always"`), []FieldError{fe("resources[0].usage", `must be an object such as {"pattern": "always"}`)}},
 	{"unknown pattern", withUsage(`{"pattern":"weekly"}`), []FieldError{fe("resources[0].usage.pattern", `must be one of "always", "hours", "intervals"`)}},
 	{"hours with the always pattern", withUsage(`{"pattern":"always","hours":"5"}`), []FieldError{fe("resources[0].usage.hours", `does not apply to the "always" pattern`)}},
 	{"intervals overlapping", withIntervals(`{"start":"2018-12-01T00:00:00","end":"2018-12-05T00:00:00"},{"start":"2018-12-03T00:00:00","end":"2018-12-06T00:00:00"}`),
@@ -386,6 +388,9 @@ func TestDecodeScenario_LimitsAccepted(t *testing.T) {
 		{"credit registered before the start, still valid", withCredits(`{"kind":"prepaid","amount":"10000","registered":"2017-12-02"}`)},
 		{"passport bought before the start, still valid", withPassports(`{"item":"server/4core-8gb","zone":"tk1a","term":12,"purchased":"2018-01"}`)},
 		{"10,000 resources", manyResources(10000)},
+		{"null for optional fields", scenarioWith(`"resources":[{"id":"web","item":"server/4core-8gb","zone":"tk1a","count":null,"from":null,"outages":null,
+			"usage":{"pattern":"always","hours":null}}],"passports":[{"id":null,"item":"server/4core-8gb","zone":"tk1a","term":12,"count":null,"purchased":"2018-12"}],
+			"credits":[{"id":null,"kind":"prepaid","amount":"10000","registered":"2018-12-01","expires":null,"code":null}],"alerts":null,"overrides":null`)},
 		{"interval touching the horizon", withIntervals(`{"start":"2018-11-30T00:00:00","end":"2018-12-01T00:00:01"}`)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
