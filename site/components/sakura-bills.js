@@ -149,9 +149,9 @@ const CREDIT_COLUMNS = [
 
 // What one month expands to. Built on first opening: a month may hold
 // thousands of lines, and most months are never opened.
-function monthDetail(bill) {
+function monthDetail(bill, credits) {
   const m = fmtMonth(bill.month);
-  return [
+  const parts = [
     bill.lines.length
       ? scroller(
           dataTable({
@@ -170,9 +170,10 @@ function monthDetail(bill) {
       ? dataTable({ caption: t("bills.credits", { month: m }), columns: CREDIT_COLUMNS, rows: bill.credits, rowAttrs: (c) => ({ "data-testid": "bills-credit", "data-credit": c.id }) })
       : null,
     bill.notices.length
-      ? h("section", { class: "sk-notices" }, h("h4", {}, t("bills.notices", { month: m })), h("ol", {}, bill.notices.map((n) => noticeItem(n, "bills-notice"))))
+      ? h("section", { class: "sk-notices" }, h("h4", {}, t("bills.notices", { month: m })), h("ol", {}, bill.notices.map((n) => noticeItem(n, credits, "bills-notice"))))
       : null,
   ];
+  return parts.filter(Boolean);
 }
 
 export class SakuraBills extends EstimateElement {
@@ -187,17 +188,24 @@ export class SakuraBills extends EstimateElement {
           { class: "sk-table sk-bills" },
           h("caption", {}, t("bills.caption")),
           h("thead", {}, headRow(COLUMNS)),
-          estimate.months.map((bill) => this.#monthRows(bill)),
+          estimate.months.map((bill) => this.#monthRows(bill, estimate.credits)),
         ),
       ),
     ];
   }
 
   // A month is its own <tbody>: the summary row, then its hidden detail row.
-  #monthRows(bill) {
+  #monthRows(bill, credits) {
     const region = h("td", { colspan: COLUMNS.length });
     const detail = h("tr", { class: "sk-detail", id: uid("sk-bill"), hidden: true }, region);
-    const row = bodyRow(COLUMNS, bill, { "data-testid": "bills-row", "data-month": bill.month });
+    const toggle = () => {
+      const open = button.getAttribute("aria-expanded") !== "true";
+      if (open && !region.hasChildNodes()) region.append(...monthDetail(bill, credits));
+      button.setAttribute("aria-expanded", String(open));
+      detail.hidden = !open;
+      if (open) this.#open.add(bill.month);
+      else this.#open.delete(bill.month);
+    };
     const button = h(
       "button",
       {
@@ -207,22 +215,15 @@ export class SakuraBills extends EstimateElement {
         "aria-controls": detail.id,
         title: t("bills.expand", { month: fmtMonth(bill.month) }),
         "data-testid": "bills-expand",
-        onclick: () => this.#toggle(bill, button, detail, region),
+        onclick: toggle,
       },
       fmtMonth(bill.month),
     );
+    const row = bodyRow(COLUMNS, bill, { "data-testid": "bills-row", "data-month": bill.month });
+    // The month cell keeps its data-col and data-value; its text becomes the expander.
     row.querySelector('[data-col="month"]').replaceChildren(button);
-    if (this.#open.has(bill.month)) this.#toggle(bill, button, detail, region);
+    if (this.#open.has(bill.month)) toggle();
     return h("tbody", {}, row, detail);
-  }
-
-  #toggle(bill, button, detail, region) {
-    const open = button.getAttribute("aria-expanded") !== "true";
-    if (open && !region.hasChildNodes()) region.append(...monthDetail(bill).filter(Boolean));
-    button.setAttribute("aria-expanded", String(open));
-    detail.hidden = !open;
-    if (open) this.#open.add(bill.month);
-    else this.#open.delete(bill.month);
   }
 
   /** The summary table as CSV: a header of column keys, then one row of raw figures per month. */

@@ -37,6 +37,7 @@ register({
     "cmp.why.monthly.more": "The monthly fee is billed because {usage} at {prices} would cost {hd}, more than the monthly {monthly}.",
     "cmp.why.monthly.same": "The monthly fee is billed because {usage} at {prices} would cost {hd}, the same as the monthly {monthly}.",
     "cmp.why.daily": "The daily price is billed: {usage} at the hourly and daily prices cost {hd}, less than {hourlyOnly} at the hourly price alone.",
+    "cmp.why.dailySame": "The daily price is billed: {usage} at the hourly and daily prices cost {hd}, the same as at the hourly price alone.",
     "cmp.why.dailyNoHourly": "The daily price is billed: this item has no hourly price, so each started day costs {daily}; {days} cost {hd}.",
     "cmp.why.hourly": "The hourly price is billed: {usage} cost {fee}, and the daily price would not make it cheaper.",
     "cmp.why.hourlyNoDaily": "The hourly price is billed: this item has no daily price, and {usage} cost {fee}.",
@@ -77,6 +78,7 @@ register({
     "cmp.why.monthly.more": "{usage}を{prices}で計算すると{hd}となり、月額{monthly}を上回るため、月額料金が請求されます。",
     "cmp.why.monthly.same": "{usage}を{prices}で計算すると{hd}となり、月額{monthly}と同額のため、月額料金が請求されます。",
     "cmp.why.daily": "日額料金が適用されます：{usage}は時間料金と日額料金で{hd}となり、時間料金のみの{hourlyOnly}より安くなります。",
+    "cmp.why.dailySame": "日額料金が適用されます：{usage}は時間料金と日額料金で{hd}となり、時間料金のみの場合と同額です。",
     "cmp.why.dailyNoHourly": "日額料金が適用されます：この品目には時間料金がないため、利用を開始した日ごとに{daily}かかり、{days}で{hd}です。",
     "cmp.why.hourly": "時間料金が適用されます：{usage}で{fee}となり、日額料金を使っても安くなりません。",
     "cmp.why.hourlyNoDaily": "時間料金が適用されます：この品目には日額料金がなく、{usage}で{fee}です。",
@@ -105,7 +107,7 @@ function defaultMonth(estimate, resourceId) {
 }
 
 /** Why the basis of line was billed, in plain words (R4.9). */
-export function explanation(resource, line) {
+function explanation(resource, line) {
   const has = (p) => resource[p] !== null && resource[p] !== undefined;
   const vars = {
     usage: usage(line.hours, line.days, line.restHours),
@@ -125,7 +127,9 @@ export function explanation(resource, line) {
       return t(line.hourlyDaily === line.monthly ? "cmp.why.monthly.same" : "cmp.why.monthly.more", vars);
     default: {
       let first;
-      if (line.basis === "daily") first = has("hourly") ? "cmp.why.daily" : "cmp.why.dailyNoHourly";
+      if (line.basis === "daily" && !has("hourly")) first = "cmp.why.dailyNoHourly";
+      // A daily price of exactly 24 hours' worth can be billed at no saving.
+      else if (line.basis === "daily") first = line.hourlyDaily === line.hourlyOnly ? "cmp.why.dailySame" : "cmp.why.daily";
       else first = has("daily") ? "cmp.why.hourly" : "cmp.why.hourlyNoDaily";
       return `${t(first, vars)} ${t(has("monthly") ? "cmp.why.belowMonthly" : "cmp.why.noMonthly", vars)}`;
     }

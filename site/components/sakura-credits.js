@@ -98,7 +98,7 @@ function timeline(estimate) {
     "section",
     { class: "sk-notices" },
     h("h3", {}, t("cr.notices")),
-    notices.length ? h("ol", { class: "sk-timeline" }, notices.map((n) => noticeItem(n))) : h("p", { class: "sk-empty" }, t("cr.noNotices")),
+    notices.length ? h("ol", { class: "sk-timeline" }, notices.map((n) => noticeItem(n, estimate.credits))) : h("p", { class: "sk-empty" }, t("cr.noNotices")),
   );
 }
 
