@@ -29,6 +29,9 @@ func DecodeScenario(data []byte) (Scenario, error) {
 		return Scenario{}, &ValidationError{Problems: []FieldError{{Path: "", Message: "the scenario " + err.Error()}}}
 	}
 	d := &scenarioDecoder{}
+	for _, path := range duplicateKeys(data) {
+		d.fail(path, "is given more than once: keep one")
+	}
 	s := d.scenario(v)
 	if err := d.err(); err != nil {
 		return Scenario{}, err

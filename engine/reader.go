@@ -65,6 +65,67 @@ func decodeJSON(data []byte) (any, error) {
 	return v, nil
 }
 
+// duplicateKeys returns the paths of keys given twice in one object of a
+// well-formed document, in document order. encoding/json keeps the last
+// value silently; a user who wrote a field twice must hear about it.
+func duplicateKeys(data []byte) []string {
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.UseNumber()
+	type frame struct {
+		path   string
+		object bool
+		keys   map[string]bool
+		key    string // object: the key whose value comes next
+		expect bool   // object: the next token is a key
+		next   int    // array: the index of the next element
+	}
+	var stack []*frame
+	var dups []string
+	// valuePath returns the path of the value about to be read.
+	valuePath := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		f := stack[len(stack)-1]
+		if f.object {
+			return join(f.path, f.key)
+		}
+		f.next++
+		return index(f.path, f.next-1)
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return dups
+		}
+		if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].expect {
+			f := stack[n-1]
+			if key, isKey := tok.(string); isKey {
+				if f.keys[key] {
+					dups = append(dups, join(f.path, key))
+				}
+				f.keys[key], f.key, f.expect = true, key, false
+				continue
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{path: valuePath(), object: true, keys: map[string]bool{}, expect: true})
+			continue
+		case json.Delim('['):
+			stack = append(stack, &frame{path: valuePath()})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		default:
+			valuePath()
+		}
+		if n := len(stack); n > 0 && stack[n-1].object {
+			stack[n-1].expect = true
+		}
+	}
+}
+
 // lineColumn returns the 1-based line and column of the byte at offset.
 func lineColumn(data []byte, offset int64) (line, col int) {
 	line, col = 1, 1

@@ -135,6 +135,11 @@ var validationCases = []struct {
 	{"unknown catalog item field", withItems(`{"id":"a","kind":"server","zone":"z","monthly":"1","colour":"red"}`),
 		[]FieldError{fe("catalog.items[0].colour", "is not a known field (allowed: id, kind, zone, name, hourly, daily, monthly, passport, passportFees, estimated, cores, memoryGB, diskType, sizeGB, bandwidthMbps, serviceClass, assumedFrom)")}},
 
+	// A field given twice: JSON keeps the last silently, the decoder does not.
+	{"field given twice", `{"catalog":"seed-2018","start":"2018-12","months":12,"months":24}`, []FieldError{fe("months", "is given more than once: keep one")}},
+	{"nested field given twice", withIntervals(`{"start":"2018-12-01T00:00:00","end":"2018-12-02T00:00:00","end":"2018-12-03T00:00:00"}`),
+		[]FieldError{fe("resources[0].usage.intervals[0].end", "is given more than once: keep one")}},
+
 	// Missing required fields.
 	{"no start", `{"catalog":"seed-2018","months":12}`, []FieldError{fe("start", "is required")}},
 	{"no months", `{"catalog":"seed-2018","start":"2018-12"}`, []FieldError{fe("months", "is required")}},
