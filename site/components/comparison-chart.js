@@ -5,7 +5,7 @@ import { yen, month as fmtMonth } from "../lib/format.js";
 import { h } from "./dom.js";
 import { lineChart, legend } from "./line-chart.js";
 import { dataTable } from "./table.js";
-import { hours as fmtHours, hoursWithDays } from "./words.js";
+import { hours as fmtHours, hoursWithDays, basisName } from "./words.js";
 
 register({
   en: {
@@ -22,6 +22,7 @@ register({
     "cmpChart.tableSummary": "The chart's figures as a table",
     "cmpChart.caption": "Fee of one contract by hours of use in {month}",
     "cmpChart.hours": "Hours of use",
+    "cmpChart.basis": "Billed on",
     "cmpChart.dailyFrom": "daily price from here",
     "cmpChart.monthlyFrom": "monthly fee from here",
     "cmpChart.thisResource": "this resource",
@@ -40,6 +41,7 @@ register({
     "cmpChart.tableSummary": "グラフの数値を表で見る",
     "cmpChart.caption": "{month}の利用時間ごとの1契約の料金",
     "cmpChart.hours": "利用時間",
+    "cmpChart.basis": "請求の基準",
     "cmpChart.dailyFrom": "ここから日額料金",
     "cmpChart.monthlyFrom": "ここから月額料金",
     "cmpChart.thisResource": "このリソース",
@@ -120,6 +122,7 @@ function curveTable({ points, resource, line, month }) {
         ],
       },
       ...SERIES.map(money),
+      { key: "basis", label: () => t("cmpChart.basis"), value: (r) => r.point.basis ?? null, show: (b) => (b ? basisName(b) : "") },
     ],
     rows,
     rowAttrs: (r) => ({ class: r.notes.length ? "sk-marked" : null }),
