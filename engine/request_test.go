@@ -202,14 +202,14 @@ func TestHandleJSON_MatchItems(t *testing.T) {
 }
 
 func TestHandleJSON_UnknownRequest(t *testing.T) {
-	for _, in := range []string{`{"request":"feeCurve"}`, `{"request":3}`, `{"request":null}`} {
+	for _, in := range []string{`{"request":"pricePlans"}`, `{"request":3}`, `{"request":null}`} {
 		errs := handleError(t, in)
 		if len(errs) != 1 || errs[0].Path != "request" || !strings.Contains(errs[0].Message, "catalogs, importPrices, matchItems") {
 			t.Errorf("HandleJSON(%s) errors = %+v, want one at path request naming the known requests", in, errs)
 		}
 	}
-	errs := handleError(t, `{"request":"feeCurve"}`)
-	if !strings.Contains(errs[0].Message, `"feeCurve"`) {
+	errs := handleError(t, `{"request":"pricePlans"}`)
+	if !strings.Contains(errs[0].Message, `"pricePlans"`) {
 		t.Errorf("unknown request message %q does not name the request", errs[0].Message)
 	}
 }

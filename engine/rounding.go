@@ -50,6 +50,7 @@ func usageHours(seconds int64) int64 { return (seconds + 3599) / 3600 }
 // price (billing-rules R4.6).
 func usageDays(seconds int64) int64 { return (seconds + 86399) / 86400 }
 
-// hoursToSeconds turns a decimal number of hours into whole seconds, dropping a
-// fraction of a second (the `hours` pattern, billing-rules R2.4).
-func hoursToSeconds(h decimal.Decimal) int64 { return h.Mul(secondsPerHour).Floor().IntPart() }
+// hoursToSeconds turns the hours pattern's decimal hours into seconds (R2.4),
+// rounding a fraction of a second up: any use at all is a started hour (R4.2),
+// so a tiny but positive number of hours must not vanish.
+func hoursToSeconds(h decimal.Decimal) int64 { return h.Mul(secondsPerHour).Ceil().IntPart() }
