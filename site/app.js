@@ -52,6 +52,8 @@ function showLoading(received, total) {
 
 async function main() {
   applyLanguage();
+  $("lang-toggle").addEventListener("click", () => setLang(lang() === "ja" ? "en" : "ja"));
+  const stopEarly = onLangChange(applyLanguage);
   if (!wasmAvailable()) {
     $("loading").hidden = true;
     $("wasm-unavailable").hidden = false;
@@ -165,7 +167,7 @@ async function main() {
     if (last && typeof csv === "string") download("csv", csv, `${fileStem(last.scenario)}.csv`, "text/csv;charset=utf-8", $("export-csv"));
   });
   $("print").addEventListener("click", () => window.print());
-  $("lang-toggle").addEventListener("click", () => setLang(lang() === "ja" ? "en" : "ja"));
+  stopEarly();
   onLangChange(() => {
     applyLanguage();
     catalogUI.render();
@@ -187,6 +189,7 @@ async function main() {
   else firstVisit();
   $("loading").hidden = true;
   $("app").hidden = false;
+  document.body.classList.add("ready");
   registerServiceWorker(); // last, so it can cache every file the page loaded
 }
 
