@@ -33,9 +33,10 @@ func TestErrors_badHoursKeepResults(t *testing.T) {
 	}
 
 	const path = "resources[0].usage.hours"
-	for _, bad := range []string{"800", "abc", "-1"} {
+	for _, bad := range []string{"800", "abc", "-1", "1e3"} {
 		t.Logf("hours %q", bad)
-		p.typeInto(r.in("resource-hours"), bad)
+		// Pasted: typed key by key, "800" would pass through a valid "8".
+		p.paste(r.in("resource-hours"), bad)
 		p.waitVisible(fieldError(path))
 		if msg := p.text(fieldError(path)); msg == "" {
 			t.Errorf("hours %q: the field error for %s is empty", bad, path)

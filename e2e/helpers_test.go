@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -364,6 +365,25 @@ func (p *page) typeInto(l loc, text string) {
 		chromedp.KeyEvent(kb.Backspace+text+kb.Tab),
 	); err != nil {
 		p.t.Fatalf("type %q into %s: %v", text, l, err)
+	}
+	p.check()
+}
+
+// paste replaces the text of a field with text in one edit, as pasting does,
+// and leaves the field: the page sees a single input event, so no
+// half-typed value (the "8" of "800") is ever calculated.
+func (p *page) paste(l loc, text string) {
+	p.t.Helper()
+	p.waitVisible(l)
+	p.focus(l)
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
+		p.t.Fatalf("select the text of %s: %v", l, err)
+	}
+	if _, err := chromedp.Call(p.ctx, input.InsertText, input.InsertTextParams{Text: text}); err != nil {
+		p.t.Fatalf("paste %q into %s: %v", text, l, err)
+	}
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+		p.t.Fatalf("leave %s: %v", l, err)
 	}
 	p.check()
 }
