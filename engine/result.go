@@ -152,8 +152,11 @@ type YearTotal struct {
 	To               Month `json:"to"`
 	Total            Yen   `json:"total"`
 	WithoutPassports Yen   `json:"withoutPassports"`
-	Charged          Yen   `json:"charged"`
-	CreditsUsed      Yen   `json:"creditsUsed"`
+	// Saving is WithoutPassports − Total: what the passports saved that year
+	// (negative in a year that carries a passport fee and few discounts).
+	Saving      Yen `json:"saving"`
+	Charged     Yen `json:"charged"`
+	CreditsUsed Yen `json:"creditsUsed"`
 }
 
 // PassportSummary is what one passport purchase cost and saved (R5, R9.3, R9.4).

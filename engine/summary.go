@@ -74,6 +74,7 @@ func yearTotals(s Scenario, bills []MonthBill) []YearTotal {
 			y.Charged = y.Charged.Add(b.Charged)
 			y.CreditsUsed = y.CreditsUsed.Add(b.CreditsPaid)
 		}
+		y.Saving = y.WithoutPassports.Sub(y.Total)
 		years = append(years, y)
 	}
 	return years
