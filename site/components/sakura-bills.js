@@ -14,7 +14,7 @@ register({
     "bills.caption": "Monthly bills",
     "bills.month": "Month",
     "bills.total": "Total",
-    "bills.tax": "Tax included",
+    "bills.tax": "Of which tax",
     "bills.passportFees": "Passport fees",
     "bills.creditsPaid": "Paid by credits",
     "bills.charged": "Charged",

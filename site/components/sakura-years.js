@@ -66,9 +66,10 @@ const YEAR_COLUMNS = [
 
 const SERIES = ["cumulative", "cumulativeWithoutPassports"];
 
-// About eight month labels whatever the horizon: every month, quarter or year.
+// At most about eight month labels whatever the horizon (1 to 120 months).
 function monthTicks(months) {
-  const step = months.length <= 8 ? 1 : months.length <= 24 ? 3 : 12;
+  const n = months.length;
+  const step = n <= 8 ? 1 : n <= 24 ? 3 : n <= 60 ? 12 : 24;
   return months.map((m, i) => ({ value: i, label: fmtMonth(m.month) })).filter((tick) => tick.value % step === 0);
 }
 

@@ -9,8 +9,8 @@
 import { yen } from "../lib/format.js";
 import { h } from "./dom.js";
 
-/** One cell of a column for a row. */
-export function cell(col, row, isRowHeader = false) {
+// One cell of a column for a row.
+function cell(col, row, isRowHeader = false) {
   const raw = col.value(row);
   const aligned = col.money || col.numeric ? "sk-num" : null;
   let content;

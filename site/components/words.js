@@ -37,7 +37,7 @@ export function daysHours(days, rest) {
 }
 
 /** 465 → "19 days 9 h", the 24-hour blocks of R4.3. */
-export function asDays(h) {
+function asDays(h) {
   return daysHours(Math.floor(h / 24), h % 24);
 }
 
