@@ -140,6 +140,7 @@ export const sampleEstimate = {
       to: "2019-02",
       total: "47287",
       withoutPassports: "41586",
+      saving: "-5701",
       charged: "11404",
       creditsUsed: "35883",
     },

@@ -52,7 +52,7 @@ register({
 
 const money = (key) => ({ key, label: () => t(`yr.${key}`), money: true, value: (y) => y[key] ?? null });
 
-// saving is shown only when the engine gives it: it is never computed here.
+// saving is the engine's years[].saving, never computed here; blank if absent.
 const YEAR_COLUMNS = [
   { key: "year", label: () => t("yr.year"), numeric: true, value: (y) => y.year, show: (n) => t("yr.n", { n }) },
   { key: "from", label: () => t("yr.from"), value: (y) => y.from, show: fmtMonth },
