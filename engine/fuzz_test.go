@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,6 +73,12 @@ func FuzzEstimateJSON(f *testing.F) {
 	}
 	for _, s := range fuzzSeeds {
 		f.Add([]byte(s))
+	}
+	// Generated valid scenarios give the mutator deep starting points: most
+	// mutations of JSON text stop at the parser.
+	rng := rand.New(rand.NewPCG(12, 2026))
+	for range 20 {
+		f.Add(genScenario(rng))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		out, ok := EstimateJSON(data)

@@ -56,6 +56,25 @@ func checkInvariants(t reporter, r Result) {
 			if l.HourlyDaily != nil && l.Basis != BasisMonthlyOnly && l.Fee.Cmp(*l.HourlyDaily) > 0 {
 				t.Errorf("%s: fee = %s, above the hourly-and-daily fee %s (R4.5)", lat, l.Fee, *l.HourlyDaily)
 			}
+			if l.Hours != (l.Seconds+3599)/3600 {
+				t.Errorf("%s: hours = %d for %d s, want %d (R4.2)", lat, l.Hours, l.Seconds, (l.Seconds+3599)/3600)
+			}
+			if l.Basis != BasisMonthlyOnly {
+				// R4.5: the fee is the cheaper of the hourly-and-daily fee and the
+				// monthly price, so never dearer than billing by the hour alone.
+				want := l.HourlyDaily
+				if want == nil || l.Monthly != nil && l.Monthly.Cmp(*want) < 0 {
+					want = l.Monthly
+				}
+				if want == nil || !l.Fee.Equal(*want) {
+					t.Errorf("%s: fee = %s, want the least of hourlyDaily %v and monthly %v (R4.5)", lat, l.Fee, l.HourlyDaily, l.Monthly)
+				}
+				if l.HourlyOnly != nil && l.Fee.Cmp(*l.HourlyOnly) > 0 {
+					t.Errorf("%s: fee = %s, dearer than hourly billing alone %s", lat, l.Fee, *l.HourlyOnly)
+				}
+			} else if l.Monthly == nil || !l.Fee.Equal(*l.Monthly) {
+				t.Errorf("%s: monthly-only fee = %s, want the monthly price %v (R4.7)", lat, l.Fee, l.Monthly)
+			}
 			if l.Discount.IsNegative() {
 				t.Errorf("%s: discount = %s, want ≥ 0", lat, l.Discount)
 			}
@@ -132,9 +151,59 @@ func checkInvariants(t reporter, r Result) {
 			t.Errorf("credits[%d] (%s): a void coupon paid %s", i, c.ID, c.Used)
 		}
 	}
+	checkPassports(t, r)
+}
+
+// checkPassports ties each purchase's summary to the months: its discounts
+// are the discounts of the lines its rights took, its fee is charged once in
+// its purchase month, and every right-month in the horizon either took a
+// line or is counted unused (R5.3, R5.4, R9.4).
+func checkPassports(t reporter, r Result) {
+	t.Helper()
+	if len(r.Months) == 0 {
+		return
+	}
+	first, last := r.Months[0].Month, r.Months[len(r.Months)-1].Month
+	discounts := map[string]Yen{}
+	usedRights := map[string]int{}
+	fees := map[string]Yen{}
+	feeMonths := map[string][]Month{}
+	for _, b := range r.Months {
+		for _, l := range b.Lines {
+			if l.Passport != nil {
+				discounts[l.Passport.ID] = discounts[l.Passport.ID].Add(l.Discount)
+				usedRights[l.Passport.ID]++
+			}
+		}
+		for _, f := range b.PassportFees {
+			fees[f.Passport] = fees[f.Passport].Add(f.Amount)
+			feeMonths[f.Passport] = append(feeMonths[f.Passport], b.Month)
+		}
+	}
 	for i, p := range r.Passports {
+		at := fmt.Sprintf("passports[%d] (%s)", i, p.ID)
 		if p.Fee.IsNegative() || p.Discounts.IsNegative() || p.UnusedRightMonths < 0 {
-			t.Errorf("passports[%d] (%s): fee %s, discounts %s, unused %d; none may be negative", i, p.ID, p.Fee, p.Discounts, p.UnusedRightMonths)
+			t.Errorf("%s: fee %s, discounts %s, unused %d; none may be negative", at, p.Fee, p.Discounts, p.UnusedRightMonths)
+		}
+		if !p.Discounts.Equal(discounts[p.ID]) {
+			t.Errorf("%s: discounts = %s, but its lines were discounted %s", at, p.Discounts, discounts[p.ID])
+		}
+		if p.Purchased >= first {
+			if len(feeMonths[p.ID]) != 1 || feeMonths[p.ID][0] != p.Purchased || !fees[p.ID].Equal(p.Fee) {
+				t.Errorf("%s: fee %s bought %s, but the bills charge %s in %v", at, p.Fee, p.Purchased, fees[p.ID], feeMonths[p.ID])
+			}
+		} else if len(feeMonths[p.ID]) != 0 {
+			t.Errorf("%s: bought before the horizon, yet charged in %v (R5.3)", at, feeMonths[p.ID])
+		}
+		if p.FeeBeforeHorizon && p.BreakEven != nil {
+			t.Errorf("%s: bought before the horizon, yet breaks even in %s (R5.3)", at, *p.BreakEven)
+		}
+		validMonths := 0
+		for m := max(p.Purchased, first); m <= min(p.ValidTo, last); m++ {
+			validMonths++
+		}
+		if got := usedRights[p.ID] + p.UnusedRightMonths; got != p.Count*validMonths {
+			t.Errorf("%s: %d right-months used + %d unused, want count %d × %d valid months in the horizon", at, usedRights[p.ID], p.UnusedRightMonths, p.Count, validMonths)
 		}
 	}
 }
@@ -537,6 +606,12 @@ func TestCheckInvariants_CatchesBrokenSums(t *testing.T) {
 		}, "R5.6"},
 		{"negative balance", func(r *Result) { r.Months[2].Credits[0].Balance = YenFromInt(-1) }, "negative"},
 		{"year", func(r *Result) { r.Years[1].Total = Yen{} }, "years[1]"},
+		{"passport discounts", func(r *Result) { r.Passports[0].Discounts = r.Passports[0].Discounts.Add(YenFromInt(1)) }, "discounts"},
+		{"unused rights", func(r *Result) { r.Passports[0].UnusedRightMonths++ }, "right-months"},
+		{"fee not the cheapest", func(r *Result) {
+			l := &r.Months[0].Lines[0]
+			l.Fee, l.Amount = l.Fee.Sub(YenFromInt(1)), l.Amount.Sub(YenFromInt(1))
+		}, "least of"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := estimateChecked(t, doc)
