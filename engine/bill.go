@@ -81,21 +81,15 @@ func totalBills(s Scenario, bills []MonthBill) {
 			total.add(b.Lines[li].Amount)
 			without.add(b.Lines[li].Fee)
 		}
+		var fees yenSum
 		for _, f := range b.PassportFees {
-			total.add(f.Amount)
+			fees.add(f.Amount)
 		}
+		b.PassportFeesTotal = fees.total()
+		total.add(b.PassportFeesTotal)
 		b.Total, b.WithoutPassports = total.total(), without.total()
 		b.Tax = includedTax(b.Total, s.Catalog.TaxRate)
 		cumulative, cumulativeWithout = cumulative.Add(b.Total), cumulativeWithout.Add(b.WithoutPassports)
 		b.Cumulative, b.CumulativeWithoutPassports = cumulative, cumulativeWithout
 	}
-}
-
-// passportFeeTotal is the part of a bill that credits may not pay (R5.6).
-func passportFeeTotal(b MonthBill) Yen {
-	var sum Yen
-	for _, f := range b.PassportFees {
-		sum = sum.Add(f.Amount)
-	}
-	return sum
 }

@@ -52,9 +52,12 @@ type ResourceSummary struct {
 
 // MonthBill is the bill of one month (R6) with what credits did to it (R7, R8).
 type MonthBill struct {
-	Month                      Month           `json:"month"`
-	Lines                      []Line          `json:"lines"`
-	PassportFees               []PassportFee   `json:"passportFees"`
+	Month        Month         `json:"month"`
+	Lines        []Line        `json:"lines"`
+	PassportFees []PassportFee `json:"passportFees"`
+	// PassportFeesTotal is the sum of PassportFees: the part of Total that
+	// credits may not pay (R5.6).
+	PassportFeesTotal          Yen             `json:"passportFeesTotal"`
 	Total                      Yen             `json:"total"`
 	Tax                        Yen             `json:"tax"`
 	WithoutPassports           Yen             `json:"withoutPassports"`

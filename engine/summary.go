@@ -4,7 +4,7 @@ package engine
 func settle(s Scenario, bills []MonthBill) creditLedger {
 	in := make([]creditBill, len(bills))
 	for i, b := range bills {
-		in[i] = creditBill{Month: b.Month, Total: b.Total, PassportFees: passportFeeTotal(b)}
+		in[i] = creditBill{Month: b.Month, Total: b.Total, PassportFees: b.PassportFeesTotal}
 	}
 	ledger := settleCredits(in, s.Credits, s.Alerts)
 	for i := range bills {
