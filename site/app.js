@@ -133,7 +133,12 @@ async function main() {
     }).split("\u0000").flatMap((part, i) => (i ? [Object.assign(document.createElement("strong"), { textContent: yen(end.cumulative) }), part] : [part])));
   }
 
+  // The status says "calculating" until the debounced run, so nobody (a user, a
+  // test) reads "up to date" beside results that predate the last keystroke.
   function schedule() {
+    const s = $("status");
+    s.dataset.state = "pending";
+    s.textContent = t("status.calculating");
     clearTimeout(timer);
     timer = setTimeout(recalc, 150);
   }

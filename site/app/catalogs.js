@@ -18,9 +18,14 @@ function indexCatalog(catalog) {
   return { byId, kinds };
 }
 
-/** Adds or replaces a catalog; origin is "shipped", "imported" or "link". */
+/**
+ * Adds or replaces a catalog; origin is "shipped", "imported" or "link". The
+ * key (the picker's option value) is the catalog's id, so "seed-2018" picks
+ * seed-2018; only an id another origin already holds gets an origin prefix.
+ */
 export function addCatalog(catalog, origin) {
-  const key = `${origin[0]}:${catalog.id}`;
+  const taken = entries.get(catalog.id);
+  const key = taken && taken.origin !== origin ? `${origin}:${catalog.id}` : catalog.id;
   entries.set(key, { key, origin, catalog, index: indexCatalog(catalog) });
   return key;
 }
@@ -50,7 +55,7 @@ export function setDefaultCatalog(id) {
 
 /** The engine's default catalog, else the newest shipped one (or any, when none is shipped). */
 export function defaultCatalogKey() {
-  if (engineDefault && entries.has(`s:${engineDefault}`)) return `s:${engineDefault}`;
+  if (entries.get(engineDefault)?.origin === "shipped") return engineDefault;
   const list = listCatalogs();
   return (list.find((e) => e.origin === "shipped") ?? list[0])?.key;
 }
@@ -58,9 +63,10 @@ export function defaultCatalogKey() {
 /** Finds the entry a scenario's `catalog` field means (an id or an inline object). */
 export function keyForScenarioCatalog(cat) {
   if (cat === undefined) return defaultCatalogKey();
-  if (typeof cat === "string") return entries.has(`s:${cat}`) ? `s:${cat}` : undefined;
+  if (typeof cat === "string") return entries.get(cat)?.origin === "shipped" ? cat : undefined;
+  if (!cat || typeof cat !== "object" || !Array.isArray(cat.items)) return undefined;
   // An inline catalog: reuse an imported one with the same id and date, which holds every item.
-  const imp = entries.get(`i:${cat.id}`);
+  const imp = [entries.get(cat.id), entries.get(`imported:${cat.id}`)].find((e) => e?.origin === "imported");
   if (imp && imp.catalog.asOf === cat.asOf) return imp.key;
   return addCatalog(cat, "link");
 }
