@@ -28,7 +28,7 @@ func DecodeScenario(data []byte) (Scenario, error) {
 	if err != nil {
 		return Scenario{}, &ValidationError{Problems: []FieldError{{Path: "", Message: "the scenario " + err.Error()}}}
 	}
-	d := &scenarioDecoder{}
+	d := &scenarioDecoder{reader: reader{suggest: true}}
 	for _, path := range duplicateKeys(data) {
 		d.fail(path, "is given more than once: keep one")
 	}

@@ -18,9 +18,19 @@ import (
 // so a user sees all mistakes at once instead of the first one.
 type reader struct {
 	problems []FieldError
+	// misspelt holds the paths of fields that a misspelt key stands in for:
+	// the typo is reported once, at the key the user wrote, and not again as
+	// the field being required.
+	misspelt map[string]bool
+	// suggest turns on "did you mean" for unknown keys (the scenario decoder
+	// uses it; other documents keep listing the allowed keys).
+	suggest bool
 }
 
 func (r *reader) fail(path, format string, args ...any) {
+	if r.misspelt[path] && strings.HasPrefix(format, "is required") {
+		return
+	}
 	r.problems = append(r.problems, FieldError{Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -171,9 +181,67 @@ func (r *reader) object(path string, v any, allowed ...string) (map[string]any, 
 	}
 	sort.Strings(unknown)
 	for _, key := range unknown {
+		if meant, ok := closeMatch(key, allowed, obj); ok && r.suggest {
+			r.fail(join(path, key), "is not a known field: did you mean %q?", meant)
+			if r.misspelt == nil {
+				r.misspelt = map[string]bool{}
+			}
+			r.misspelt[join(path, meant)] = true
+			continue
+		}
 		r.fail(join(path, key), "is not a known field (allowed: %s)", strings.Join(allowed, ", "))
 	}
 	return obj, true
+}
+
+// closeMatch finds the allowed field a key was probably meant to be: one not
+// given in obj, equal but for case or at most two edits away (one for short
+// names). Numeric keys ("18" for "12") are never guessed at.
+func closeMatch(key string, allowed []string, obj map[string]any) (string, bool) {
+	if len(key) < 3 || len(key) > 40 || strings.Trim(key, "0123456789") == "" {
+		return "", false
+	}
+	best, bestDist := "", 3
+	for _, a := range allowed {
+		if _, given := obj[a]; given || len(a) < 3 {
+			continue
+		}
+		d := editDistance(strings.ToLower(key), strings.ToLower(a))
+		limit := 2
+		if len(a) <= 4 {
+			limit = 1
+		}
+		if d <= limit && d < bestDist {
+			best, bestDist = a, d
+		}
+	}
+	return best, best != ""
+}
+
+// editDistance counts the single-letter insertions, deletions, changes and
+// swaps of neighbours that turn a into b (optimal string alignment).
+func editDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
 }
 
 // present reports whether obj gives key a value: null counts as absent, as a

@@ -115,9 +115,14 @@ var validationCases = []struct {
 	{"unknown scenario field", scenarioWith(`"month":12`), []FieldError{fe("month", notKnownScenario)}},
 	{"unknown resource field", withWeb(`"colour":"red","usage":{"pattern":"always"}`),
 		[]FieldError{fe("resources[0].colour", "is not a known field (allowed: id, item, zone, count, from, until, outages, usage)")}},
-	{"unknown usage field", withUsage(`{"pattern":"hours","hour":"200"}`), []FieldError{
-		fe("resources[0].usage.hour", "is not a known field (allowed: pattern, hours, intervals)"),
-		fe("resources[0].usage.hours", "is required: the hours of use in each month, from 0 to 744")}},
+	{"unknown usage field", withUsage(`{"pattern":"always","stopped":"2018-12-24"}`),
+		[]FieldError{fe("resources[0].usage.stopped", "is not a known field (allowed: pattern, hours, intervals)")}},
+	// A misspelt field is one mistake: it is not also reported as missing.
+	{"misspelt usage field", withUsage(`{"pattern":"hours","hour":"200"}`),
+		[]FieldError{fe("resources[0].usage.hour", `is not a known field: did you mean "hours"?`)}},
+	{"misspelt resource fields", withResources(`{"id":"web","itme":"server/4core-8gb","Zone":"tk1a","usage":{"pattern":"always"}}`), []FieldError{
+		fe("resources[0].Zone", `is not a known field: did you mean "zone"?`),
+		fe("resources[0].itme", `is not a known field: did you mean "item"?`)}},
 	{"unknown interval field", withIntervals(`{"start":"2018-12-01T00:00:00","end":"2018-12-02T00:00:00","stop":"x"}`),
 		[]FieldError{fe("resources[0].usage.intervals[0].stop", "is not a known field (allowed: start, end)")}},
 	{"unknown outage field", withWeb(`"usage":{"pattern":"always"},"outages":[{"start":"2018-12-01T00:00:00","end":"2018-12-01T02:00:00","cause":"disk"}]`),
@@ -127,7 +132,7 @@ var validationCases = []struct {
 	{"unknown credit field", withCredits(`{"kind":"prepaid","amount":"10000","registered":"2018-12-01","note":"gift"}`),
 		[]FieldError{fe("credits[0].note", "is not a known field (allowed: id, kind, amount, registered, expires, registerBy, code)")}},
 	{"unknown alerts field", scenarioWith(`"alerts":{"billAbov":"15000"}`),
-		[]FieldError{fe("alerts.billAbov", "is not a known field (allowed: billAbove, balanceBelow)")}},
+		[]FieldError{fe("alerts.billAbov", `is not a known field: did you mean "billAbove"?`)}},
 	{"unknown override field", scenarioWith(`"overrides":[{"item":"server/4core-8gb","zone":"tk1a","monthly":"9000","weekly":"2000"}]`),
 		[]FieldError{fe("overrides[0].weekly", "is not a known field (allowed: item, zone, hourly, daily, monthly)")}},
 	{"unknown catalog field", withCatalog(`{"id":"mine","taxRate":"0.10","items":[{"id":"a","kind":"server","zone":"z","monthly":"1"}],"currency":"JPY"}`),
