@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -92,6 +93,7 @@ func FuzzEstimateJSON(f *testing.F) {
 		if bytes.Contains(out, []byte(":null")) {
 			checkNoNullLists(t, out)
 		}
+		checkContractFields(t, out)
 		s, err := DecodeScenario(data)
 		if err != nil {
 			t.Fatalf("EstimateJSON accepted %q, DecodeScenario refuses it: %v", data, err)
@@ -153,6 +155,78 @@ func checkNoNullLists(t *testing.T, out []byte) {
 	}
 }
 
+// contractFields are the estimate's field names that contract.md requires,
+// by the list they appear in ("" is the top level).
+var contractFields = map[string][]string{
+	"":                 {"catalog", "resources", "months", "years", "passports", "credits"},
+	"catalog":          {"id", "asOf", "taxRate", "source"},
+	"resources":        {"id", "dailyFromHours", "monthlyFromHours"},
+	"months":           {"month", "lines", "passportFees", "total", "tax", "withoutPassports", "cumulative", "cumulativeWithoutPassports", "creditsPaid", "credits", "charged", "notices"},
+	"lines":            {"resource", "contract", "item", "zone", "seconds", "hours", "hourlyOnly", "hourlyDaily", "monthly", "fee", "basis", "discount", "amount"},
+	"passportFees":     {"passport", "item", "zone", "term", "count", "amount"},
+	"months.credits":   {"id", "paid", "balance"},
+	"notices":          {"kind", "date"},
+	"years":            {"year", "from", "to", "total", "withoutPassports", "charged", "creditsUsed"},
+	"passports":        {"id", "item", "zone", "term", "count", "purchased", "fee", "discounts", "breakEven", "unusedRightMonths"},
+	"credits":          {"id", "kind", "amount", "expires", "used", "expiredUnused", "exhausted"},
+	"lines[].passport": {"id", "term", "purchased"},
+}
+
+// checkContractFields fails when the estimate lacks a field contract.md
+// names, or writes money as a JSON number.
+func checkContractFields(t reporter, out []byte) {
+	t.Helper()
+	var doc map[string]any
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Errorf("the estimate is not a JSON object: %v", err)
+		return
+	}
+	has := func(where string, obj any, list string) {
+		m, ok := obj.(map[string]any)
+		if !ok {
+			t.Errorf("%s is not an object", where)
+			return
+		}
+		for _, f := range contractFields[list] {
+			if _, ok := m[f]; !ok {
+				t.Errorf("%s has no %q (contract.md)", where, f)
+			}
+		}
+		for _, money := range []string{"total", "tax", "fee", "amount", "discount", "paid", "balance", "charged", "creditsPaid", "used"} {
+			if v, ok := m[money]; ok {
+				if _, isStr := v.(string); !isStr {
+					t.Errorf("%s.%s = %v, want a decimal string (R1.4)", where, money, v)
+				}
+			}
+		}
+	}
+	each := func(v any, fn func(i int, x any)) {
+		list, _ := v.([]any)
+		for i, x := range list {
+			fn(i, x)
+		}
+	}
+	has("estimate", doc, "")
+	has("catalog", doc["catalog"], "catalog")
+	for _, top := range []string{"resources", "years", "passports", "credits"} {
+		each(doc[top], func(i int, x any) { has(fmt.Sprintf("%s[%d]", top, i), x, top) })
+	}
+	each(doc["months"], func(i int, m any) {
+		at := fmt.Sprintf("months[%d]", i)
+		has(at, m, "months")
+		mm, _ := m.(map[string]any)
+		each(mm["lines"], func(j int, l any) {
+			has(fmt.Sprintf("%s.lines[%d]", at, j), l, "lines")
+			if p, ok := l.(map[string]any)["passport"]; ok {
+				has(fmt.Sprintf("%s.lines[%d].passport", at, j), p, "lines[].passport")
+			}
+		})
+		each(mm["passportFees"], func(j int, x any) { has(fmt.Sprintf("%s.passportFees[%d]", at, j), x, "passportFees") })
+		each(mm["credits"], func(j int, x any) { has(fmt.Sprintf("%s.credits[%d]", at, j), x, "months.credits") })
+		each(mm["notices"], func(j int, x any) { has(fmt.Sprintf("%s.notices[%d]", at, j), x, "notices") })
+	})
+}
+
 // FuzzParseYen: a string ParseYen accepts prints as a canonical whole number
 // that parses back to the same amount, and prints the same again.
 func FuzzParseYen(f *testing.F) {
@@ -191,4 +265,29 @@ func FuzzParseYen(f *testing.F) {
 			t.Fatalf("ParseYen(%q) prints as -0", s)
 		}
 	})
+}
+
+// TestCheckContractFields_Catches: the golden example's estimate passes, and
+// loses its pass when a required field goes or money becomes a number.
+func TestCheckContractFields_Catches(t *testing.T) {
+	out, ok := EstimateJSON([]byte(fuzzSeeds[0]))
+	if !ok {
+		t.Fatalf("seed 0 is refused: %s", out)
+	}
+	rec := &recorder{}
+	checkContractFields(rec, out)
+	if len(rec.msgs) != 0 {
+		t.Fatalf("checkContractFields of a good estimate: %q", rec.msgs)
+	}
+	for _, tt := range []struct{ from, to, want string }{
+		{`"withoutPassports":`, `"without":`, `has no "withoutPassports"`},
+		{`"discount":"0"`, `"discount":0`, "want a decimal string"},
+		{`"breakEven":`, `"breakeven":`, `has no "breakEven"`},
+	} {
+		rec := &recorder{}
+		checkContractFields(rec, bytes.Replace(out, []byte(tt.from), []byte(tt.to), 1))
+		if !strings.Contains(strings.Join(rec.msgs, "\n"), tt.want) {
+			t.Errorf("after replacing %s by %s, checkContractFields reported %q, want %q", tt.from, tt.to, rec.msgs, tt.want)
+		}
+	}
 }
