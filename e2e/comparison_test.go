@@ -15,6 +15,7 @@ import "testing"
 //	465 h = 19 days 9 h: HD = 2,090 + 99 = 2,189 ≥ 2,179: fee 2,179, monthly; hourly only 5,115.
 //	Break points: daily from 10 h (10 × 11 = 110 ≥ 110), monthly from 465 h.
 func TestComparison_R4CustomPrices(t *testing.T) {
+	t.Parallel()
 	p := newTab(t)
 	p.period("seed-2018", "2018-12", "12")
 	r := p.resource(0, "web", "server/4core-8gb", "tk1a")

@@ -16,6 +16,7 @@ import (
 // coupon-expiring (March is next month); February pays 992 (balance 0) and
 // 9,504 − 992 = 8,512 is charged, with card-billing-started.
 func TestCoupon_R7Example(t *testing.T) {
+	t.Parallel()
 	p := newTab(t)
 	p.period("seed-2018", "2018-12", "12")
 	p.resource(0, "web", "server/4core-8gb", "tk1a")

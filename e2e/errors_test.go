@@ -19,6 +19,7 @@ var resultsJS = fmt.Sprintf(`(() => { %s;
 // A bad value shows the engine's message beside the field it names, and the
 // last good estimate stays on screen unchanged until the value is fixed.
 func TestErrors_badHoursKeepResults(t *testing.T) {
+	t.Parallel()
 	p := newTab(t)
 	p.period("seed-2018", "2018-12", "12")
 	r := p.resource(0, "web", "server/4core-8gb", "tk1a")

@@ -39,8 +39,11 @@ type page struct {
 // newTab opens the estimator in a new tab and waits until the engine is ready.
 func newTab(t *testing.T) *page { return newTabAt(t, siteURL) }
 
-// tabs counts the tabs each test opened, for the screenshot names.
-var tabs sync.Map // test name → *int
+// tabsOpened counts the tabs each test opened, for the screenshot names.
+var (
+	tabsMu     sync.Mutex
+	tabsOpened = map[string]int{}
+)
 
 // newTabAt opens url (the page, possibly with a shared fragment) in a new tab.
 func newTabAt(t *testing.T, url string) *page {
@@ -56,11 +59,10 @@ func newTabAt(t *testing.T, url string) *page {
 	ctx, cancel := context.WithTimeout(tabCtx, tabTimeout)
 	p.ctx = ctx
 
-	n := 1
-	if v, loaded := tabs.LoadOrStore(t.Name(), &n); loaded {
-		*v.(*int)++
-		n = *v.(*int)
-	}
+	tabsMu.Lock()
+	tabsOpened[t.Name()]++
+	n := tabsOpened[t.Name()]
+	tabsMu.Unlock()
 	shot := filepath.Join("screenshots", screenshotName(t.Name(), n))
 	t.Cleanup(func() {
 		// The tab's own deadline may be what failed the test, so the
@@ -207,13 +209,6 @@ func (l loc) in(id string) loc { return l.find(tid(id)) }
 
 // find descends to the first match of css inside l.
 func (l loc) find(css string) loc { return append(l[:len(l):len(l)], step{CSS: css}) }
-
-// nth narrows l's last step to its n-th match (from 0).
-func (l loc) nth(n int) loc {
-	out := append(loc(nil), l...)
-	out[len(out)-1].N = n
-	return out
-}
 
 func (l loc) String() string {
 	parts := make([]string, len(l))

@@ -7,6 +7,7 @@ import "testing"
 // The language toggle switches the labels and the money format, and back;
 // the raw figures stay the same.
 func TestLanguage_toggle(t *testing.T) {
+	t.Parallel()
 	p := newTab(t)
 	p.period("seed-2018", "2018-12", "12")
 	p.resource(0, "web", "server/4core-8gb", "tk1a")

@@ -19,6 +19,7 @@ import "testing"
 //	Without passports every year is 114,048: 228,096 over two, 342,144 over three.
 //	Break-even (R9.3, the seed's months 6, 14 and 22): 2019-05, 2020-01, 2020-09.
 func TestPassport_seed002(t *testing.T) {
+	t.Parallel()
 	p := newTab(t)
 	p.period("seed-2018", "2018-12", "36")
 	p.resource(0, "web", "server/4core-8gb", "tk1a")

@@ -34,6 +34,7 @@ func couponScenario(p *page) {
 
 // A link copied from one tab opens the same estimate in another.
 func TestShare_linkOpensSameEstimate(t *testing.T) {
+	t.Parallel()
 	p := newTab(t)
 	couponScenario(p)
 	p.click(byID("share-link"))
@@ -76,6 +77,7 @@ func TestShare_linkOpensSameEstimate(t *testing.T) {
 
 // The CSV export holds exactly the bills table's figures.
 func TestShare_csvMatchesBills(t *testing.T) {
+	t.Parallel()
 	p := newTab(t)
 	couponScenario(p)
 	p.click(byID("export-csv"))

@@ -21,6 +21,7 @@ type errorList struct {
 }
 
 func TestSmoke_pageLoads(t *testing.T) {
+	t.Parallel()
 	p := newTab(t)
 	p.waitVisible(byID("app"))
 	if v := eval[string](p, "reading sakura.version", `typeof sakura.version === "string" ? sakura.version : "(not a string)"`); v == "" || v == "(not a string)" {
@@ -35,6 +36,7 @@ func TestSmoke_pageLoads(t *testing.T) {
 // exception would reach the page as an uncaught error, and a Go panic would
 // end the program for every later call.
 func TestSmoke_estimateErrors(t *testing.T) {
+	t.Parallel()
 	p := newTab(t)
 	for _, call := range []string{
 		`sakura.estimate('{}')`,
@@ -58,6 +60,7 @@ func TestSmoke_estimateErrors(t *testing.T) {
 }
 
 func TestSmoke_estimateSeed002(t *testing.T) {
+	t.Parallel()
 	p := newTab(t)
 	raw := eval[string](p, "estimating seed 002", `sakura.estimate(`+jsString(seed002)+`)`)
 	var est struct {
