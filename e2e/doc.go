@@ -19,6 +19,13 @@
 //   - CHROMIUM: the browser to run (default /usr/bin/chromium, Debian's).
 //   - E2E_TIMEOUT: how long one test's tab may live (a Go duration, default 60s).
 //
-// A screenshot of each tab's final page is saved to e2e/screenshots/ (ignored
-// by git); a failing test prints its path.
+// # Harness
+//
+// TestMain serves site/ with the same handler as scripts/serve and starts one
+// Chromium. Each test opens its own tab in its own browser context (no shared
+// localStorage), so the tests run in parallel. A tab fails its test on any
+// uncaught exception or console.error, and every wait is a poll in the page
+// with a bounded timeout, never a sleep. A screenshot of each tab's final page
+// is saved to e2e/screenshots/ (ignored by git); a failing test prints its
+// path.
 package e2e

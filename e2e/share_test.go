@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -117,6 +118,51 @@ func TestShare_csvMatchesBills(t *testing.T) {
 	for key, want := range map[string]string{"month": "2018-12", "total": "19007", "passportFees": "11404", "creditsPaid": "7603", "charged": "11404"} {
 		if dec[key] != want {
 			t.Errorf("CSV December %s = %q, want %q", key, dec[key], want)
+		}
+	}
+}
+
+// The JSON export is the scenario and the estimate on screen.
+func TestShare_jsonExport(t *testing.T) {
+	t.Parallel()
+	p := newTab(t)
+	couponScenario(p)
+	p.click(byID("export-json"))
+	p.waitJS("the JSON export", `globalThis.__lastExport?.kind === "json"`)
+	text := eval[string](p, "reading the export", `globalThis.__lastExport.text`)
+	var doc struct {
+		Scenario struct {
+			Catalog json.RawMessage `json:"catalog"`
+			Start   string          `json:"start"`
+			Months  int             `json:"months"`
+		} `json:"scenario"`
+		Estimate struct {
+			Years []struct {
+				Total string `json:"total"`
+			} `json:"years"`
+			Months []struct {
+				Month   string `json:"month"`
+				Charged string `json:"charged"`
+			} `json:"months"`
+		} `json:"estimate"`
+	}
+	if err := json.Unmarshal([]byte(text), &doc); err != nil {
+		t.Fatalf("the JSON export does not parse: %v\n%.300s", err, text)
+	}
+	if string(doc.Scenario.Catalog) != `"seed-2018"` || doc.Scenario.Start != "2018-12" || doc.Scenario.Months != 24 {
+		t.Errorf("exported scenario = %s %s %d, want seed-2018 2018-12 24", doc.Scenario.Catalog, doc.Scenario.Start, doc.Scenario.Months)
+	}
+	if len(doc.Estimate.Years) != 2 || len(doc.Estimate.Months) != 24 {
+		t.Fatalf("exported estimate has %d years and %d months, want 2 and 24", len(doc.Estimate.Years), len(doc.Estimate.Months))
+	}
+	for i, y := range doc.Estimate.Years {
+		if shown := p.attr(yearCell(i+1, "total"), "data-value"); y.Total != shown {
+			t.Errorf("exported year %d total = %s, the page shows %s", i+1, y.Total, shown)
+		}
+	}
+	for _, m := range doc.Estimate.Months {
+		if shown := p.attr(billCell(m.Month, "charged"), "data-value"); m.Charged != shown {
+			t.Errorf("exported %s charged = %s, the page shows %s", m.Month, m.Charged, shown)
 		}
 	}
 }
