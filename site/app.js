@@ -13,7 +13,7 @@ import { createCatalogUI } from "./app/catalog-ui.js";
 import { createForm, thisMonth } from "./app/form.js";
 import { buildScenario, scenarioToForm } from "./app/scenario.js";
 import { showErrors, clearErrors } from "./app/errors.js";
-import { encodeScenario, decodeScenario } from "./app/share.js";
+import { encodeScenario, encodeScenarioNow, decodeScenario } from "./app/share.js";
 import { createSavedUI } from "./app/saved-ui.js";
 import { download, estimateJSON, fileStem } from "./app/export.js";
 import { registerServiceWorker } from "./app/offline.js";
@@ -29,6 +29,7 @@ let timer = 0;
 function applyLanguage() {
   document.documentElement.lang = lang();
   document.title = t("title");
+  $("lang-toggle").lang = lang() === "ja" ? "en" : "ja"; // the button names the other language
   translate(document);
 }
 
@@ -117,6 +118,9 @@ async function main() {
     last = { scenario, estimate: out };
     for (const id of RESULTS) $(id).estimate = out;
     summarize();
+    // The URL holds this scenario at once; the shorter compressed form
+    // replaces it when ready, unless a newer result came first.
+    history.replaceState(null, "", location.pathname + location.search + encodeScenarioNow(scenario));
     const seq = (fragmentWrite = encodeScenario(scenario).then((hash) => {
       if (seq === fragmentWrite) history.replaceState(null, "", location.pathname + location.search + hash);
     }));
@@ -159,8 +163,12 @@ async function main() {
       await navigator.clipboard.writeText(location.href);
       b.textContent = t("shareCopied");
     } catch {
+      // No clipboard permission: show the link selected, ready to copy by hand.
+      const box = $("share-url");
+      box.hidden = false;
+      box.value = location.href;
+      box.select();
       b.textContent = t("shareManual");
-      document.querySelector(".save-status").textContent = location.href;
     }
     setTimeout(() => (b.textContent = t("share")), 2000);
   });

@@ -93,7 +93,19 @@ export function createCatalogUI({ changed }) {
   const today = new Date();
   asOf.value = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
 
+  // The unmatched price classes and document warnings, for the curious.
+  function details(out) {
+    const box = document.querySelector(".import-details");
+    const items = [
+      ...(out.warnings ?? []).map((w) => `${w.path}: ${w.message}`),
+      ...(out.unmatched ?? []).map((u) => `${u.name ?? u.serviceClass} (${[u.serviceClass, u.zone].filter(Boolean).join(", ")}): ${u.reason}`),
+    ];
+    box.hidden = !items.length;
+    box.querySelector("ul").replaceChildren(...items.map((text) => h("li", { text })));
+  }
+
   function report(lines, isError) {
+    if (isError) details({});
     status.classList.toggle("error", isError);
     status.replaceChildren(...lines.map((l) => h("p", { text: l })));
   }
@@ -112,6 +124,7 @@ export function createCatalogUI({ changed }) {
     const lines = [t("importOk", { id: out.catalog.id, n: out.catalog.items.length })];
     if (out.unmatched?.length) lines.push(t("importUnmatched", { n: out.unmatched.length }));
     report(lines, false);
+    details(out);
     choose(key);
   }
 

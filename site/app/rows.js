@@ -7,8 +7,17 @@ import { itemIds, itemIn, itemName, priceSummary, zoneName, zonesOf, passportZon
 
 const q = (row, id) => row.querySelector(`[data-testid="${id}"]`);
 
+// Removing a row would drop keyboard focus on the floor; it goes to the
+// section's first "add" button instead.
 function removeButton(testid, onRemove) {
-  return h("button", { type: "button", class: "remove", dataset: { testid, i18n: "remove" }, text: t("remove"), onclick: onRemove });
+  return h("button", {
+    type: "button", class: "remove", dataset: { testid, i18n: "remove" }, text: t("remove"),
+    onclick: (e) => {
+      const add = e.target.closest("section")?.querySelector("button.add");
+      onRemove();
+      add?.focus();
+    },
+  });
 }
 
 // Rebuilds a <select>'s options keeping its value; a value the new list lacks is
