@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -114,8 +115,8 @@ func checkInvariants(t reporter, r Result) {
 		if serverAmounts.Cmp(serverFees) > 0 {
 			t.Errorf("%s: server amounts %s exceed server fees %s: a passport raised a bill", at, serverAmounts, serverFees)
 		}
-		if b.Tax.IsNegative() || b.Tax.Cmp(b.Total) > 0 {
-			t.Errorf("%s: tax = %s, want 0 to total %s", at, b.Tax, b.Total)
+		if want, ok := includedTaxRat(b.Total, r.Catalog.TaxRate); !ok || !b.Tax.Equal(want) {
+			t.Errorf("%s: tax = %s, want floor(%s × t / (1 + t)) = %s at t = %s (R6.2)", at, b.Tax, b.Total, want, r.Catalog.TaxRate)
 		}
 		if !b.CreditsPaid.Add(b.Charged).Equal(b.Total) {
 			t.Errorf("%s: creditsPaid %s + charged %s ≠ total %s", at, b.CreditsPaid, b.Charged, b.Total)
@@ -152,6 +153,75 @@ func checkInvariants(t reporter, r Result) {
 		}
 	}
 	checkPassports(t, r)
+	checkBreakPoints(t, r)
+}
+
+// includedTaxRat is R6.2 worked with exact rationals, independently of
+// rounding.go.
+func includedTaxRat(total Yen, rate string) (Yen, bool) {
+	t, ok := new(big.Rat).SetString(rate)
+	if !ok {
+		return Yen{}, false
+	}
+	x, _ := new(big.Rat).SetString(total.String())
+	x.Mul(x, t)
+	x.Quo(x, new(big.Rat).Add(big.NewRat(1, 1), t))
+	q := new(big.Int).Quo(x.Num(), x.Denom()) // truncation toward zero: totals are ≥ 0
+	return MustParseYen(q.String()), true
+}
+
+// breakPointCache memoises checkBreakPoints' brute force per price set.
+var breakPointCache = map[string][2]*int{}
+
+// checkBreakPoints recomputes R4.10's break points by trying every whole hour
+// of a month at the prices each resource reports.
+func checkBreakPoints(t reporter, r Result) {
+	t.Helper()
+	for i, rs := range r.Resources {
+		var p Prices
+		for _, f := range []struct {
+			src *Price
+			dst *Price
+		}{{rs.Hourly, &p.Hourly}, {rs.Daily, &p.Daily}, {rs.Monthly, &p.Monthly}} {
+			if f.src != nil {
+				*f.dst = *f.src
+			}
+		}
+		key := fmt.Sprint(p)
+		want, done := breakPointCache[key]
+		if !done {
+			for h := 1; h <= 744; h++ {
+				basis := computeFee(p, int64(h)*3600).basis
+				if basis == BasisDaily && want[0] == nil {
+					want[0] = &h
+				}
+				if (basis == BasisMonthly || basis == BasisMonthlyOnly) && want[1] == nil {
+					want[1] = &h
+				}
+			}
+			breakPointCache[key] = want
+		}
+		if !sameIntPtr(rs.DailyFromHours, want[0]) || !sameIntPtr(rs.MonthlyFromHours, want[1]) {
+			t.Errorf("resources[%d] (%s): break points daily %s, monthly %s; trying every hour gives %s, %s (R4.10)",
+				i, rs.ID, intPtrString(rs.DailyFromHours), intPtrString(rs.MonthlyFromHours), intPtrString(want[0]), intPtrString(want[1]))
+		}
+	}
+}
+
+func monthPtrString(m *Month) string {
+	if m == nil {
+		return "null"
+	}
+	return m.String()
+}
+
+func sameIntPtr(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+
+func intPtrString(p *int) string {
+	if p == nil {
+		return "null"
+	}
+	return fmt.Sprint(*p)
 }
 
 // checkPassports ties each purchase's summary to the months: its discounts
@@ -194,6 +264,27 @@ func checkPassports(t reporter, r Result) {
 			}
 		} else if len(feeMonths[p.ID]) != 0 {
 			t.Errorf("%s: bought before the horizon, yet charged in %v (R5.3)", at, feeMonths[p.ID])
+		}
+		if !p.FeeBeforeHorizon {
+			// R9.3: the first month whose running sum of this purchase's
+			// discounts reaches its fee, if any.
+			var sum Yen
+			var want *Month
+			for _, b := range r.Months {
+				for _, l := range b.Lines {
+					if l.Passport != nil && l.Passport.ID == p.ID {
+						sum = sum.Add(l.Discount)
+					}
+				}
+				if b.Month >= p.Purchased && sum.Cmp(p.Fee) >= 0 {
+					m := b.Month
+					want = &m
+					break
+				}
+			}
+			if (want == nil) != (p.BreakEven == nil) || want != nil && *want != *p.BreakEven {
+				t.Errorf("%s: breakEven = %v, but its discounts reach the fee %s in %v (R9.3)", at, monthPtrString(p.BreakEven), p.Fee, monthPtrString(want))
+			}
 		}
 		if p.FeeBeforeHorizon && p.BreakEven != nil {
 			t.Errorf("%s: bought before the horizon, yet breaks even in %s (R5.3)", at, *p.BreakEven)
@@ -607,6 +698,9 @@ func TestCheckInvariants_CatchesBrokenSums(t *testing.T) {
 		{"negative balance", func(r *Result) { r.Months[2].Credits[0].Balance = YenFromInt(-1) }, "negative"},
 		{"year", func(r *Result) { r.Years[1].Total = Yen{} }, "years[1]"},
 		{"passport discounts", func(r *Result) { r.Passports[0].Discounts = r.Passports[0].Discounts.Add(YenFromInt(1)) }, "discounts"},
+		{"tax", func(r *Result) { r.Months[0].Tax = r.Months[0].Tax.Add(YenFromInt(1)) }, "R6.2"},
+		{"break-even", func(r *Result) { r.Passports[0].BreakEven = nil }, "R9.3"},
+		{"break point", func(r *Result) { *r.Resources[0].MonthlyFromHours++ }, "R4.10"},
 		{"unused rights", func(r *Result) { r.Passports[0].UnusedRightMonths++ }, "right-months"},
 		{"fee not the cheapest", func(r *Result) {
 			l := &r.Months[0].Lines[0]
