@@ -32,7 +32,8 @@ function locate(path, form, overrideRows) {
     if (row) return fieldInRow(row, ["item", "zone", "hourly", "daily", "monthly"].includes(m[2]) ? m[2] : "prices");
   }
   for (let p = path; p; ) {
-    const visible = [...form.querySelectorAll(`[data-top-field="${CSS.escape(p)}"]`)].find((c) => !c.closest("[hidden]"));
+    // The last visible one: with a custom horizon, the months box rather than the select.
+    const visible = [...form.querySelectorAll(`[data-top-field="${CSS.escape(p)}"]`)].filter((c) => !c.closest("[hidden]")).pop();
     if (visible) return { box: visible.closest(".field"), controls: [visible] };
     const up = parent(p);
     if (up === p) break;
