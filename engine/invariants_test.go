@@ -588,6 +588,25 @@ func genScenario(rng *rand.Rand) []byte {
 
 	doc := map[string]any{"catalog": cat.catalog, "start": start.String(), "months": months,
 		"resources": resources, "passports": passports, "credits": credits}
+	if rng.IntN(4) == 0 {
+		// Negotiated prices: fractions of a yen, or a price removed.
+		p := cat.plans[rng.IntN(len(cat.plans))]
+		o := map[string]any{"item": p.item, "zone": p.zone}
+		switch rng.IntN(4) {
+		case 0:
+			o["hourly"] = "5.5"
+		case 1:
+			o["daily"] = nil
+		case 2:
+			o["monthly"] = "1999.99"
+		default:
+			o["hourly"], o["daily"] = nil, "77.7"
+		}
+		if p.item == "rds" { // monthly-only: keep it so, with a monthly price
+			o = map[string]any{"item": p.item, "zone": p.zone, "monthly": "1234.5"}
+		}
+		doc["overrides"] = []any{o}
+	}
 	if rng.IntN(2) == 0 {
 		alerts := map[string]any{}
 		if rng.IntN(2) == 0 {
