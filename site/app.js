@@ -15,7 +15,7 @@ import { buildScenario, scenarioToForm } from "./app/scenario.js";
 import { showErrors, clearErrors } from "./app/errors.js";
 import { encodeScenario, encodeScenarioNow, decodeScenario } from "./app/share.js";
 import { createSavedUI } from "./app/saved-ui.js";
-import { download, estimateJSON, fileStem } from "./app/export.js";
+import { createToolbar } from "./app/toolbar.js";
 import { registerServiceWorker } from "./app/offline.js";
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
@@ -31,6 +31,8 @@ function applyLanguage() {
   document.title = t("title");
   $("lang-toggle").lang = lang() === "ja" ? "en" : "ja"; // the button names the other language
   translate(document);
+  const version = engineVersion();
+  document.querySelector(".engine-version").textContent = version ? t("engine", { version }) : "";
 }
 
 function setStatus(errors) {
@@ -156,30 +158,7 @@ async function main() {
   $("add-coupon").addEventListener("click", () => { form.addCredit("coupon").querySelector("input")?.focus(); schedule(); });
   $("add-prepaid").addEventListener("click", () => { form.addCredit("prepaid").querySelector("input")?.focus(); schedule(); });
 
-  $("share-link").addEventListener("click", async () => {
-    await fragmentWrite;
-    const b = $("share-link");
-    try {
-      await navigator.clipboard.writeText(location.href);
-      b.textContent = t("shareCopied");
-    } catch {
-      // No clipboard permission: show the link selected, ready to copy by hand.
-      const box = $("share-url");
-      box.hidden = false;
-      box.value = location.href;
-      box.select();
-      b.textContent = t("shareManual");
-    }
-    setTimeout(() => (b.textContent = t("share")), 2000);
-  });
-  $("export-json").addEventListener("click", () => {
-    if (last) download("json", estimateJSON(last.scenario, last.estimate), `${fileStem(last.scenario)}.json`, "application/json", $("export-json"));
-  });
-  $("export-csv").addEventListener("click", () => {
-    const csv = $("bills").toCSV?.();
-    if (last && typeof csv === "string") download("csv", csv, `${fileStem(last.scenario)}.csv`, "text/csv;charset=utf-8", $("export-csv"));
-  });
-  $("print").addEventListener("click", () => window.print());
+  createToolbar({ shown: () => last, urlReady: () => fragmentWrite });
   stopEarly();
   onLangChange(() => {
     applyLanguage();
@@ -194,8 +173,7 @@ async function main() {
     if (s) restore(s);
   });
 
-  const version = engineVersion();
-  if (version) document.querySelector(".engine-version").textContent = t("engine", { version });
+  applyLanguage(); // again, now that the engine can say its version
   saved.render();
   const fromLink = await decodeScenario(location.hash);
   if (fromLink) restore(fromLink);

@@ -7,7 +7,7 @@ const CORE = [
   "./", "index.html", "style.css", "app.js", "favicon.svg",
   "app/strings.js", "app/dom.js", "app/engine.js", "app/catalogs.js", "app/catalog-ui.js", "app/rows.js",
   "app/form.js", "app/scenario.js", "app/errors.js", "app/share.js", "app/storage.js", "app/saved-ui.js",
-  "app/export.js", "app/offline.js", "app/carry.js", "lib/i18n.js", "lib/format.js", "components/index.js",
+  "app/export.js", "app/toolbar.js", "app/offline.js", "app/carry.js", "lib/i18n.js", "lib/format.js", "components/index.js",
   "gen/wasm_exec.js", "gen/main.wasm",
 ];
 
