@@ -119,9 +119,10 @@ export function createCatalogUI({ changed }) {
       report([t("importFailed"), ...errs.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))], true);
       return;
     }
-    saveImported(out.catalog);
+    const kept = saveImported(out.catalog);
     const key = addCatalog(out.catalog, "imported");
     const lines = [t("importOk", { id: out.catalog.id, n: out.catalog.items.length })];
+    if (!kept) lines.push(t("importNotKept"));
     if (out.unmatched?.length) lines.push(t("importUnmatched", { n: out.unmatched.length }));
     report(lines, false);
     details(out);

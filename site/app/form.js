@@ -1,7 +1,7 @@
 // The scenario form as a whole: reads every input into plain values, fills the
 // inputs from values (a link, a saved estimate), and adds rows with defaults.
 import { refreshRow, resourceRow, readResourceRow, newResourceValues, passportRow, readPassportRow, creditRow, readCreditRow } from "./rows.js";
-import { itemIn, passportZones, itemIds } from "./catalogs.js";
+import { passportZones, itemIds } from "./catalogs.js";
 
 const HORIZONS = ["12", "24", "36", "60"];
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
@@ -59,8 +59,10 @@ export function createForm(ctx) {
     if (!v) {
       const entry = ctx.entry();
       // Prefer a plan the user already runs; otherwise the first eligible one.
-      const used = [...lists.resources.children].map(readResourceRow).find((r) => itemIn(entry, r.item, r.zone)?.passport);
-      const zone = used?.zone ?? passportZones(entry)[0];
+      const rows = [...lists.resources.children].map(readResourceRow);
+      const used = rows.find((r) => entry?.index.byId.get(r.item)?.get(r.zone)?.passport);
+      const zones = passportZones(entry);
+      const zone = used?.zone ?? rows.map((r) => r.zone).find((z) => zones.includes(z)) ?? zones[0];
       v = { zone, item: used?.item ?? itemIds(entry, { passport: true, zone })[0], term: "12", count: "1", purchased: start() };
     }
     const row = passportRow(ctx, v);
