@@ -13,7 +13,7 @@ export function money(s) {
   return String(s ?? "").replace(/[\s,，¥￥円]/g, "");
 }
 
-const STAMP = /(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?)?(Z|[+-]\d{2}:?\d{2})?/g;
+const STAMP = /(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2}(?![\d-]))?/g;
 
 // "2026-12-03T09:00" → "2026-12-03T09:00:00"; a bare date is its midnight; no
 // offset stays none, which the contract reads as JST.
