@@ -104,6 +104,7 @@ async function main() {
 
   function recalc() {
     clearTimeout(timer);
+    form.renumber();
     const { scenario, errors, overrideRows } = buildScenario(form.read(), catalogUI.current());
     built = scenario;
     const out = callEngine(scenario);

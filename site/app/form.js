@@ -2,6 +2,7 @@
 // inputs from values (a link, a saved estimate), and adds rows with defaults.
 import { refreshRow, resourceRow, readResourceRow, newResourceValues, passportRow, readPassportRow, creditRow, readCreditRow } from "./rows.js";
 import { passportZones, itemIds } from "./catalogs.js";
+import { t } from "../lib/i18n.js";
 
 const HORIZONS = ["12", "24", "36", "60"];
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
@@ -110,10 +111,22 @@ export function createForm(ctx) {
     $("alert-balance-below").value = v.balanceBelow ?? "";
   }
 
+  // Rows repeat the same labels, so each is a named group ("Resource 2") for
+  // screen readers; numbers follow removals.
+  function renumber() {
+    for (const [name, list] of Object.entries(lists)) {
+      [...list.children].forEach((row, i) => {
+        row.setAttribute("role", "group");
+        const key = name === "credits" ? (row.dataset.kind === "coupon" ? "row.coupon" : "row.prepaid") : `row.${name}`;
+        row.setAttribute("aria-label", t(key, { n: i + 1 }));
+      });
+    }
+  }
+
   /** Re-renders every row's pickers and labels (catalog or language changed). */
   function refresh() {
     for (const list of Object.values(lists)) for (const row of list.children) refreshRow(row, ctx.entry());
   }
 
-  return { read, fill, refresh, addResource, addPassport, addCredit, lists };
+  return { read, fill, refresh, renumber, addResource, addPassport, addCredit, lists };
 }
