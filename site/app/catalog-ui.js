@@ -110,13 +110,16 @@ export function createCatalogUI({ changed }) {
     status.replaceChildren(...lines.map((l) => h("p", { text: l })));
   }
 
-  function importDocuments(documents, zones) {
-    const req = { request: "importPrices", asOf: asOf.value, documents };
+  // Documents go to the engine as the text read, so a file that is not JSON is
+  // reported on its own; names turn "documents[1]" into the file's name.
+  function importDocuments(named, zones) {
+    const req = { request: "importPrices", asOf: asOf.value, documents: named.map((d) => d.text) };
     if (zones) req.zones = zones;
     const out = callEngine(req);
+    const where = (path) => (path ?? "").replace(/^documents\[(\d+)\]/, (m, i) => named[Number(i)]?.name ?? m);
     if (out.errors?.length || !out.catalog) {
       const errs = out.errors ?? [];
-      report([t("importFailed"), ...errs.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))], true);
+      report([t("importFailed"), ...errs.map((e) => (e.path ? `${where(e.path)}: ${e.message}` : e.message))], true);
       return;
     }
     const kept = saveImported(out.catalog);
@@ -125,41 +128,29 @@ export function createCatalogUI({ changed }) {
     if (!kept) lines.push(t("importNotKept"));
     if (out.unmatched?.length) lines.push(t("importUnmatched", { n: out.unmatched.length }));
     report(lines, false);
-    details(out);
+    details({
+      warnings: (out.warnings ?? []).map((w) => ({ ...w, path: where(w.path) })),
+      unmatched: out.unmatched,
+    });
     choose(key);
-  }
-
-  function parseAll(named) {
-    const docs = [];
-    for (const { name, text } of named) {
-      try {
-        docs.push(JSON.parse(text));
-      } catch (e) {
-        report([t("importBadJson", { name, message: e.message })], true);
-        return null;
-      }
-    }
-    return docs;
   }
 
   async function importFiles() {
     const files = [...$("import-prices").files];
     if (!files.length) return false;
-    const docs = parseAll(await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() }))));
+    const named = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
     // Files saved as "price-is1b.json" say which zone they were fetched for;
     // the engine needs that only for prices that do not name their zone.
-    const zones = files.map((f) => ZONE_IN_NAME.exec(f.name)?.[1]);
-    if (docs) importDocuments(docs, zones.every(Boolean) ? zones : undefined);
+    const zones = files.map((f) => ZONE_IN_NAME.exec(f.name)?.[1]?.toLowerCase());
+    importDocuments(named, zones.every(Boolean) ? zones : undefined);
     return true;
   }
 
   $("import-prices").addEventListener("change", importFiles);
   $("import-apply").addEventListener("click", async () => {
     const text = $("import-paste").value.trim();
-    if (text) {
-      const docs = parseAll([{ name: "JSON", text }]);
-      if (docs) importDocuments(docs);
-    } else if (!(await importFiles())) report([t("importNothing")], true);
+    if (text) importDocuments([{ name: t("importPasted"), text }]);
+    else if (!(await importFiles())) report([t("importNothing")], true);
   });
 
   return { current, render, choose, set };
