@@ -106,6 +106,9 @@ func checkInvariants(t reporter, r Result) {
 			}
 			passportFees = passportFees.Add(f.Amount)
 		}
+		if !b.PassportFeesTotal.Equal(passportFees) {
+			t.Errorf("%s: passportFeesTotal = %s, want the sum of passportFees %s", at, b.PassportFeesTotal, passportFees)
+		}
 		if want := amounts.Add(passportFees); !b.Total.Equal(want) {
 			t.Errorf("%s: total = %s, want line amounts %s + passport fees %s = %s", at, b.Total, amounts, passportFees, want)
 		}
@@ -316,6 +319,9 @@ func checkYears(t reporter, r Result) {
 		}
 		if y.Year != yi+1 || y.From != months[0].Month || y.To != months[len(months)-1].Month {
 			t.Errorf("years[%d] = year %d, %s to %s, want year %d, %s to %s", yi, y.Year, y.From, y.To, yi+1, months[0].Month, months[len(months)-1].Month)
+		}
+		if !y.Saving.Equal(without.Sub(total)) {
+			t.Errorf("years[%d]: saving = %s, want withoutPassports %s − total %s", yi, y.Saving, without, total)
 		}
 		if !y.Total.Equal(total) || !y.WithoutPassports.Equal(without) || !y.Charged.Equal(charged) || !y.CreditsUsed.Equal(used) {
 			t.Errorf("years[%d] = total %s, without %s, charged %s, creditsUsed %s; the months sum to %s, %s, %s, %s",
