@@ -43,7 +43,7 @@ export function createCatalogUI({ changed }) {
     const info = $("catalog-info");
     if (!e) return info.replaceChildren();
     const c = e.catalog;
-    const hasEstimated = c.items.some((it) => it.estimated?.length);
+    const hasEstimated = c.items.some((it) => it.estimated?.length || it.assumedFrom);
     info.replaceChildren(
       h("p", { text: t("catalogInfo", { id: c.id, date: date(c.asOf), tax: percent(c.taxRate), items: c.items.length }) }),
       h("p", { class: "source", text: t("catalogSource", { source: c.source }) }),

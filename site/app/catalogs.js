@@ -136,7 +136,9 @@ export function smallServer(entry) {
   const servers = (entry?.catalog.items ?? []).filter((it) => it.kind === "server");
   const price = (it) => Number(it.monthly ?? it.daily ?? it.hourly ?? Infinity);
   const zonePref = (it) => (ZONE_ORDER.indexOf(it.zone) + 100) % 100;
-  servers.sort((a, b) => (a.cores ?? 99) - (b.cores ?? 99) || (a.memoryGB ?? 99) - (b.memoryGB ?? 99) || zonePref(a) - zonePref(b) || price(a) - price(b));
+  // Prefer a zone with its own published prices over one that copies another's.
+  const copied = (it) => (it.assumedFrom ? 1 : 0);
+  servers.sort((a, b) => (a.cores ?? 99) - (b.cores ?? 99) || (a.memoryGB ?? 99) - (b.memoryGB ?? 99) || copied(a) - copied(b) || zonePref(a) - zonePref(b) || price(a) - price(b));
   return servers[0] ?? entry?.catalog.items?.[0];
 }
 

@@ -61,7 +61,12 @@ function fillZones(row, entry, zone) {
   const zoneSel = q(row, "resource-zone");
   const zones = zonesOf(entry, q(row, "resource-item").value);
   const value = zones.includes(zone) || !zones.length ? zone : zones[0];
-  fillSelect(zoneSel, [{ options: zones.map((z) => ({ value: z, text: zoneName(z) })) }], value);
+  // A zone whose entry copies another zone's prices says so: they are a guess.
+  const label = (z) => {
+    const from = itemIn(entry, q(row, "resource-item").value, z)?.assumedFrom;
+    return from ? `${zoneName(z)} ${t("assumedFrom", { zone: from })}` : zoneName(z);
+  };
+  fillSelect(zoneSel, [{ options: zones.map((z) => ({ value: z, text: label(z) })) }], value);
 }
 
 // Shows only the inputs the chosen usage pattern reads.
