@@ -1,8 +1,11 @@
 package engine
 
 import (
+	"strings"
+
 	"encoding/json"
 	"fmt"
+	"github.com/shopspring/decimal"
 	"sort"
 	"strconv"
 )
@@ -103,10 +106,7 @@ func (r *reader) catalog(path string, v any) *Catalog {
 		}
 	}
 	source, _ := r.str(path, obj, "source", false)
-	taxRate, taxOK := r.money(path, obj, "taxRate", true)
-	if taxOK && taxRate.GreaterThanOrEqual(one) {
-		r.fail(join(path, "taxRate"), "must be a fraction below 1, such as \"0.10\" for 10 %%")
-	}
+	taxRate := r.taxRate(path, obj)
 	rawItems := r.array(path, obj, "items")
 	if _, present := obj["items"]; !present {
 		r.fail(join(path, "items"), "is required")
@@ -132,6 +132,23 @@ func (r *reader) catalog(path string, v any) *Catalog {
 	return NewCatalog(id, asOf, source, taxRate, items)
 }
 
+// taxRate reads the consumption tax rate as a fraction: "0.10" for 10 %.
+func (r *reader) taxRate(path string, obj map[string]any) decimal.Decimal {
+	const problem = "must be the consumption tax rate as a decimal string from 0 to below 1, such as \"0.10\" for 10 %"
+	v, present := obj["taxRate"]
+	if !present || v == nil {
+		r.fail(join(path, "taxRate"), "is required: the consumption tax rate, such as \"0.10\" for 10 %%")
+		return decimal.Decimal{}
+	}
+	s, isStr := v.(string)
+	rate, err := parseDecimal(s)
+	if !isStr || err != nil || rate.IsNegative() || rate.GreaterThanOrEqual(one) {
+		r.fail(join(path, "taxRate"), "%s", problem)
+		return decimal.Decimal{}
+	}
+	return rate
+}
+
 func (r *reader) item(path string, v any) (Item, bool) {
 	obj, ok := r.object(path, v, itemFields...)
 	if !ok {
@@ -146,7 +163,7 @@ func (r *reader) item(path string, v any) (Item, bool) {
 	}
 	it.Kind, _ = r.str(path, obj, "kind", true)
 	if it.Kind != "" && !contains(itemKinds, it.Kind) {
-		r.fail(join(path, "kind"), "%s: kind must be one of %v", what, itemKinds)
+		r.fail(join(path, "kind"), "%s: kind must be one of %s", what, strings.Join(itemKinds, ", "))
 	}
 	it.Zone, _ = r.nonEmpty(path, obj, "zone", true)
 	if raw, present := obj["name"]; present && raw != nil {

@@ -12,7 +12,7 @@ const (
 	maxPassports      = 1000
 	maxCredits        = 1000
 	maxCount          = 10000
-	maxContractMonths = 1_200_000
+	maxContractMonths = 120_000
 )
 
 var scenarioFields = []string{"catalog", "start", "months", "resources", "passports", "credits", "alerts", "overrides", "customItems"}
