@@ -191,14 +191,18 @@ func (d *scenarioDecoder) intervals(path string, v any, required bool) []Interva
 		}
 		spans = append(spans, indexed{Interval{start, end}, i})
 	}
-	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start.Before(spans[j].Start) })
-	out := make([]Interval, 0, len(spans))
+	// Contracts of a non-server are numbered in the order its intervals are
+	// listed (R3.3), so the list keeps that order; overlaps are found on a
+	// copy sorted by start.
+	out := make([]Interval, len(spans))
 	for i, s := range spans {
-		if i > 0 && s.Start.Before(spans[i-1].End) {
-			d.fail(index(path, s.at), "overlaps %s: intervals of one resource must not overlap", index(path, spans[i-1].at))
-			continue
+		out[i] = s.Interval
+	}
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start.Before(spans[j].Start) })
+	for i := 1; i < len(spans); i++ {
+		if spans[i].Start.Before(spans[i-1].End) {
+			d.fail(index(path, spans[i].at), "overlaps %s: intervals of one resource must not overlap", index(path, spans[i-1].at))
 		}
-		out = append(out, s.Interval)
 	}
 	return out
 }
