@@ -13,7 +13,7 @@ import { createCatalogUI } from "./app/catalog-ui.js";
 import { createForm, thisMonth } from "./app/form.js";
 import { buildScenario, scenarioToForm } from "./app/scenario.js";
 import { showErrors, clearErrors } from "./app/errors.js";
-import { encodeScenario, encodeScenarioNow, decodeScenario } from "./app/share.js";
+import { encodeScenario, decodeScenario } from "./app/share.js";
 import { createSavedUI } from "./app/saved-ui.js";
 import { createToolbar } from "./app/toolbar.js";
 import { registerServiceWorker } from "./app/offline.js";
@@ -25,6 +25,7 @@ let last = null; // {scenario, estimate} on screen
 let built = null; // the scenario the form means right now, valid or not
 let fragmentWrite = Promise.resolve();
 let timer = 0;
+let generation = 0; // bumped by every edit and run, so a late URL write knows it is stale
 
 function applyLanguage() {
   document.documentElement.lang = lang();
@@ -39,6 +40,12 @@ function setStatus(errors) {
   const s = $("status");
   s.dataset.state = errors ? "errors" : "ok";
   s.textContent = errors ? (errors === 1 ? t("status.one") : t("status.errors", { n: errors })) : t("status.ok");
+}
+
+function showPending() {
+  const s = $("status");
+  s.dataset.state = "pending";
+  s.textContent = t("status.calculating");
 }
 
 function showLoading(received, total) {
@@ -104,6 +111,7 @@ async function main() {
 
   function recalc() {
     clearTimeout(timer);
+    generation++;
     form.renumber();
     const { scenario, errors, overrideRows } = buildScenario(form.read(), catalogUI.current());
     built = scenario;
@@ -117,16 +125,19 @@ async function main() {
       return;
     }
     clearErrors(formEl, $("form-errors"));
-    setStatus(0);
     last = { scenario, estimate: out };
     for (const id of RESULTS) $(id).estimate = out;
     summarize();
-    // The URL holds this scenario at once; the shorter compressed form
-    // replaces it when ready, unless a newer result came first.
-    history.replaceState(null, "", location.pathname + location.search + encodeScenarioNow(scenario));
-    const seq = (fragmentWrite = encodeScenario(scenario).then((hash) => {
-      if (seq === fragmentWrite) history.replaceState(null, "", location.pathname + location.search + hash);
-    }));
+    // "Up to date" waits for the URL too (a few ms to compress), so a link
+    // copied then is this estimate's; one replaceState per result keeps under
+    // the browser's navigation throttle while the user types.
+    showPending();
+    const gen = generation;
+    fragmentWrite = encodeScenario(scenario).then((hash) => {
+      if (gen !== generation) return;
+      history.replaceState(null, "", location.pathname + location.search + hash);
+      setStatus(0);
+    });
   }
 
   // One line above the results: which prices, which months, and the total.
@@ -143,9 +154,8 @@ async function main() {
   // The status says "calculating" until the debounced run, so nobody (a user, a
   // test) reads "up to date" beside results that predate the last keystroke.
   function schedule() {
-    const s = $("status");
-    s.dataset.state = "pending";
-    s.textContent = t("status.calculating");
+    showPending();
+    generation++;
     clearTimeout(timer);
     timer = setTimeout(recalc, 150);
   }

@@ -18,11 +18,6 @@ async function pipe(bytes, stream) {
   return new Uint8Array(await out.arrayBuffer());
 }
 
-/** The uncompressed fragment, available at once (no stream to wait for). */
-export function encodeScenarioNow(scenario) {
-  return "#j=" + toBase64url(new TextEncoder().encode(JSON.stringify(scenario)));
-}
-
 /** The fragment (with "#") for a scenario. */
 export async function encodeScenario(scenario) {
   const json = new TextEncoder().encode(JSON.stringify(scenario));
