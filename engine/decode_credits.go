@@ -16,22 +16,7 @@ var (
 )
 
 func (d *scenarioDecoder) passports(list []any) []Passport {
-	out := make([]Passport, 0, len(list))
-	seen := map[string]int{}
-	for i, raw := range list {
-		p := index("passports", i)
-		pp, ok := d.passport(p, raw, i)
-		if first, dup := seen[pp.ID]; dup && pp.ID != "" {
-			d.fail(join(p, "id"), "%q is already the id of passports[%d]", pp.ID, first)
-			ok = false
-		} else {
-			seen[pp.ID] = i
-		}
-		if ok {
-			out = append(out, pp)
-		}
-	}
-	return out
+	return decodeUnique(d, "passports", list, d.passport, func(pp Passport) string { return pp.ID })
 }
 
 func (d *scenarioDecoder) passport(path string, v any, i int) (Passport, bool) {
@@ -81,22 +66,7 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (Passport, bool) {
 }
 
 func (d *scenarioDecoder) credits(list []any) []Credit {
-	out := make([]Credit, 0, len(list))
-	seen := map[string]int{}
-	for i, raw := range list {
-		p := index("credits", i)
-		c, ok := d.credit(p, raw, i)
-		if first, dup := seen[c.ID]; dup && c.ID != "" {
-			d.fail(join(p, "id"), "%q is already the id of credits[%d]", c.ID, first)
-			ok = false
-		} else {
-			seen[c.ID] = i
-		}
-		if ok {
-			out = append(out, c)
-		}
-	}
-	return out
+	return decodeUnique(d, "credits", list, d.credit, func(c Credit) string { return c.ID })
 }
 
 func (d *scenarioDecoder) credit(path string, v any, i int) (Credit, bool) {

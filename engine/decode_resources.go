@@ -15,27 +15,34 @@ var (
 )
 
 func (d *scenarioDecoder) resources(list []any) []Resource {
-	out := make([]Resource, 0, len(list))
+	return decodeUnique(d, "resources", list, d.resource, func(r Resource) string { return r.ID })
+}
+
+// decodeUnique decodes each entry of a list with one, keeping the entries
+// without problems, and reports an id that an earlier entry already has.
+// one gets the entry's position for defaults such as "passport-3".
+func decodeUnique[T any](d *scenarioDecoder, name string, list []any, one func(path string, v any, i int) (T, bool), id func(T) string) []T {
+	out := make([]T, 0, len(list))
 	seen := map[string]int{}
 	for i, raw := range list {
-		p := index("resources", i)
-		res, ok := d.resource(p, raw)
-		if res.ID != "" {
-			if first, dup := seen[res.ID]; dup {
-				d.fail(join(p, "id"), "%q is already the id of resources[%d]", res.ID, first)
+		p := index(name, i)
+		entry, ok := one(p, raw, i)
+		if key := id(entry); key != "" {
+			if first, dup := seen[key]; dup {
+				d.fail(join(p, "id"), "%q is already the id of %s[%d]", key, name, first)
 				ok = false
 			} else {
-				seen[res.ID] = i
+				seen[key] = i
 			}
 		}
 		if ok {
-			out = append(out, res)
+			out = append(out, entry)
 		}
 	}
 	return out
 }
 
-func (d *scenarioDecoder) resource(path string, v any) (Resource, bool) {
+func (d *scenarioDecoder) resource(path string, v any, _ int) (Resource, bool) {
 	obj, ok := d.object(path, v, resourceFields...)
 	if !ok {
 		return Resource{}, false
@@ -175,21 +182,9 @@ func (d *scenarioDecoder) intervals(path string, v any, required bool) []Interva
 	}
 	var spans []indexed
 	for i, raw := range list {
-		p := index(path, i)
-		obj, ok := d.object(p, raw, "start", "end")
-		if !ok {
-			continue
+		if iv, ok := d.span(index(path, i), raw); ok {
+			spans = append(spans, indexed{iv, i})
 		}
-		start, startOK := d.instant(p, obj, "start")
-		end, endOK := d.instant(p, obj, "end")
-		if !startOK || !endOK {
-			continue
-		}
-		if !end.After(start) {
-			d.fail(join(p, "end"), "must be after start")
-			continue
-		}
-		spans = append(spans, indexed{Interval{start, end}, i})
 	}
 	// Contracts of a non-server are numbered in the order its intervals are
 	// listed (R3.3), so the list keeps that order; overlaps are found on a
@@ -205,6 +200,24 @@ func (d *scenarioDecoder) intervals(path string, v any, required bool) []Interva
 		}
 	}
 	return out
+}
+
+// span reads one {"start", "end"} object, end after start.
+func (d *scenarioDecoder) span(path string, v any) (Interval, bool) {
+	obj, ok := d.object(path, v, "start", "end")
+	if !ok {
+		return Interval{}, false
+	}
+	start, startOK := d.instant(path, obj, "start")
+	end, endOK := d.instant(path, obj, "end")
+	if !startOK || !endOK {
+		return Interval{}, false
+	}
+	if !end.After(start) {
+		d.fail(join(path, "end"), "must be after start")
+		return Interval{}, false
+	}
+	return Interval{start, end}, true
 }
 
 func (d *scenarioDecoder) instant(path string, obj map[string]any, key string) (time.Time, bool) {
@@ -239,19 +252,8 @@ func (d *scenarioDecoder) outages(path string, v any, res Resource) []Interval {
 	}
 	var spans []Interval
 	for i, raw := range list {
-		ip := index(p, i)
-		obj, ok := d.object(ip, raw, "start", "end")
-		if !ok {
-			continue
-		}
-		start, startOK := d.instant(ip, obj, "start")
-		end, endOK := d.instant(ip, obj, "end")
-		if startOK && endOK {
-			if !end.After(start) {
-				d.fail(join(ip, "end"), "must be after start")
-				continue
-			}
-			spans = append(spans, Interval{start, end})
+		if iv, ok := d.span(index(p, i), raw); ok {
+			spans = append(spans, iv)
 		}
 	}
 	return mergeIntervals(spans)
