@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 
 	"encoding/json"
@@ -162,7 +163,7 @@ func (r *reader) item(path string, v any) (Item, bool) {
 		what = fmt.Sprintf("item %q", it.ID)
 	}
 	it.Kind, _ = r.str(path, obj, "kind", true)
-	if it.Kind != "" && !contains(itemKinds, it.Kind) {
+	if it.Kind != "" && !slices.Contains(itemKinds, it.Kind) {
 		r.fail(join(path, "kind"), "%s: kind must be one of %s", what, strings.Join(itemKinds, ", "))
 	}
 	it.Zone, _ = r.nonEmpty(path, obj, "zone", true)
@@ -186,7 +187,7 @@ func (r *reader) item(path string, v any) (Item, bool) {
 	it.PassportFees = r.passportFees(join(path, "passportFees"), obj["passportFees"], what)
 	for i, raw := range r.array(path, obj, "estimated") {
 		s, isStr := raw.(string)
-		if !isStr || !contains([]string{"hourly", "daily", "monthly"}, s) {
+		if !isStr || !slices.Contains([]string{"hourly", "daily", "monthly"}, s) {
 			r.fail(index(join(path, "estimated"), i), "%s: must be \"hourly\", \"daily\" or \"monthly\"", what)
 			continue
 		}
@@ -237,7 +238,7 @@ func (r *reader) passportFees(path string, v any, what string) map[int]Yen {
 	sort.Strings(keys)
 	for _, k := range keys {
 		term, err := strconv.Atoi(k)
-		if err != nil || !containsInt(passportTerms, term) {
+		if err != nil || !slices.Contains(passportTerms, term) {
 			continue // already reported as an unknown field
 		}
 		d, ok := r.moneyValue(join(path, k), obj[k])
@@ -251,22 +252,4 @@ func (r *reader) passportFees(path string, v any, what string) map[int]Yen {
 		fees[term] = Yen{d}
 	}
 	return fees
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func containsInt(list []int, n int) bool {
-	for _, x := range list {
-		if x == n {
-			return true
-		}
-	}
-	return false
 }

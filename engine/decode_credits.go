@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -45,7 +46,7 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (Passport, bool) {
 	}
 	const termProblem = "must be 12, 24 or 36 months"
 	if term, ok := d.integerOr(path, obj, "term", true, 12, 36, termProblem); ok {
-		if !containsInt(passportTerms, term) {
+		if !slices.Contains(passportTerms, term) {
 			d.fail(join(path, "term"), termProblem)
 		}
 		pp.Term = term
@@ -55,7 +56,7 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (Passport, bool) {
 	}
 	purchased, purchasedOK := d.month(path, obj, "purchased", true)
 	pp.Purchased = purchased
-	if purchasedOK && d.horizonOK && containsInt(passportTerms, pp.Term) {
+	if purchasedOK && d.horizonOK && slices.Contains(passportTerms, pp.Term) {
 		if purchased > d.last {
 			d.fail(join(path, "purchased"), "is after the horizon's last month %s", d.last)
 		} else if purchased+Month(pp.Term-1) < d.first {

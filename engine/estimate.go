@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
 // Estimate prices a decoded scenario: the usage fee of every contract in every
@@ -78,7 +79,7 @@ func checkDecoded(s Scenario) error {
 		if res.Count < 1 || res.Count > maxCount {
 			r.fail(join(p, "count"), "must be a whole number from 1 to %d", maxCount)
 		}
-		if !contains(usagePatterns, res.Usage.Pattern) {
+		if !slices.Contains(usagePatterns, res.Usage.Pattern) {
 			r.fail(join(p, "usage.pattern"), "must be one of %v", usagePatterns)
 		}
 	}

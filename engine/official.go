@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -143,7 +144,7 @@ func importOfficial(listPath string, docs []officialInput, asOf string) (*Catalo
 			}
 		}
 		seen[itemKey{it.ID, it.Zone}] = c.serviceClass
-		if !contains(zones, it.Zone) {
+		if !slices.Contains(zones, it.Zone) {
 			zones = append(zones, it.Zone)
 		}
 		items = append(items, it)

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -82,7 +83,7 @@ func summarize(c *engine.Catalog, def *engine.Catalog) summary {
 	byKey := map[string]*group{}
 	var keys []string
 	for _, it := range c.Items {
-		if !contains(s.Zones, it.Zone) {
+		if !slices.Contains(s.Zones, it.Zone) {
 			s.Zones = append(s.Zones, it.Zone)
 		}
 		key := strings.Join(it.Estimated, ",")
@@ -93,7 +94,7 @@ func summarize(c *engine.Catalog, def *engine.Catalog) summary {
 			keys = append(keys, key)
 		}
 		g.Items++
-		if !contains(g.IDs, it.ID) {
+		if !slices.Contains(g.IDs, it.ID) {
 			g.IDs = append(g.IDs, it.ID)
 		}
 	}
@@ -150,13 +151,4 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -124,7 +125,7 @@ func generate(notes []byte) ([]byte, error) {
 			items = append(items, s.item(zone))
 		}
 		for _, d := range p.disks {
-			if d.diskType == "hdd" && !contains(hddZones, zone) {
+			if d.diskType == "hdd" && !slices.Contains(hddZones, zone) {
 				continue
 			}
 			items = append(items, d.item(zone))
@@ -215,7 +216,7 @@ func (s server) item(zone string) item {
 	case "gpu":
 		it.Name = name{En: fmt.Sprintf("GPU %s, NVIDIA %s", it.Name.En, s.gpu), Ja: fmt.Sprintf("GPU %s(NVIDIA %s)", it.Name.Ja, s.gpu)}
 	}
-	it.Passport = contains(passportZones, zone) && contains(passportPlans, s.id)
+	it.Passport = slices.Contains(passportZones, zone) && slices.Contains(passportPlans, s.id)
 	return it
 }
 
@@ -430,13 +431,4 @@ func number(s string) decimal.Decimal {
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
