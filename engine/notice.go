@@ -1,6 +1,9 @@
 package engine
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // couponLowBalanceYen is the balance below which SAKURA mails a coupon holder
 // on the 20th (seed 000, R8.1).
@@ -40,7 +43,7 @@ func couponNotices(states []*creditState, m Month) []Notice {
 			notices = append(notices, Notice{Kind: NoticeCouponExpiring, Date: day, Credit: s.ID})
 		}
 		if s.balance.Cmp(YenFromInt(couponLowBalanceYen)) < 0 {
-			notices = append(notices, Notice{Kind: NoticeCouponLowBalance, Date: day, Amount: noticeAmount(s.balance), Credit: s.ID})
+			notices = append(notices, Notice{Kind: NoticeCouponLowBalance, Date: day, Amount: yenPtr(s.balance), Credit: s.ID})
 		}
 	}
 	return notices
@@ -55,44 +58,35 @@ func alertNotices(alerts Alerts, m Month, total, balanceBefore, balanceAfter Yen
 	notices := []Notice{}
 	end := m.LastDay()
 	if t := alerts.BillAbove; t != nil && total.Cmp(*t) > 0 {
-		notices = append(notices, Notice{Kind: NoticeBillAbove, Date: end, Amount: noticeAmount(total)})
+		notices = append(notices, Notice{Kind: NoticeBillAbove, Date: end, Amount: yenPtr(total)})
 	}
 	if t := alerts.BalanceBelow; t != nil && balanceBefore.Cmp(*t) >= 0 && balanceAfter.Cmp(*t) < 0 {
-		notices = append(notices, Notice{Kind: NoticeBalanceBelow, Date: end, Amount: noticeAmount(balanceAfter)})
+		notices = append(notices, Notice{Kind: NoticeBalanceBelow, Date: end, Amount: yenPtr(balanceAfter)})
 	}
 	return notices
 }
 
 // creditExpiredNotice reports a balance lost at expiry (R7.6, R8.3).
 func creditExpiredNotice(id string, expires Date, lost Yen) Notice {
-	return Notice{Kind: NoticeCreditExpired, Date: expires, Amount: noticeAmount(lost), Credit: id}
+	return Notice{Kind: NoticeCreditExpired, Date: expires, Amount: yenPtr(lost), Credit: id}
 }
 
 // cardBillingStartedNotice reports the first month charged to the card after
 // credits had been paying everything (R8.3).
 func cardBillingStartedNotice(m Month, charged Yen) Notice {
-	return Notice{Kind: NoticeCardBillingStarted, Date: m.LastDay(), Amount: noticeAmount(charged)}
+	return Notice{Kind: NoticeCardBillingStarted, Date: m.LastDay(), Amount: yenPtr(charged)}
 }
 
-// noticeRank is the order of kinds on one date (R8.4).
+// noticeOrder is the order of kinds on one date (R8.4).
+var noticeOrder = []string{NoticeCouponVoid, NoticeCouponExpiring, NoticeCouponLowBalance,
+	NoticeCreditExpired, NoticeBillAbove, NoticeBalanceBelow, NoticeCardBillingStarted}
+
+// noticeRank is a kind's place in noticeOrder; unknown kinds go last.
 func noticeRank(kind string) int {
-	switch kind {
-	case NoticeCouponVoid:
-		return 0
-	case NoticeCouponExpiring:
-		return 1
-	case NoticeCouponLowBalance:
-		return 2
-	case NoticeCreditExpired:
-		return 3
-	case NoticeBillAbove:
-		return 4
-	case NoticeBalanceBelow:
-		return 5
-	case NoticeCardBillingStarted:
-		return 6
+	if i := slices.Index(noticeOrder, kind); i >= 0 {
+		return i
 	}
-	return 7
+	return len(noticeOrder)
 }
 
 // sortNotices puts a month's notices in the order of R8.4: date, kind, then
@@ -117,6 +111,3 @@ func sortNotices(notices []Notice, scenarioIndex map[string]int) {
 		return creditIndex(a) < creditIndex(b)
 	})
 }
-
-// noticeAmount gives a notice its own copy of an amount.
-func noticeAmount(y Yen) *Yen { return &y }
