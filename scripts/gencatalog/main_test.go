@@ -17,12 +17,12 @@ func TestGenerate_MatchesCommittedCatalog(t *testing.T) {
 	if err != nil {
 		t.Fatalf("generate: %v", err)
 	}
-	want, err := os.ReadFile("../../engine/catalogs/list-2026.json")
+	want, err := os.ReadFile("../../engine/contract/catalogs/list-2026.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("engine/catalogs/list-2026.json is stale: run go run ./scripts/gencatalog")
+		t.Errorf("engine/contract/catalogs/list-2026.json is stale: run go run ./scripts/gencatalog")
 	}
 }
 

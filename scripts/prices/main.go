@@ -5,10 +5,10 @@
 //	go run ./scripts/prices -fetch [-as-of YYYY-MM-DD] [-timeout 30s] [-save DIR]
 //
 // Each FILE is one saved response of the public price API for one zone
-// (engine.OfficialPriceURL); ZONE= says which zone, for prices that do not name
+// (pricelist.OfficialPriceURL); ZONE= says which zone, for prices that do not name
 // their own. With -fetch, the responses of every zone are downloaded instead
 // (-save keeps a copy of each). Service classes that did not become items are
-// listed on standard error; the conversion is engine.ImportOfficialPrices, the
+// listed on standard error; the conversion is pricelist.ImportOfficialPrices, the
 // same the page runs on a document the user gives it. On any error the
 // program prints it on standard error and exits with status 2.
 package main
@@ -27,6 +27,8 @@ import (
 	"time"
 
 	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/contract"
+	"github.com/sakura-sim/pricesim/engine/pricelist"
 )
 
 // maxDocumentBytes bounds one zone's answer; the real ones are far smaller.
@@ -52,7 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	var docs []engine.OfficialDocument
+	var docs []pricelist.OfficialDocument
 	var names []string
 	var err error
 	switch {
@@ -71,7 +73,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	cat, report, err := engine.ImportOfficialPrices(docs, *asOf)
+	reference, _ := contract.DefaultCatalog()
+	cat, report, err := pricelist.ImportOfficialPrices(docs, *asOf, reference)
 	for _, w := range report.Warnings {
 		fmt.Fprintf(stderr, "prices: warning: %s: %s\n", name(w.Path, names), w.Message)
 	}
@@ -89,7 +92,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	out, err := cat.MarshalJSON()
+	out, err := contract.CatalogJSON(cat)
 	var indented bytes.Buffer
 	if err == nil {
 		err = json.Indent(&indented, out, "", "  ")
@@ -108,8 +111,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // readFiles reads [ZONE=]FILE arguments.
-func readFiles(args []string) ([]engine.OfficialDocument, []string, error) {
-	var docs []engine.OfficialDocument
+func readFiles(args []string) ([]pricelist.OfficialDocument, []string, error) {
+	var docs []pricelist.OfficialDocument
 	var names []string
 	for _, arg := range args {
 		zone, file := "", arg
@@ -120,14 +123,14 @@ func readFiles(args []string) ([]engine.OfficialDocument, []string, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		docs = append(docs, engine.OfficialDocument{Zone: zone, Data: data})
+		docs = append(docs, pricelist.OfficialDocument{Zone: zone, Data: data})
 		names = append(names, file)
 	}
 	return docs, names, nil
 }
 
 func isZone(s string) bool {
-	for _, z := range engine.OfficialZones() {
+	for _, z := range pricelist.OfficialZones() {
 		if s == z {
 			return true
 		}
@@ -137,11 +140,11 @@ func isZone(s string) bool {
 
 // fetchAll downloads each zone's price list; one failed zone fails the whole
 // run, since a catalog silently missing a zone would price scenarios wrongly.
-func fetchAll(baseURL string, timeout time.Duration, saveDir string) ([]engine.OfficialDocument, []string, error) {
+func fetchAll(baseURL string, timeout time.Duration, saveDir string) ([]pricelist.OfficialDocument, []string, error) {
 	client := &http.Client{Timeout: timeout}
-	var docs []engine.OfficialDocument
+	var docs []pricelist.OfficialDocument
 	var names []string
-	for _, zone := range engine.OfficialZones() {
+	for _, zone := range pricelist.OfficialZones() {
 		url := strings.TrimSuffix(baseURL, "/") + "/" + zone + "/api/cloud/1.1/public/price"
 		data, err := fetch(client, url)
 		if err != nil {
@@ -152,7 +155,7 @@ func fetchAll(baseURL string, timeout time.Duration, saveDir string) ([]engine.O
 				return nil, nil, err
 			}
 		}
-		docs = append(docs, engine.OfficialDocument{Zone: zone, Data: data})
+		docs = append(docs, pricelist.OfficialDocument{Zone: zone, Data: data})
 		names = append(names, url)
 	}
 	return docs, names, nil

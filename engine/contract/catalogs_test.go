@@ -1,6 +1,7 @@
-package engine
+package contract
 
 import (
+	. "github.com/sakura-sim/pricesim/engine"
 	"testing"
 )
 
@@ -26,7 +27,7 @@ func TestShippedCatalogs_Parse(t *testing.T) {
 				t.Errorf("catalog id %q in file %s, want the file named after its id", c.ID, e.Name())
 			}
 			// What MarshalJSON writes must read back the same.
-			out, err := c.MarshalJSON()
+			out, err := catalogDocument{c}.MarshalJSON()
 			if err != nil {
 				t.Fatalf("MarshalJSON: %v", err)
 			}

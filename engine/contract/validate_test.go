@@ -1,9 +1,10 @@
-package engine
+package contract
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	. "github.com/sakura-sim/pricesim/engine"
 	"strings"
 	"testing"
 )
@@ -369,7 +370,7 @@ func TestDecodeScenario_Errors(t *testing.T) {
 			if ok {
 				t.Fatalf("EstimateJSON(%s) accepted the scenario", shorten(tt.scenario))
 			}
-			var got errorList
+			var got struct{ Errors []FieldError }
 			if err := json.Unmarshal(out, &got); err != nil {
 				t.Fatalf("EstimateJSON(%s) = %s, not an error list: %v", shorten(tt.scenario), out, err)
 			}

@@ -1,4 +1,4 @@
-package engine
+package document
 
 import (
 	"slices"
@@ -18,8 +18,8 @@ func TestDuplicateKeys(t *testing.T) {
 		{`{"c\u0061":1,"ca":2}`, []string{"ca"}},
 		{`{"a\\":1,"a":2}`, nil},
 	} {
-		if got := duplicateKeys([]byte(tt.doc)); !slices.Equal(got, tt.want) {
-			t.Errorf("duplicateKeys(%s) = %q, want %q", tt.doc, got, tt.want)
+		if got := DuplicateKeys([]byte(tt.doc)); !slices.Equal(got, tt.want) {
+			t.Errorf("DuplicateKeys(%s) = %q, want %q", tt.doc, got, tt.want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package engine
+package document
 
 import (
 	"bytes"
@@ -11,43 +11,44 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sakura-sim/pricesim/engine"
 	"github.com/shopspring/decimal"
 )
 
-// reader walks a document decoded into generic JSON values (objects, arrays,
+// Reader walks a document decoded into generic JSON values (objects, arrays,
 // json.Number, strings, bools, nil) and collects every problem with its path,
 // so a user sees all mistakes at once instead of the first one.
-type reader struct {
-	problems []FieldError
+type Reader struct {
+	Problems []engine.FieldError
 	// misspelt holds the paths of fields that a misspelt key stands in for:
 	// the typo is reported once, at the key the user wrote, and not again as
 	// the field being required.
 	misspelt map[string]bool
 	// suggest turns on "did you mean" for unknown keys (the scenario decoder
 	// uses it; other documents keep listing the allowed keys).
-	suggest bool
+	Suggest bool
 }
 
-func (r *reader) fail(path, format string, args ...any) {
+func (r *Reader) Fail(path, format string, args ...any) {
 	if r.misspelt[path] && strings.HasPrefix(format, "is required") {
 		return
 	}
-	r.problems = append(r.problems, FieldError{Path: path, Message: fmt.Sprintf(format, args...)})
+	r.Problems = append(r.Problems, engine.FieldError{Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
-func (r *reader) ok() bool { return len(r.problems) == 0 }
+func (r *Reader) Ok() bool { return len(r.Problems) == 0 }
 
-func (r *reader) err() error {
-	if r.ok() {
+func (r *Reader) Err() error {
+	if r.Ok() {
 		return nil
 	}
-	return &ValidationError{Problems: r.problems}
+	return &engine.ValidationError{Problems: r.Problems}
 }
 
 // decodeJSON parses data into generic values, keeping numbers exact. Its
 // error completes a sentence about the document ("the scenario ...") and
 // says where the syntax breaks, as a line and column a user can find.
-func decodeJSON(data []byte) (any, error) {
+func Parse(data []byte) (any, error) {
 	if strings.TrimSpace(string(data)) == "" {
 		return nil, fmt.Errorf("is empty: expected a JSON object")
 	}
@@ -81,7 +82,7 @@ func decodeJSON(data []byte) (any, error) {
 // encoding/json keeps the last value silently; a user who wrote a field twice
 // must hear about it. A byte scan is enough on valid JSON and is several times
 // cheaper than a second pass through the JSON decoder on every estimate.
-func duplicateKeys(data []byte) []string {
+func DuplicateKeys(data []byte) []string {
 	var stack []jsonFrame
 	var dups []string
 	expectKey := false
@@ -132,12 +133,12 @@ func keyPath(stack []jsonFrame, key []byte) string {
 	path := ""
 	for _, f := range stack {
 		if f.object {
-			path = join(path, string(f.key))
+			path = Join(path, string(f.key))
 		} else {
-			path = index(path, f.index)
+			path = Index(path, f.index)
 		}
 	}
-	return join(path, string(key))
+	return Join(path, string(key))
 }
 
 // stringEnd returns the index of the quote that closes the string opening at start.
@@ -179,21 +180,21 @@ func lineColumn(data []byte, offset int64) (line, col int) {
 	return line, col
 }
 
-func join(path, key string) string {
+func Join(path, key string) string {
 	if path == "" {
 		return key
 	}
 	return path + "." + key
 }
 
-func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+func Index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
 
 // object returns v as an object, reporting every key outside allowed as
 // unknown: a typo must not silently become a default.
-func (r *reader) object(path string, v any, allowed ...string) (map[string]any, bool) {
+func (r *Reader) Object(path string, v any, allowed ...string) (map[string]any, bool) {
 	obj, isObj := v.(map[string]any)
 	if !isObj {
-		r.fail(path, "must be an object")
+		r.Fail(path, "must be an object")
 		return nil, false
 	}
 	var unknown []string
@@ -211,15 +212,15 @@ func (r *reader) object(path string, v any, allowed ...string) (map[string]any, 
 	}
 	sort.Strings(unknown)
 	for _, key := range unknown {
-		if meant, ok := closeMatch(key, allowed, obj); ok && r.suggest {
-			r.fail(join(path, key), "is not a known field: did you mean %q?", meant)
+		if meant, ok := closeMatch(key, allowed, obj); ok && r.Suggest {
+			r.Fail(Join(path, key), "is not a known field: did you mean %q?", meant)
 			if r.misspelt == nil {
 				r.misspelt = map[string]bool{}
 			}
-			r.misspelt[join(path, meant)] = true
+			r.misspelt[Join(path, meant)] = true
 			continue
 		}
-		r.fail(join(path, key), "is not a known field (allowed: %s)", strings.Join(allowed, ", "))
+		r.Fail(Join(path, key), "is not a known field (allowed: %s)", strings.Join(allowed, ", "))
 	}
 	return obj, true
 }
@@ -276,65 +277,65 @@ func editDistance(a, b string) int {
 
 // present reports whether obj gives key a value: null counts as absent, as a
 // form that clears an optional field may send it.
-func present(obj map[string]any, key string) bool {
+func Present(obj map[string]any, key string) bool {
 	v, given := obj[key]
 	return given && v != nil
 }
 
 // array returns obj[key] as a list; absent or null is an empty list.
-func (r *reader) array(path string, obj map[string]any, key string) []any {
+func (r *Reader) Array(path string, obj map[string]any, key string) []any {
 	v, present := obj[key]
 	if !present || v == nil {
 		return nil
 	}
 	list, isList := v.([]any)
 	if !isList {
-		r.fail(join(path, key), "must be a list")
+		r.Fail(Join(path, key), "must be a list")
 		return nil
 	}
 	return list
 }
 
 // str returns obj[key] as a string. A required field that is absent is reported.
-func (r *reader) str(path string, obj map[string]any, key string, required bool) (string, bool) {
+func (r *Reader) Str(path string, obj map[string]any, key string, required bool) (string, bool) {
 	v, present := obj[key]
 	if !present || v == nil {
 		if required {
-			r.fail(join(path, key), "is required")
+			r.Fail(Join(path, key), "is required")
 		}
 		return "", false
 	}
 	s, isStr := v.(string)
 	if !isStr {
-		r.fail(join(path, key), "must be a string")
+		r.Fail(Join(path, key), "must be a string")
 		return "", false
 	}
 	return s, true
 }
 
 // nonEmpty is str for fields that must hold text.
-func (r *reader) nonEmpty(path string, obj map[string]any, key string, required bool) (string, bool) {
-	s, ok := r.str(path, obj, key, required)
+func (r *Reader) NonEmpty(path string, obj map[string]any, key string, required bool) (string, bool) {
+	s, ok := r.Str(path, obj, key, required)
 	if ok && strings.TrimSpace(s) == "" {
-		r.fail(join(path, key), "must not be empty")
+		r.Fail(Join(path, key), "must not be empty")
 		return "", false
 	}
 	return s, ok
 }
 
 // integer returns obj[key] as a whole number within [lo, hi].
-func (r *reader) integer(path string, obj map[string]any, key string, required bool, lo, hi int) (int, bool) {
-	return r.integerOr(path, obj, key, required, lo, hi, fmt.Sprintf("must be a whole number from %s to %s", thousands(lo), thousands(hi)))
+func (r *Reader) Integer(path string, obj map[string]any, key string, required bool, lo, hi int) (int, bool) {
+	return r.IntegerOr(path, obj, key, required, lo, hi, fmt.Sprintf("must be a whole number from %s to %s", Thousands(lo), Thousands(hi)))
 }
 
 // integerOr is integer with the message for a value out of range or not a
 // whole number. A number written in quotes gets its own message, since the
 // fix is to drop the quotes.
-func (r *reader) integerOr(path string, obj map[string]any, key string, required bool, lo, hi int, problem string) (int, bool) {
+func (r *Reader) IntegerOr(path string, obj map[string]any, key string, required bool, lo, hi int, problem string) (int, bool) {
 	v, present := obj[key]
 	if !present || v == nil {
 		if required {
-			r.fail(join(path, key), "is required")
+			r.Fail(Join(path, key), "is required")
 		}
 		return 0, false
 	}
@@ -342,23 +343,23 @@ func (r *reader) integerOr(path string, obj map[string]any, key string, required
 	if !isNum {
 		if s, isStr := v.(string); isStr {
 			if i, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && i >= lo && i <= hi {
-				r.fail(join(path, key), "must be a number written without quotes (%s, not \"%s\")", strings.TrimSpace(s), s)
+				r.Fail(Join(path, key), "must be a number written without quotes (%s, not \"%s\")", strings.TrimSpace(s), s)
 				return 0, false
 			}
 		}
-		r.fail(join(path, key), "%s", problem)
+		r.Fail(Join(path, key), "%s", problem)
 		return 0, false
 	}
 	i, err := strconv.ParseInt(string(n), 10, 64)
 	if err != nil || i < int64(lo) || i > int64(hi) || i > math.MaxInt32 {
-		r.fail(join(path, key), "%s", problem)
+		r.Fail(Join(path, key), "%s", problem)
 		return 0, false
 	}
 	return int(i), true
 }
 
 // thousands writes n with commas between groups of three digits ("10,000").
-func thousands(n int) string {
+func Thousands(n int) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
@@ -372,14 +373,14 @@ func thousands(n int) string {
 }
 
 // boolean returns obj[key] as a bool; absent is false.
-func (r *reader) boolean(path string, obj map[string]any, key string) bool {
+func (r *Reader) Boolean(path string, obj map[string]any, key string) bool {
 	v, present := obj[key]
 	if !present || v == nil {
 		return false
 	}
 	b, isBool := v.(bool)
 	if !isBool {
-		r.fail(join(path, key), "must be true or false")
+		r.Fail(Join(path, key), "must be true or false")
 	}
 	return b
 }
@@ -387,78 +388,101 @@ func (r *reader) boolean(path string, obj map[string]any, key string) bool {
 // money returns obj[key], a decimal string of yen (R1.4), checked to be at
 // least zero. JSON numbers are refused: the page must never turn money into a
 // floating-point number.
-func (r *reader) money(path string, obj map[string]any, key string, required bool) (decimal.Decimal, bool) {
+func (r *Reader) Money(path string, obj map[string]any, key string, required bool) (decimal.Decimal, bool) {
 	v, present := obj[key]
 	if !present || v == nil {
 		if required {
-			r.fail(join(path, key), "is required")
+			r.Fail(Join(path, key), "is required")
 		}
 		return decimal.Decimal{}, false
 	}
-	return r.moneyValue(join(path, key), v)
+	return r.MoneyValue(Join(path, key), v)
 }
 
-func (r *reader) moneyValue(path string, v any) (decimal.Decimal, bool) {
+func (r *Reader) MoneyValue(path string, v any) (decimal.Decimal, bool) {
 	s, isStr := v.(string)
 	if !isStr {
 		if _, isNum := v.(json.Number); isNum {
-			r.fail(path, "must be an amount written as a string, such as \"9504\"")
+			r.Fail(path, "must be an amount written as a string, such as \"9504\"")
 		} else {
-			r.fail(path, "must be an amount in yen, such as \"9504\"")
+			r.Fail(path, "must be an amount in yen, such as \"9504\"")
 		}
 		return decimal.Decimal{}, false
 	}
-	d, err := parseDecimal(s)
+	d, err := engine.ParseDecimal(s)
 	if err != nil {
-		r.fail(path, "must be an amount in yen, such as \"9504\"")
+		r.Fail(path, "must be an amount in yen, such as \"9504\"")
 		return decimal.Decimal{}, false
 	}
 	if d.IsNegative() {
-		r.fail(path, "must not be negative")
+		r.Fail(path, "must not be negative")
 		return decimal.Decimal{}, false
 	}
 	return d, true
 }
 
 // wholeYen is money that must be a whole, positive number of yen.
-func (r *reader) wholeYen(path string, obj map[string]any, key string, required bool) (Yen, bool) {
-	d, ok := r.money(path, obj, key, required)
+func (r *Reader) WholeYen(path string, obj map[string]any, key string, required bool) (engine.Yen, bool) {
+	d, ok := r.Money(path, obj, key, required)
 	if !ok {
-		return Yen{}, false
+		return engine.Yen{}, false
 	}
 	if !d.IsInteger() {
-		r.fail(join(path, key), "must be a whole number of yen")
-		return Yen{}, false
+		r.Fail(Join(path, key), "must be a whole number of yen")
+		return engine.Yen{}, false
 	}
 	if !d.IsPositive() {
-		r.fail(join(path, key), "must be more than 0 yen")
-		return Yen{}, false
+		r.Fail(Join(path, key), "must be more than 0 yen")
+		return engine.Yen{}, false
 	}
-	return Yen{d}, true
+	y, _ := engine.YenFromDecimal(d)
+	return y, true
 }
 
-func (r *reader) month(path string, obj map[string]any, key string, required bool) (Month, bool) {
-	s, ok := r.str(path, obj, key, required)
+func (r *Reader) Month(path string, obj map[string]any, key string, required bool) (engine.Month, bool) {
+	s, ok := r.Str(path, obj, key, required)
 	if !ok {
 		return 0, false
 	}
-	m, err := ParseMonth(s)
+	m, err := engine.ParseMonth(s)
 	if err != nil {
-		r.fail(join(path, key), "%v", err)
+		r.Fail(Join(path, key), "%v", err)
 		return 0, false
 	}
 	return m, true
 }
 
-func (r *reader) date(path string, obj map[string]any, key string, required bool) (Date, bool) {
-	s, ok := r.str(path, obj, key, required)
+func (r *Reader) Date(path string, obj map[string]any, key string, required bool) (engine.Date, bool) {
+	s, ok := r.Str(path, obj, key, required)
 	if !ok {
-		return Date{}, false
+		return engine.Date{}, false
 	}
-	d, err := ParseDate(s)
+	d, err := engine.ParseDate(s)
 	if err != nil {
-		r.fail(join(path, key), "%v", err)
-		return Date{}, false
+		r.Fail(Join(path, key), "%v", err)
+		return engine.Date{}, false
 	}
 	return d, true
+}
+
+// ErrorDocument maps any error to the contract's error list. A ValidationError
+// keeps its paths; anything else becomes one entry without a path.
+func ErrorDocument(err error) []byte {
+	var list errorList
+	var verr *engine.ValidationError
+	if errors.As(err, &verr) {
+		list.Errors = verr.Problems
+	} else {
+		list.Errors = []engine.FieldError{{Message: err.Error()}}
+	}
+	out, mErr := json.Marshal(list)
+	if mErr != nil {
+		return []byte(`{"errors":[{"path":"","message":"the error list could not be written"}]}`)
+	}
+	return out
+}
+
+// errorList is the contract's error document: {"errors": [{"path", "message"}]}.
+type errorList struct {
+	Errors []engine.FieldError `json:"errors"`
 }
