@@ -89,11 +89,14 @@ type itemKey struct{ id, zone string }
 // ParseCatalog reads and validates a catalog document (contract.md, "Catalog").
 // Its error is a *ValidationError whose paths start at the document's root.
 func ParseCatalog(data []byte) (*engine.Catalog, error) {
-	v, err := document.Parse(data)
+	v, dups, err := document.Parse(data)
 	if err != nil {
 		return nil, &engine.ValidationError{Problems: []engine.FieldError{{Path: "", Message: "the catalog " + err.Error()}}}
 	}
 	r := &reader{}
+	for _, path := range dups {
+		r.Fail(path, "is given more than once: keep one")
+	}
 	c := r.catalog("", v)
 	if err := r.Err(); err != nil {
 		return nil, err

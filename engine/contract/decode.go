@@ -25,12 +25,12 @@ func DecodeScenario(data []byte) (engine.Scenario, error) {
 	if len(data) > maxScenarioBytes {
 		return engine.Scenario{}, &engine.ValidationError{Problems: []engine.FieldError{{Path: "", Message: fmt.Sprintf("the scenario is %s bytes; at most 1 MB (%s bytes) is accepted", document.Thousands(len(data)), document.Thousands(maxScenarioBytes))}}}
 	}
-	v, err := document.Parse(data)
+	v, dups, err := document.Parse(data)
 	if err != nil {
 		return engine.Scenario{}, &engine.ValidationError{Problems: []engine.FieldError{{Path: "", Message: "the scenario " + err.Error()}}}
 	}
 	d := &scenarioDecoder{reader: reader{document.Reader{Suggest: true}}}
-	for _, path := range document.DuplicateKeys(data) {
+	for _, path := range dups {
 		d.Fail(path, "is given more than once: keep one")
 	}
 	s := d.scenario(v)

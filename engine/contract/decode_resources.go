@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"encoding/json"
 	"github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/document"
 	"sort"
@@ -147,7 +146,7 @@ func (d *scenarioDecoder) hours(path string, v any) (decimal.Decimal, bool) {
 		return decimal.Decimal{}, false
 	case string:
 		text = x
-	case json.Number:
+	case document.Number:
 		text = string(x)
 	default:
 		d.Fail(path, problem)

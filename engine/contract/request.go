@@ -88,7 +88,7 @@ func HandleJSON(in []byte) (out []byte, ok bool) {
 	if len(in) > maxRequestBytes {
 		return document.ErrorDocument(&engine.ValidationError{Problems: []engine.FieldError{{Message: fmt.Sprintf("the request is larger than %d MB", maxRequestBytes>>20)}}}), false
 	}
-	v, err := document.Parse(in)
+	v, _, err := document.Parse(in)
 	if err != nil {
 		return EstimateJSON(in)
 	}
@@ -177,7 +177,7 @@ func importPricesRequest(obj map[string]any) (any, error) {
 		if text, isText := v.(string); isText {
 			// The page may pass a picked file or a paste as text, so a paste
 			// that is not JSON is reported on its own document.
-			docs[i].Value, docs[i].Err = document.Parse([]byte(text))
+			docs[i].Value, _, docs[i].Err = document.Parse([]byte(text))
 		}
 		if i < len(zones) {
 			z, isStr := zones[i].(string)

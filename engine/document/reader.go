@@ -1,11 +1,9 @@
 package document
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"sort"
 	"strconv"
@@ -16,7 +14,7 @@ import (
 )
 
 // Reader walks a document decoded into generic JSON values (objects, arrays,
-// json.Number, strings, bools, nil) and collects every problem with its path,
+// Number, strings, bools, nil) and collects every problem with its path,
 // so a user sees all mistakes at once instead of the first one.
 type Reader struct {
 	Problems []engine.FieldError
@@ -43,141 +41,6 @@ func (r *Reader) Err() error {
 		return nil
 	}
 	return &engine.ValidationError{Problems: r.Problems}
-}
-
-// decodeJSON parses data into generic values, keeping numbers exact. Its
-// error completes a sentence about the document ("the scenario ...") and
-// says where the syntax breaks, as a line and column a user can find.
-func Parse(data []byte) (any, error) {
-	if strings.TrimSpace(string(data)) == "" {
-		return nil, fmt.Errorf("is empty: expected a JSON object")
-	}
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		var syntax *json.SyntaxError
-		switch {
-		case errors.Is(err, io.ErrUnexpectedEOF):
-			return nil, fmt.Errorf("is not valid JSON: it ends before the document is complete")
-		case errors.As(err, &syntax):
-			line, col := lineColumn(data, syntax.Offset-1) // Offset counts the offending byte
-			return nil, fmt.Errorf("is not valid JSON: %s (line %d, column %d)", syntax.Error(), line, col)
-		}
-		return nil, fmt.Errorf("is not valid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
-	}
-	if dec.More() {
-		next := dec.InputOffset()
-		for next < int64(len(data)) && strings.ContainsRune(" \t\r\n", rune(data[next])) {
-			next++
-		}
-		line, col := lineColumn(data, next)
-		return nil, fmt.Errorf("is not valid JSON: more follows the document's end (line %d, column %d)", line, col)
-	}
-	return v, nil
-}
-
-// duplicateKeys returns the paths of keys given twice in one object of a
-// well-formed document (decodeJSON has accepted it), in document order.
-// encoding/json keeps the last value silently; a user who wrote a field twice
-// must hear about it. A byte scan is enough on valid JSON and is several times
-// cheaper than a second pass through the JSON decoder on every estimate.
-func DuplicateKeys(data []byte) []string {
-	var stack []jsonFrame
-	var dups []string
-	expectKey := false
-	for i := 0; i < len(data); i++ {
-		switch data[i] {
-		case '"':
-			end := stringEnd(data, i)
-			if expectKey {
-				f := &stack[len(stack)-1]
-				key := keyText(data[i : end+1])
-				for _, k := range f.keys {
-					if bytes.Equal(k, key) {
-						dups = append(dups, keyPath(stack[:len(stack)-1], key))
-						break
-					}
-				}
-				f.keys, f.key, expectKey = append(f.keys, key), key, false
-			}
-			i = end
-		case '{':
-			stack, expectKey = append(stack, jsonFrame{object: true}), true
-		case '[':
-			stack, expectKey = append(stack, jsonFrame{}), false
-		case '}', ']':
-			stack, expectKey = stack[:len(stack)-1], false
-		case ',':
-			f := &stack[len(stack)-1]
-			if f.object {
-				expectKey = true
-			} else {
-				f.index++
-			}
-		}
-	}
-	return dups
-}
-
-// jsonFrame is an object or array that duplicateKeys is inside.
-type jsonFrame struct {
-	object bool
-	keys   [][]byte // object: the keys seen so far
-	key    []byte   // object: the key whose value is being read
-	index  int      // array: the index of the value being read
-}
-
-// keyPath is the JSON path of key inside the open containers of stack.
-func keyPath(stack []jsonFrame, key []byte) string {
-	path := ""
-	for _, f := range stack {
-		if f.object {
-			path = Join(path, string(f.key))
-		} else {
-			path = Index(path, f.index)
-		}
-	}
-	return Join(path, string(key))
-}
-
-// stringEnd returns the index of the quote that closes the string opening at start.
-func stringEnd(data []byte, start int) int {
-	for i := start + 1; i < len(data); i++ {
-		switch data[i] {
-		case '\\':
-			i++
-		case '"':
-			return i
-		}
-	}
-	return len(data) - 1
-}
-
-// keyText is a quoted key's text: the raw bytes unless it holds an escape,
-// so that "a\u0062" and "ab" count as the same key.
-func keyText(quoted []byte) []byte {
-	if !bytes.ContainsRune(quoted, '\\') {
-		return quoted[1 : len(quoted)-1]
-	}
-	var s string
-	if json.Unmarshal(quoted, &s) != nil {
-		return quoted
-	}
-	return []byte(s)
-}
-
-// lineColumn returns the 1-based line and column of the byte at offset.
-func lineColumn(data []byte, offset int64) (line, col int) {
-	line, col = 1, 1
-	for i := int64(0); i < offset && i < int64(len(data)); i++ {
-		if data[i] == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return line, col
 }
 
 func Join(path, key string) string {
@@ -339,7 +202,7 @@ func (r *Reader) IntegerOr(path string, obj map[string]any, key string, required
 		}
 		return 0, false
 	}
-	n, isNum := v.(json.Number)
+	n, isNum := v.(Number)
 	if !isNum {
 		if s, isStr := v.(string); isStr {
 			if i, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && i >= lo && i <= hi {
@@ -402,7 +265,7 @@ func (r *Reader) Money(path string, obj map[string]any, key string, required boo
 func (r *Reader) MoneyValue(path string, v any) (decimal.Decimal, bool) {
 	s, isStr := v.(string)
 	if !isStr {
-		if _, isNum := v.(json.Number); isNum {
+		if _, isNum := v.(Number); isNum {
 			r.Fail(path, "must be an amount written as a string, such as \"9504\"")
 		} else {
 			r.Fail(path, "must be an amount in yen, such as \"9504\"")

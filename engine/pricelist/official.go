@@ -1,7 +1,6 @@
 package pricelist
 
 import (
-	"encoding/json"
 	"fmt"
 	"github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/document"
@@ -65,7 +64,7 @@ func ImportOfficialPrices(docs []OfficialDocument, asOf string, reference *engin
 	inputs := make([]officialInput, len(docs))
 	for i, d := range docs {
 		inputs[i].zone = d.Zone
-		inputs[i].value, inputs[i].decodeErr = document.Parse(d.Data)
+		inputs[i].value, _, inputs[i].decodeErr = document.Parse(d.Data)
 	}
 	return importOfficial("documents", inputs, asOf, reference)
 }
@@ -200,7 +199,7 @@ func (r *reader) officialDocument(path string, d officialInput, report *ImportRe
 		r.Fail(document.Join(path, "ServiceClasses"), "must be a list of service classes")
 		return nil
 	}
-	if total, ok := obj["Total"].(json.Number); ok {
+	if total, ok := obj["Total"].(document.Number); ok {
 		if n, err := strconv.Atoi(string(total)); err == nil && n > len(list) {
 			report.Warnings = append(report.Warnings, engine.FieldError{Path: path,
 				Message: fmt.Sprintf("holds %d of %d service classes: the others are not in this document", len(list), n)})
@@ -266,7 +265,7 @@ func (r *reader) officialPrices(path string, p map[string]any) engine.Prices {
 		var d decimal.Decimal
 		var err error
 		switch n := v.(type) {
-		case json.Number:
+		case document.Number:
 			d, err = decimal.NewFromString(string(n))
 		case string:
 			d, err = engine.ParseDecimal(n)
