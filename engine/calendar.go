@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -51,10 +52,30 @@ func (m Month) FirstDay() Date { return Date{m.Year(), m.Calendar(), 1} }
 func (m Month) LastDay() Date { return Date{m.Year(), m.Calendar(), m.Days()} }
 
 // String returns "YYYY-MM".
-func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year(), int(m.Calendar())) }
+func (m Month) String() string { return string(m.Append(nil)) }
 
 // MarshalText writes "YYYY-MM".
-func (m Month) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+func (m Month) MarshalText() ([]byte, error) { return m.Append(nil), nil }
+
+// Append appends "YYYY-MM" to b.
+func (m Month) Append(b []byte) []byte {
+	b = appendPadded(b, m.Year(), 4)
+	return appendPadded(append(b, '-'), int(m.Calendar()), 2)
+}
+
+// appendPadded writes n with at least width digits, zeros in front, as
+// fmt's %0*d does.
+func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 {
+		b, n, width = append(b, '-'), -n, width-1
+	}
+	for d, w := 10, 1; w < width; d, w = d*10, w+1 {
+		if n < d {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendInt(b, int64(n), 10)
+}
 
 // Date is a calendar date in JST.
 type Date struct {
@@ -100,10 +121,17 @@ func (d Date) AddDays(n int) Date {
 }
 
 // String returns "YYYY-MM-DD".
-func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) }
+func (d Date) String() string { return string(d.Append(nil)) }
 
 // MarshalText writes "YYYY-MM-DD".
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+func (d Date) MarshalText() ([]byte, error) { return d.Append(nil), nil }
+
+// Append appends "YYYY-MM-DD" to b.
+func (d Date) Append(b []byte) []byte {
+	b = appendPadded(b, d.Year, 4)
+	b = appendPadded(append(b, '-'), int(d.Month), 2)
+	return appendPadded(append(b, '-'), d.Day, 2)
+}
 
 func sign(n int) int {
 	switch {

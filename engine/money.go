@@ -100,6 +100,9 @@ func (y Yen) String() string { return string(y.appendTo(nil)) }
 // MarshalText writes y as a decimal string; JSON money is never a JSON number (R1.4).
 func (y Yen) MarshalText() ([]byte, error) { return y.appendTo(nil), nil }
 
+// Append appends y in decimal to b.
+func (y Yen) Append(b []byte) []byte { return y.appendTo(b) }
+
 // appendTo writes y in decimal. Estimates hold tens of thousands of amounts,
 // so the common case skips decimal's big.Int formatting.
 func (y Yen) appendTo(b []byte) []byte {
