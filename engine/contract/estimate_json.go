@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"encoding/json"
 	"fmt"
 	"github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/document"
@@ -24,9 +23,5 @@ func EstimateJSON(scenario []byte) (out []byte, ok bool) {
 	if err != nil {
 		return document.ErrorDocument(err), false
 	}
-	out, err = json.Marshal(res)
-	if err != nil {
-		return document.ErrorDocument(fmt.Errorf("writing the estimate: %w", err)), false
-	}
-	return out, true
+	return AppendEstimate(make([]byte, 0, estimateSize(res)), res), true
 }

@@ -620,7 +620,7 @@ func genScenario(rng *rand.Rand) []byte {
 		zone := cat.plans[0].zone
 		id := "custom/" + trickyText[rng.IntN(len(trickyText))]
 		doc["customItems"] = []any{map[string]any{"id": id, "kind": "server", "zone": zone,
-			"name": map[string]any{"en": "Box <b> & co" + trickyText[rng.IntN(len(trickyText))], "ja": "箱\u2029" + trickyText[rng.IntN(len(trickyText))]},
+			"name":   map[string]any{"en": "Box <b> & co" + trickyText[rng.IntN(len(trickyText))], "ja": "箱\u2029" + trickyText[rng.IntN(len(trickyText))]},
 			"hourly": "12", "daily": "120", "monthly": "2400"}}
 		list, _ := doc["resources"].([]any)
 		doc["resources"] = append(list, map[string]any{"id": "own" + trickyText[rng.IntN(len(trickyText))],
