@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -22,7 +21,7 @@ func NewMonth(y int, m time.Month) Month { return Month(y*12 + int(m) - 1) }
 func ParseMonth(s string) (Month, error) {
 	t, err := time.Parse("2006-01", s)
 	if err != nil || len(s) != 7 {
-		return 0, fmt.Errorf("must be a month written YYYY-MM, such as \"2026-04\"")
+		return 0, ErrBadMonth
 	}
 	return NewMonth(t.Year(), t.Month()), nil
 }
@@ -88,7 +87,7 @@ type Date struct {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil || len(s) != 10 {
-		return Date{}, fmt.Errorf("must be a date written YYYY-MM-DD, such as \"2026-04-01\"")
+		return Date{}, ErrBadDate
 	}
 	return Date{t.Year(), t.Month(), t.Day()}, nil
 }
@@ -147,9 +146,8 @@ func sign(n int) int {
 // Usage is counted in whole seconds (R2.4), so fractions of a second are refused
 // rather than silently dropped.
 func ParseInstant(s string) (time.Time, error) {
-	const problem = "must be a time written like \"2026-12-03T09:00:00+09:00\" (no offset means JST)"
 	if strings.ContainsAny(s, ".,") {
-		return time.Time{}, fmt.Errorf("must be in whole seconds, without a fraction")
+		return time.Time{}, ErrFractionalSecond
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
@@ -160,5 +158,5 @@ func ParseInstant(s string) (time.Time, error) {
 	if t, err := time.ParseInLocation("2006-01-02T15:04", s, jst); err == nil {
 		return t, nil
 	}
-	return time.Time{}, fmt.Errorf("%s", problem)
+	return time.Time{}, ErrBadTime
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	. "github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/document"
 )
 
 // The hand-written estimate writer must give, byte for byte, what
@@ -74,8 +75,8 @@ func TestAppendString_LikeMarshal(t *testing.T) {
 	for _, s := range []string{"", "plain", "<b>&</b>", "line\u2028para\u2029", "tab\tnew\nret\r\b\f\x00\x1f", `q"b\`,
 		"\xff\xfe bad", "日本語", "\x7f", "a\u2027b\u202a"} {
 		want, _ := json.Marshal(s)
-		if got := appendString(nil, s); !bytes.Equal(got, want) {
-			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
+		if got := document.AppendString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("AppendString(%q) = %s, want %s", s, got, want)
 		}
 	}
 }

@@ -48,6 +48,9 @@ type UnmatchedClass struct {
 	ServiceClass string `json:"serviceClass"`
 	Name         string `json:"name,omitempty"`
 	Reason       string `json:"reason"`
+	// Code and Args say Reason for translation, as an error's do.
+	Code engine.Code       `json:"code"`
+	Args map[string]string `json:"args"`
 }
 
 // ImportOfficialPrices turns public price API responses, one per zone, into a
@@ -85,18 +88,18 @@ type officialClass struct {
 
 func importOfficial(listPath string, docs []officialInput, asOf string, def *engine.Catalog) (*engine.Catalog, ImportReport, error) {
 	report := ImportReport{Unmatched: []UnmatchedClass{}, Warnings: []engine.FieldError{}}
-	r := &reader{}
+	r := &reader{document.Reader{Subject: engine.SubjectPriceDocument}}
 	if _, err := engine.ParseDate(asOf); err != nil {
-		r.Fail("asOf", "%v", err)
+		r.FailWith("asOf", err)
 	}
 	if len(docs) == 0 {
-		r.Fail(listPath, "give at least one price document (one per zone)")
+		r.Fail(listPath, "noDocuments")
 	}
 	var classes []officialClass
 	for i, d := range docs {
 		path := document.Index(listPath, i)
 		if d.decodeErr != nil {
-			r.Fail(path, "the price document %v", d.decodeErr)
+			r.failDocument(path, d.decodeErr)
 			continue
 		}
 		classes = append(classes, r.officialDocument(path, d, &report)...)
@@ -109,21 +112,27 @@ func importOfficial(listPath string, docs []officialInput, asOf string, def *eng
 	var zones []string
 	seen := map[itemKey]string{}
 	for _, c := range classes {
-		skip := func(reason string) {
-			report.Unmatched = append(report.Unmatched, UnmatchedClass{Path: c.path, Zone: c.zone,
-				ServiceClass: c.serviceClass, Name: c.displayName, Reason: reason})
+		skip := func(code engine.Code, args ...string) {
+			p := engine.NewFieldError(c.path, code, args...)
+			u := UnmatchedClass{Path: c.path, Zone: c.zone, ServiceClass: c.serviceClass, Name: c.displayName,
+				Reason: p.Message, Code: code, Args: map[string]string{}}
+			for _, a := range p.Args {
+				u.Args[a.Name] = a.Value
+			}
+			report.Unmatched = append(report.Unmatched, u)
 		}
 		if c.noPrice {
-			skip("has no price")
+			skip("classNoPrice")
 			continue
 		}
 		if c.zone == "" {
-			skip("names no zone, and the document's zone is not known")
+			skip("classNoZone")
 			continue
 		}
 		it, why := officialItem(c.serviceClass)
 		if why != "" {
-			skip(why)
+			code, args := reasonCode(why)
+			skip(code, args...)
 			continue
 		}
 		it.Zone, it.Prices, it.ServiceClass = c.zone, c.prices, c.serviceClass
@@ -132,9 +141,9 @@ func importOfficial(listPath string, docs []officialInput, asOf string, def *eng
 		}
 		if first, dup := seen[itemKey{it.ID, it.Zone}]; dup {
 			if first == c.serviceClass {
-				skip(fmt.Sprintf("is listed twice for zone %s; the first is kept", it.Zone))
+				skip("classListedTwice", "zone", it.Zone)
 			} else {
-				skip(fmt.Sprintf("is the same item (%s) as %s in zone %s; the first is kept", it.ID, first, it.Zone))
+				skip("classSameItem", "item", it.ID, "first", first, "zone", it.Zone)
 			}
 			continue
 		}
@@ -150,7 +159,7 @@ func importOfficial(listPath string, docs []officialInput, asOf string, def *eng
 		items = append(items, it)
 	}
 	if len(items) == 0 {
-		r.Fail(listPath, "no service class could be turned into a catalog item: see the unmatched list")
+		r.Fail(listPath, "noItemImported")
 		return nil, report, r.Err()
 	}
 	source := fmt.Sprintf("SAKURA Cloud public price API (%s), zones %s; tax included, as published; "+
@@ -164,12 +173,12 @@ func importOfficial(listPath string, docs []officialInput, asOf string, def *eng
 func (r *reader) officialDocument(path string, d officialInput, report *ImportReport) []officialClass {
 	obj, isObj := d.value.(map[string]any)
 	if !isObj {
-		r.Fail(path, "must be a price document: an object with ServiceClasses")
+		r.Fail(path, "notPriceDocument")
 		return nil
 	}
 	raw, present := obj["ServiceClasses"]
 	if !present {
-		r.Fail(document.Join(path, "ServiceClasses"), "is required: is this a response of the public price API?")
+		r.Fail(document.Join(path, "ServiceClasses"), "requiredServiceClasses")
 		return nil
 	}
 	// Each class keeps the index the document gave it, so a path points at it.
@@ -188,7 +197,7 @@ func (r *reader) officialDocument(path string, d officialInput, report *ImportRe
 		for k, c := range v {
 			n, err := strconv.Atoi(k)
 			if err != nil || n < 0 || strconv.Itoa(n) != k {
-				r.Fail(document.Join(document.Join(path, "ServiceClasses"), k), "must be keyed by an index such as \"0\"")
+				r.Fail(document.Join(document.Join(path, "ServiceClasses"), k), "badServiceClassKey")
 				continue
 			}
 			list = append(list, indexed{n, c})
@@ -196,13 +205,13 @@ func (r *reader) officialDocument(path string, d officialInput, report *ImportRe
 		sort.Slice(list, func(i, j int) bool { return list[i].n < list[j].n })
 	case nil:
 	default:
-		r.Fail(document.Join(path, "ServiceClasses"), "must be a list of service classes")
+		r.Fail(document.Join(path, "ServiceClasses"), "notServiceClassList")
 		return nil
 	}
 	if total, ok := obj["Total"].(document.Number); ok {
 		if n, err := strconv.Atoi(string(total)); err == nil && n > len(list) {
-			report.Warnings = append(report.Warnings, engine.FieldError{Path: path,
-				Message: fmt.Sprintf("holds %d of %d service classes: the others are not in this document", len(list), n)})
+			report.Warnings = append(report.Warnings, engine.NewFieldError(path, "partialDocument",
+				"count", strconv.Itoa(len(list)), "total", strconv.Itoa(n)))
 		}
 	}
 	var out []officialClass
@@ -217,7 +226,7 @@ func (r *reader) officialDocument(path string, d officialInput, report *ImportRe
 func (r *reader) officialClass(path string, v any, docZone string) (officialClass, bool) {
 	obj, isObj := v.(map[string]any)
 	if !isObj {
-		r.Fail(path, "must be a service class (an object)")
+		r.Fail(path, "notServiceClass")
 		return officialClass{}, false
 	}
 	c := officialClass{path: path, zone: docZone}
@@ -234,7 +243,7 @@ func (r *reader) officialClass(path string, v any, docZone string) (officialClas
 	case []any:
 		// The API writes a class without a price as an empty list.
 		if len(p) > 0 {
-			r.Fail(document.Join(path, "Price"), "must be an object of prices, or [] for none")
+			r.Fail(document.Join(path, "Price"), "badPriceObject")
 		}
 		c.noPrice = true
 	case map[string]any:
@@ -244,7 +253,7 @@ func (r *reader) officialClass(path string, v any, docZone string) (officialClas
 		c.prices = r.officialPrices(document.Join(path, "Price"), p)
 		c.noPrice = !c.prices.Hourly.Set && !c.prices.Daily.Set && !c.prices.Monthly.Set
 	default:
-		r.Fail(document.Join(path, "Price"), "must be an object of prices, or [] for none")
+		r.Fail(document.Join(path, "Price"), "badPriceObject")
 	}
 	return c, len(r.Problems) == before
 }
@@ -273,7 +282,7 @@ func (r *reader) officialPrices(path string, p map[string]any) engine.Prices {
 			err = fmt.Errorf("not a number")
 		}
 		if err != nil || d.IsNegative() {
-			r.Fail(document.Join(path, f.key), "must be a price in yen: a number of at least 0")
+			r.Fail(document.Join(path, f.key), "badOfficialPrice")
 			continue
 		}
 		if !d.IsZero() {
