@@ -2,7 +2,6 @@ package engine
 
 import (
 	"cmp"
-	"fmt"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -76,7 +75,7 @@ func ParseYen(s string) (Yen, error) {
 func MustParseYen(s string) Yen {
 	y, err := ParseYen(s)
 	if err != nil {
-		panic(fmt.Sprintf("MustParseYen(%q): %v", s, err))
+		panic("MustParseYen(" + strconv.Quote(s) + "): " + err.Error())
 	}
 	return y
 }
