@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"slices"
 	"strconv"
 )
 
@@ -54,7 +53,7 @@ func checkDecoded(s Scenario) error {
 		if res.Count < 1 || res.Count > MaxCount {
 			r.fail(p+".count", "outOfRange", "min", "1", "max", strconv.Itoa(MaxCount))
 		}
-		if !slices.Contains(UsagePatterns(), res.Usage.Pattern) {
+		if res.Usage.Pattern < PatternAlways || res.Usage.Pattern > PatternIntervals {
 			r.fail(p+".usage.pattern", "badPattern", "patterns", `"always", "hours", "intervals"`)
 		}
 	}

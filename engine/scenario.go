@@ -6,16 +6,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Usage patterns of a resource (contract.md, "Scenario").
-const (
-	PatternAlways    = "always"
-	PatternHours     = "hours"
-	PatternIntervals = "intervals"
-)
-
-// UsagePatterns lists the usage patterns in the contract's order.
-func UsagePatterns() []string { return []string{PatternAlways, PatternHours, PatternIntervals} }
-
 // MaxCount is the most contracts one resource or passport may hold.
 const MaxCount = 10000
 
@@ -26,7 +16,7 @@ type Interval struct {
 
 // Usage says when a resource runs (a server) or exists (anything else).
 type Usage struct {
-	Pattern string
+	Pattern Pattern
 	// Hours is the usage per month of the hours pattern, 0 to 744.
 	Hours decimal.Decimal
 	// Intervals are the exact spans of the intervals pattern, sorted, not overlapping.
@@ -56,16 +46,10 @@ type Passport struct {
 	Purchased Month
 }
 
-// Credit kinds (R7).
-const (
-	CreditCoupon  = "coupon"
-	CreditPrepaid = "prepaid"
-)
-
 // Credit is a coupon or a prepaid ID (R7.1, R7.2).
 type Credit struct {
 	ID         string
-	Kind       string
+	Kind       CreditKind
 	Amount     Yen
 	Registered Date
 	// Expires is the last day the credit can be used: given for a coupon,

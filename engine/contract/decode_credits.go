@@ -28,7 +28,7 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (engine.Passport, 
 	if !ok {
 		return engine.Passport{}, false
 	}
-	before := len(d.Problems)
+	before := d.Count()
 	pp := engine.Passport{ID: fmt.Sprintf("passport-%d", i+1), Count: 1}
 	if document.Present(obj, "id") {
 		pp.ID, _ = d.NonEmpty(path, obj, "id", true)
@@ -39,7 +39,7 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (engine.Passport, 
 		if it, found := d.lookup(path, id, zone); found {
 			switch {
 			case it.Kind != engine.KindServer:
-				d.Fail(document.Join(path, "item"), "passportNotServer", "item", id, "kind", it.Kind)
+				d.Fail(document.Join(path, "item"), "passportNotServer", "item", id, "kind", it.Kind.String())
 			case !it.Passport:
 				d.Fail(document.Join(path, "item"), "notPassportPlan", "item", id, "zone", zone)
 			default:
@@ -65,7 +65,7 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (engine.Passport, 
 			d.Fail(document.Join(path, "purchased"), "passportTooEarly", "term", strconv.Itoa(pp.Term), "ends", (purchased + engine.Month(pp.Term-1)).String(), "first", d.first.String())
 		}
 	}
-	return pp, len(d.Problems) == before
+	return pp, d.Count() == before
 }
 
 func (d *scenarioDecoder) credits(list []any) []engine.Credit {
@@ -77,15 +77,16 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 	if !ok {
 		return engine.Credit{}, false
 	}
-	before := len(d.Problems)
+	before := d.Count()
 	c := engine.Credit{ID: fmt.Sprintf("credit-%d", i+1)}
 	if document.Present(obj, "id") {
 		c.ID, _ = d.NonEmpty(path, obj, "id", true)
 	}
-	c.Kind, _ = d.Str(path, obj, "kind", true)
-	if c.Kind != "" && c.Kind != engine.CreditCoupon && c.Kind != engine.CreditPrepaid {
-		d.Fail(document.Join(path, "kind"), "badCreditKind")
-		return c, false
+	if name, ok := d.Str(path, obj, "kind", true); ok {
+		if c.Kind, ok = engine.ParseCreditKind(name); !ok {
+			d.Fail(document.Join(path, "kind"), "badCreditKind")
+			return c, false
+		}
 	}
 	amount, amountOK := d.WholeYen(path, obj, "amount", true)
 	c.Amount = amount
@@ -122,7 +123,7 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 			c.Code = code
 		}
 	}
-	if d.horizonOK && len(d.Problems) == before {
+	if d.horizonOK && d.Count() == before {
 		if c.Expires.Before(d.first.FirstDay()) {
 			if c.Kind == engine.CreditPrepaid {
 				d.Fail(document.Join(path, "registered"), "prepaidTooEarly", "expires", c.Expires.String(), "first", d.first.String())
@@ -134,7 +135,7 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 			d.Fail(document.Join(path, "registered"), "afterHorizon", "last", d.last.String())
 		}
 	}
-	return c, len(d.Problems) == before
+	return c, d.Count() == before
 }
 
 func prepaidAmountAllowed(a engine.Yen) bool {

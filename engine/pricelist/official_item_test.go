@@ -8,7 +8,8 @@ import (
 
 func TestOfficialItem(t *testing.T) {
 	tests := []struct {
-		path, id, kind    string
+		path, id          string
+		kind              engine.Kind
 		cores, memory     int
 		diskType          string
 		sizeGB, bandwidth int
