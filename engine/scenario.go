@@ -46,27 +46,6 @@ type Passport struct {
 	Purchased Month
 }
 
-// Credit is a coupon or a prepaid ID (R7.1, R7.2).
-type Credit struct {
-	ID         string
-	Kind       CreditKind
-	Amount     Yen
-	Registered Date
-	// Expires is the last day the credit can be used: given for a coupon,
-	// derived for a prepaid ID (12 months from registration).
-	Expires Date
-	// RegisterBy is a coupon's registration deadline, when it has one.
-	RegisterBy    Date
-	HasRegisterBy bool
-	// Code is a coupon's 16-digit code as the user wrote it, when given.
-	Code string
-}
-
-// Void reports whether a coupon was registered after its deadline (R7.1).
-func (c Credit) Void() bool {
-	return c.Kind == CreditCoupon && c.HasRegisterBy && c.Registered.After(c.RegisterBy)
-}
-
 // Alerts are the user's billing-alert thresholds (R8.2); nil means not set.
 type Alerts struct {
 	BillAbove    *Yen

@@ -6,16 +6,12 @@ import (
 	"github.com/sakura-sim/pricesim/engine/document"
 	"slices"
 	"strconv"
-	"strings"
-	"time"
 )
 
 var (
 	passportFields = []string{"id", "item", "zone", "term", "count", "purchased"}
 	creditFields   = []string{"id", "kind", "amount", "registered", "expires", "registerBy", "code"}
 	alertFields    = []string{"billAbove", "balanceBelow"}
-	prepaidFixed   = []int64{10000, 30000}
-	prepaidMinOpen = engine.YenFromInt(50000)
 	maxAlert       = engine.YenFromInt(999_999_999)
 )
 
@@ -103,11 +99,11 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 				d.Fail(document.Join(path, k), "couponOnly")
 			}
 		}
-		if amountOK && !prepaidAmountAllowed(amount) {
+		if amountOK && !engine.PrepaidAmountAllowed(amount) {
 			d.Fail(document.Join(path, "amount"), "badPrepaidAmount")
 		}
 		if registeredOK {
-			c.Expires = prepaidExpiry(registered)
+			c.Expires = engine.PrepaidExpiry(registered)
 		}
 	case engine.CreditCoupon:
 		expires, expiresOK := d.Date(path, obj, "expires", true)
@@ -117,7 +113,7 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 		}
 		c.RegisterBy, c.HasRegisterBy = d.Date(path, obj, "registerBy", false)
 		if code, given := d.Str(path, obj, "code", false); given {
-			if err := checkCouponCode(code); err != nil {
+			if err := engine.CheckCouponCode(code); err != nil {
 				d.FailWith(document.Join(path, "code"), err)
 			}
 			c.Code = code
@@ -136,46 +132,6 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 		}
 	}
 	return c, d.Count() == before
-}
-
-func prepaidAmountAllowed(a engine.Yen) bool {
-	for _, n := range prepaidFixed {
-		if a.Equal(engine.YenFromInt(n)) {
-			return true
-		}
-	}
-	return a.Cmp(prepaidMinOpen) >= 0
-}
-
-// prepaidExpiry is the last valid day of a prepaid ID: 12 months from
-// registration, through the day before the same date a year later (R7.2).
-// time.Date turns 29 February of a common year into 1 March, so one day
-// earlier is 28 February, as the rule says.
-func prepaidExpiry(registered engine.Date) engine.Date {
-	t := time.Date(registered.Year+1, registered.Month, registered.Day-1, 0, 0, 0, 0, time.UTC)
-	return engine.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
-}
-
-// checkCouponCode accepts 16 digits with single spaces or hyphens between them (R7.2).
-func checkCouponCode(code string) error {
-	problem := &engine.InputError{Code: "badCouponCode"}
-	digits := 0
-	prevSep := true // a separator may not lead
-	for _, r := range code {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-			prevSep = false
-		case (r == ' ' || r == '-') && !prevSep:
-			prevSep = true
-		default:
-			return problem
-		}
-	}
-	if digits != 16 || prevSep || strings.TrimSpace(code) != code {
-		return problem
-	}
-	return nil
 }
 
 func (d *scenarioDecoder) alerts(v any) engine.Alerts {

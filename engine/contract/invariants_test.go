@@ -573,7 +573,7 @@ func genScenario(rng *rand.Rand) []byte {
 		if rng.IntN(2) == 0 {
 			c["kind"] = "prepaid"
 			c["amount"] = []string{"10000", "30000", "50000", "123456"}[rng.IntN(4)]
-			if prepaidExpiry(reg).Before(start.FirstDay()) {
+			if PrepaidExpiry(reg).Before(start.FirstDay()) {
 				c["registered"] = start.FirstDay().String()
 			}
 		} else {
