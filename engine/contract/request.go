@@ -5,7 +5,7 @@ package contract
 // A document that is an object with a top-level "request" key asks for
 // something other than an estimate; any other document is a scenario and gets
 // EstimateJSON's answer. Every answer is one JSON object; a failed request
-// answers the contract's error list, {"errors":[{"path","message"}]}, with ok
+// answers the contract's error list, {"errors":[{"path","code","args","message"}]}, with ok
 // false. Money is a decimal string, as everywhere (R1.4).
 //
 // Shipped catalogs, in full, oldest first, and the id of the default one (the
@@ -31,8 +31,9 @@ package contract
 //	 "zones":["is1b", …]}
 //	→ {"catalog":{"id":"official-2026-11-23","asOf":"2026-11-23","taxRate":"0.1","source":"…","items":[…]},
 //	   "unmatched":[{"path":"documents[0].ServiceClasses[3]","zone":"is1b","serviceClass":"cloud/autobackup",
-//	                 "name":"自動バックアップ","reason":"has no price"}],
-//	   "warnings":[{"path":"documents[0]","message":"holds 4 of 9 service classes: …"}]}
+//	                 "name":"自動バックアップ","reason":"has no price","code":"classNoPrice","args":{}}],
+//	   "warnings":[{"path":"documents[0]","code":"partialDocument","args":{"count":"4","total":"9"},
+//	                "message":"holds 4 of 9 service classes: …"}]}
 //
 // Item matching, to move a scenario from one catalog to another: "from" and
 // "to" are each a shipped catalog's id or a whole catalog object; "items"
@@ -53,7 +54,7 @@ package contract
 //	→ {"points":[{"hours":0,"hourlyOnly":"0","hourlyDaily":"0","monthly":"2179","fee":"0","basis":"hourly"}, …],
 //	   "dailyFromHours":10,"monthlyFromHours":465}
 //
-// An unknown request answers {"errors":[{"path":"request","message":"unknown request \"x\": …"}]}.
+// An unknown request answers {"errors":[{"path":"request","code":"unknownRequest","args":{"request":"x","requests":"…"},"message":"unknown request \"x\": …"}]}.
 
 import (
 	"github.com/sakura-sim/pricesim/engine"
