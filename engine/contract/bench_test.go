@@ -2,9 +2,10 @@ package contract
 
 import (
 	"fmt"
-	. "github.com/sakura-sim/pricesim/engine"
 	"strings"
 	"testing"
+
+	. "github.com/sakura-sim/pricesim/engine"
 )
 
 // benchScenario is 1,000 contracts over 36 months: 500 resources of two copies

@@ -1,16 +1,16 @@
 package contract
 
 import (
-	"errors"
-	"github.com/sakura-sim/pricesim/engine"
-	"github.com/sakura-sim/pricesim/engine/document"
-	"slices"
-	"strings"
-
 	"encoding/json"
-	"github.com/shopspring/decimal"
+	"errors"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
+
+	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/document"
+	"github.com/shopspring/decimal"
 )
 
 // catalogJSON is a catalog as contract.md writes it.

@@ -3,9 +3,10 @@ package contract
 import (
 	"embed"
 	"fmt"
-	"github.com/sakura-sim/pricesim/engine"
 	"sort"
 	"sync"
+
+	"github.com/sakura-sim/pricesim/engine"
 )
 
 // Shipped catalogs are JSON files embedded in the binary, so the engine prices

@@ -1,8 +1,9 @@
 package contract
 
 import (
-	. "github.com/sakura-sim/pricesim/engine"
 	"testing"
+
+	. "github.com/sakura-sim/pricesim/engine"
 )
 
 func TestShippedCatalogs_Parse(t *testing.T) {

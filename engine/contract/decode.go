@@ -1,10 +1,11 @@
 package contract
 
 import (
-	"github.com/sakura-sim/pricesim/engine"
-	"github.com/sakura-sim/pricesim/engine/document"
 	"strconv"
 	"strings"
+
+	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/document"
 )
 
 // Limits keep a scenario from turning into a slow page: more is an error.

@@ -2,10 +2,11 @@ package contract
 
 import (
 	"fmt"
-	"github.com/sakura-sim/pricesim/engine"
-	"github.com/sakura-sim/pricesim/engine/document"
 	"slices"
 	"strconv"
+
+	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/document"
 )
 
 var (

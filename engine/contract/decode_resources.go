@@ -1,12 +1,12 @@
 package contract
 
 import (
-	"github.com/sakura-sim/pricesim/engine"
-	"github.com/sakura-sim/pricesim/engine/document"
 	"sort"
 	"strconv"
 	"time"
 
+	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/document"
 	"github.com/shopspring/decimal"
 )
 

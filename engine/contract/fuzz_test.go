@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	. "github.com/sakura-sim/pricesim/engine"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	. "github.com/sakura-sim/pricesim/engine"
 )
 
 // fuzzSeeds are hand-written scenarios that reach passports, credits and

@@ -3,12 +3,12 @@ package contract
 import (
 	"encoding/json"
 	"fmt"
-	. "github.com/sakura-sim/pricesim/engine"
 	"math/big"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
+	. "github.com/sakura-sim/pricesim/engine"
 	"github.com/shopspring/decimal"
 )
 

@@ -57,11 +57,12 @@ package contract
 // An unknown request answers {"errors":[{"path":"request","code":"unknownRequest","args":{"request":"x","requests":"…"},"message":"unknown request \"x\": …"}]}.
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/document"
 	"github.com/sakura-sim/pricesim/engine/pricelist"
-	"strconv"
-	"strings"
 )
 
 type catalogsResponse struct {

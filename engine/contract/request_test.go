@@ -3,10 +3,11 @@ package contract
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/sakura-sim/pricesim/engine/pricelist"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/sakura-sim/pricesim/engine/pricelist"
 )
 
 type requestErrors struct {

@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	. "github.com/sakura-sim/pricesim/engine"
 	"strings"
 	"testing"
+
+	. "github.com/sakura-sim/pricesim/engine"
 )
 
 // Building blocks of the bad scenarios below: a valid scenario around the

@@ -1,11 +1,12 @@
 package document
 
 import (
-	"github.com/sakura-sim/pricesim/engine"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/sakura-sim/pricesim/engine"
 )
 
 // Number is a JSON number exactly as written, so no figure passes through a

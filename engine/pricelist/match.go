@@ -2,8 +2,9 @@ package pricelist
 
 import (
 	"fmt"
-	"github.com/sakura-sim/pricesim/engine"
 	"strings"
+
+	"github.com/sakura-sim/pricesim/engine"
 )
 
 // ItemRef names one item in one zone, as a scenario's resources do.

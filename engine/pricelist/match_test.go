@@ -1,12 +1,12 @@
 package pricelist_test
 
 import (
-	. "github.com/sakura-sim/pricesim/engine"
-	"github.com/sakura-sim/pricesim/engine/contract"
-	. "github.com/sakura-sim/pricesim/engine/pricelist"
 	"strings"
 	"testing"
 
+	. "github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/contract"
+	. "github.com/sakura-sim/pricesim/engine/pricelist"
 	"github.com/shopspring/decimal"
 )
 

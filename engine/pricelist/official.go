@@ -2,13 +2,13 @@ package pricelist
 
 import (
 	"fmt"
-	"github.com/sakura-sim/pricesim/engine"
-	"github.com/sakura-sim/pricesim/engine/document"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/document"
 	"github.com/shopspring/decimal"
 )
 

@@ -2,12 +2,13 @@ package pricelist_test
 
 import (
 	"errors"
-	. "github.com/sakura-sim/pricesim/engine"
-	"github.com/sakura-sim/pricesim/engine/contract"
-	. "github.com/sakura-sim/pricesim/engine/pricelist"
 	"os"
 	"strings"
 	"testing"
+
+	. "github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/contract"
+	. "github.com/sakura-sim/pricesim/engine/pricelist"
 )
 
 func officialFixture(t *testing.T, name, zone string) OfficialDocument {

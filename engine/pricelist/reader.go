@@ -2,6 +2,7 @@ package pricelist
 
 import (
 	"errors"
+
 	"github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/document"
 )

@@ -25,9 +25,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/sakura-sim/pricesim/engine/contract"
+	"github.com/shopspring/decimal"
 )
 
 const (
