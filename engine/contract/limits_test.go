@@ -2,11 +2,15 @@ package contract
 
 import (
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/pricelist"
 )
 
 // unknownKeysScenario is a scenario whose inline catalog carries n unknown
@@ -86,4 +90,29 @@ func cpuTime(t *testing.T) time.Duration {
 		t.Fatal(err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// Each error names the kind of document that was invalid.
+func TestValidationError_NamesItsDocument(t *testing.T) {
+	_, err := DecodeScenario([]byte(`{"months":0}`))
+	if err == nil || !strings.HasPrefix(err.Error(), "invalid scenario: ") || !errors.Is(err, engine.ErrInvalidScenario) {
+		t.Errorf("DecodeScenario error = %v, want an invalid scenario", err)
+	}
+	_, err = ParseCatalog([]byte(`{"id":"x","taxRate":"0.1","items":[]}`))
+	if err == nil || !strings.HasPrefix(err.Error(), "invalid catalog: ") || errors.Is(err, engine.ErrInvalidScenario) || !errors.Is(err, engine.ErrInvalidInput) {
+		t.Errorf("ParseCatalog error = %v, want an invalid catalog, not a scenario", err)
+	}
+	_, err = ParseCatalog([]byte(`{"id":`))
+	if err == nil || !strings.HasPrefix(err.Error(), "invalid catalog: the catalog is not valid JSON") {
+		t.Errorf("ParseCatalog error = %v, want a catalog that is not JSON", err)
+	}
+	def, _ := DefaultCatalog()
+	_, _, err = pricelist.ImportOfficialPrices([]pricelist.OfficialDocument{{Zone: "is1a", Data: []byte(`{"Total":`)}}, "2026-11-23", def)
+	if err == nil || !strings.HasPrefix(err.Error(), "invalid price document: documents[0]: the price document is not valid JSON") {
+		t.Errorf("ImportOfficialPrices error = %v, want an invalid price document", err)
+	}
+	env, err := route(map[string]any{"request": "nope"})
+	if err == nil || env.request != 0 || !strings.HasPrefix(err.Error(), `invalid request: request: unknown request "nope"`) {
+		t.Errorf("route error = %v, want an invalid request", err)
+	}
 }
