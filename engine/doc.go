@@ -39,7 +39,9 @@
 // Bad input never panics and never becomes zero: the contract's decoder
 // reports every problem at once as a [*ValidationError] of [FieldError]s, each
 // naming the JSON path of the field and the problem in words a user
-// understands; [Estimate] checks what a scenario built in Go must guarantee.
+// understands, with a stable [Code] and the named values ([Arg]) its message
+// uses, so a page can say it in another language (problems.go lists them);
+// [Estimate] checks what a scenario built in Go must guarantee.
 //
 // The package does no I/O and never reads the clock: everything it knows
 // comes from its arguments.
