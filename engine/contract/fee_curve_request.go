@@ -2,6 +2,7 @@ package contract
 
 import (
 	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/document"
 )
 
 var feeCurveFields = []string{"request", "hourly", "daily", "monthly", "hours"}
@@ -45,7 +46,7 @@ func (f feeCurveResponse) MarshalJSON() ([]byte, error) {
 // "monthly", "hours"} (prices as decimal strings or null, hours 1 to 744,
 // default 744) with the curve and its break points.
 func feeCurveRequest(obj map[string]any) (any, error) {
-	var r reader
+	r := &reader{document.Reader{Subject: engine.SubjectRequest}}
 	r.Object("", obj, feeCurveFields...)
 	p := r.prices("", obj)
 	hours := 744
