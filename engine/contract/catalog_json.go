@@ -138,7 +138,7 @@ func (r *reader) catalog(path string, v any) *engine.Catalog {
 	rawItems := r.Array(path, obj, "items")
 	if _, present := obj["items"]; !present {
 		r.Fail(document.Join(path, "items"), "required")
-	} else if len(rawItems) == 0 && r.Ok() {
+	} else if len(rawItems) == 0 && r.OK() {
 		r.Fail(document.Join(path, "items"), "noItems")
 	}
 	items := make([]engine.Item, 0, len(rawItems))
@@ -197,7 +197,7 @@ func (r *reader) item(path string, v any) (engine.Item, bool) {
 		}
 	}
 	it.Prices = r.prices(path, obj)
-	if r.Ok() && !it.Prices.Hourly.Set && !it.Prices.Daily.Set && !it.Prices.Monthly.Set {
+	if r.OK() && !it.Prices.Hourly.Set && !it.Prices.Daily.Set && !it.Prices.Monthly.Set {
 		r.Fail(path, "noPrice")
 	}
 	it.Passport = r.Boolean(path, obj, "passport")

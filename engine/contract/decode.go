@@ -97,7 +97,7 @@ func (d *scenarioDecoder) scenario(v any) engine.Scenario {
 	s.Passports = d.passports(d.limitedList(obj, "passports", maxPassports))
 	s.Credits = d.credits(d.limitedList(obj, "credits", maxCredits))
 	s.Alerts = d.alerts(obj["alerts"])
-	if d.Ok() {
+	if d.OK() {
 		d.checkSize(s)
 	}
 	return s

@@ -53,7 +53,7 @@ func feeCurveRequest(obj map[string]any) (any, error) {
 	if _, given := obj["hours"]; given {
 		hours, _ = r.Integer("", obj, "hours", true, 1, 744)
 	}
-	if r.Ok() && !p.Hourly.Set && !p.Daily.Set && !p.Monthly.Set {
+	if r.OK() && !p.Hourly.Set && !p.Daily.Set && !p.Monthly.Set {
 		r.Fail("", "requiredPrice")
 	}
 	if err := r.Err(); err != nil {

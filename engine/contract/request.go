@@ -105,7 +105,7 @@ func importPricesRequest(obj map[string]any) (any, error) {
 	}
 	raw := r.Array("", obj, "documents")
 	zones := r.Array("", obj, "zones")
-	if obj["zones"] != nil && len(zones) != len(raw) && r.Ok() {
+	if obj["zones"] != nil && len(zones) != len(raw) && r.OK() {
 		r.Fail("zones", "zonesPerDocument", "documents", strconv.Itoa(len(raw)), "zones", strconv.Itoa(len(zones)))
 	}
 	if err := r.Err(); err != nil {

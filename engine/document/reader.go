@@ -59,12 +59,12 @@ func (r *Reader) Add(problems ...engine.FieldError) {
 // Count is how many problems were found, listed or not.
 func (r *Reader) Count() int { return r.count }
 
-// Ok reports whether no problem was found.
-func (r *Reader) Ok() bool { return r.count == 0 }
+// OK reports whether no problem was found.
+func (r *Reader) OK() bool { return r.count == 0 }
 
 // Err returns the problems as a *engine.ValidationError, or nil.
 func (r *Reader) Err() error {
-	if r.Ok() {
+	if r.OK() {
 		return nil
 	}
 	return Invalid(r.Subject, r.Problems, r.count)

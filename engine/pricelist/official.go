@@ -104,7 +104,7 @@ func importOfficial(listPath string, docs []officialInput, asOf string, def *eng
 		}
 		classes = append(classes, r.officialDocument(path, d, &report)...)
 	}
-	if !r.Ok() {
+	if !r.OK() {
 		return nil, report, r.Err()
 	}
 
