@@ -41,10 +41,11 @@ func YenFromInt(n int64) Yen {
 
 // yenOf is d, an integer, in its one form.
 func yenOf(d decimal.Decimal) Yen {
-	if exp := int(d.Exponent()); exp >= -18 && exp <= 15 && d.NumDigits()+exp <= 16 {
-		if v := d.IntPart(); v > -smallYenLimit && v < smallYenLimit {
-			return Yen{n: v}
-		}
+	if d.Exponent() != 0 {
+		d = decimal.NewFromBigInt(d.BigInt(), 0) // d is an integer, so this is exact
+	}
+	if d.NumDigits() <= 15 { // |d| < smallYenLimit
+		return Yen{n: d.IntPart()}
 	}
 	return Yen{big: &d}
 }

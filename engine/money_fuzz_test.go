@@ -11,13 +11,17 @@ import (
 // that parses back to the same amount, and prints the same again.
 func FuzzParseYen(f *testing.F) {
 	for _, s := range []string{"0", "9504", "-1", "007", "1.0", "1.5", "-0", "1e3", "+1", " 1", "",
-		"123456789012345678901234567890", "1234567890123456789012345678901", "0.000", "99999999999999999999.00"} {
+		"123456789012345678901234567890", "1234567890123456789012345678901", "0.000", "99999999999999999999.00",
+		"10000.00000000000000000000000", "0.00000000000000000000000", "999999999999999", "1000000000000000", "-1000000000000000.0"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		y, err := ParseYen(s)
 		if err != nil {
 			return
+		}
+		if y.IsZero() != y.dec().IsZero() || y.Sign() != y.dec().Sign() {
+			t.Fatalf("ParseYen(%q) = %s: IsZero %v, Sign %d disagree with its value", s, y, y.IsZero(), y.Sign())
 		}
 		if !y.dec().IsInteger() {
 			t.Fatalf("ParseYen(%q) = %s, not a whole number of yen", s, y)
