@@ -2,12 +2,14 @@
 // simulator can use (contract.md, "Catalog"), written to standard output.
 //
 //	go run ./scripts/prices [-as-of YYYY-MM-DD] [ZONE=]FILE…
-//	go run ./scripts/prices -fetch [-as-of YYYY-MM-DD] [-timeout 30s] [-save DIR]
+//	go run ./scripts/prices -fetch [-zones is1a,tk1a] [-as-of YYYY-MM-DD] [-timeout 30s] [-save DIR]
 //
 // Each FILE is one saved response of the public price API for one zone
 // (engine.OfficialPriceURL); ZONE= says which zone, for prices that do not name
-// their own. With -fetch, the responses of every zone are downloaded instead
-// (-save keeps a copy of each). Service classes that did not become items are
+// their own. With -fetch, the responses of every zone (or those of -zones) are
+// downloaded instead, with the X-Requested-With header the API asks for, from
+// …/public/price or else …/public/price.json; every zone that failed is
+// named with each address tried (-save keeps a copy of each answer). Service classes that did not become items are
 // listed on standard error; the conversion is engine.ImportOfficialPrices, the
 // same the page runs on a document the user gives it. On any error the
 // program prints it on standard error and exits with status 2.
@@ -21,8 +23,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,10 +47,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	baseURL := fs.String("base-url", "https://secure.sakura.ad.jp/cloud/zone", "where the zones' APIs live (for tests)")
 	timeout := fs.Duration("timeout", 30*time.Second, "how long to wait for each zone")
 	save := fs.String("save", "", "with -fetch: also write each zone's response to DIR/ZONE.json")
+	zoneList := fs.String("zones", strings.Join(engine.OfficialZones(), ","), "with -fetch: the zones to download, comma-separated")
 	jst := time.FixedZone("JST", 9*60*60)
 	asOf := fs.String("as-of", time.Now().In(jst).Format("2006-01-02"), "the catalog's date (default today in Japan)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: prices [-as-of YYYY-MM-DD] [ZONE=]FILE…\n       prices -fetch [-as-of YYYY-MM-DD] [-timeout 30s] [-save DIR]")
+		fmt.Fprintln(stderr, "usage: prices [-as-of YYYY-MM-DD] [ZONE=]FILE…\n       prices -fetch [-zones is1a,tk1a] [-as-of YYYY-MM-DD] [-timeout 30s] [-save DIR]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -59,7 +64,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case *fetch && fs.NArg() > 0:
 		err = errors.New("give either -fetch or files, not both")
 	case *fetch:
-		docs, names, err = fetchAll(*baseURL, *timeout, *save)
+		var zones []string
+		if zones, err = parseZones(*zoneList); err == nil {
+			docs, names, err = fetchAll(*baseURL, zones, *timeout, *save)
+		}
 	case fs.NArg() == 0:
 		fs.Usage()
 		return 2
@@ -126,26 +134,37 @@ func readFiles(args []string) ([]engine.OfficialDocument, []string, error) {
 	return docs, names, nil
 }
 
-func isZone(s string) bool {
-	for _, z := range engine.OfficialZones() {
-		if s == z {
-			return true
+func isZone(s string) bool { return slices.Contains(engine.OfficialZones(), s) }
+
+// parseZones reads -zones: known zones, each once.
+func parseZones(list string) ([]string, error) {
+	var zones []string
+	for _, z := range strings.Split(list, ",") {
+		z = strings.TrimSpace(z)
+		if !isZone(z) {
+			return nil, fmt.Errorf("-zones: %q is not a zone (zones: %s)", z, strings.Join(engine.OfficialZones(), ", "))
+		}
+		if !slices.Contains(zones, z) {
+			zones = append(zones, z)
 		}
 	}
-	return false
+	return zones, nil
 }
 
-// fetchAll downloads each zone's price list; one failed zone fails the whole
-// run, since a catalog silently missing a zone would price scenarios wrongly.
-func fetchAll(baseURL string, timeout time.Duration, saveDir string) ([]engine.OfficialDocument, []string, error) {
+// fetchAll downloads each zone's price list. Every zone is tried, and each
+// one that failed is named with what was tried, so one message says all that
+// went wrong; any failure fails the run, since a catalog silently missing a
+// zone would price scenarios wrongly.
+func fetchAll(baseURL string, zones []string, timeout time.Duration, saveDir string) ([]engine.OfficialDocument, []string, error) {
 	client := &http.Client{Timeout: timeout}
 	var docs []engine.OfficialDocument
 	var names []string
-	for _, zone := range engine.OfficialZones() {
-		url := strings.TrimSuffix(baseURL, "/") + "/" + zone + "/api/cloud/1.1/public/price"
-		data, err := fetch(client, url)
+	var failed []error
+	for _, zone := range zones {
+		url, data, err := fetchZone(client, strings.TrimSuffix(baseURL, "/")+"/"+zone+"/api/cloud/1.1/public/price")
 		if err != nil {
-			return nil, nil, fmt.Errorf("zone %s: %w", zone, err)
+			failed = append(failed, fmt.Errorf("zone %s: %w", zone, err))
+			continue
 		}
 		if saveDir != "" {
 			if err := os.WriteFile(filepath.Join(saveDir, zone+".json"), data, 0o644); err != nil {
@@ -155,13 +174,39 @@ func fetchAll(baseURL string, timeout time.Duration, saveDir string) ([]engine.O
 		docs = append(docs, engine.OfficialDocument{Zone: zone, Data: data})
 		names = append(names, url)
 	}
+	if len(failed) > 0 {
+		return nil, nil, fmt.Errorf("%d of %d zones could not be fetched, so no catalog was written:\n  %w",
+			len(failed), len(zones), joinLines(failed))
+	}
 	return docs, names, nil
 }
 
+// fetchZone tries the price list's address, then the same with .json (which
+// clients of the API also use), and returns the first that answers a JSON
+// document; its error names every address tried and why each failed.
+func fetchZone(client *http.Client, url string) (string, []byte, error) {
+	var tried []string
+	for _, u := range []string{url, url + ".json"} {
+		data, err := fetch(client, u)
+		if err == nil {
+			return u, data, nil
+		}
+		tried = append(tried, err.Error())
+	}
+	return "", nil, errors.New(strings.Join(tried, "; "))
+}
+
 func fetch(client *http.Client, url string) ([]byte, error) {
-	resp, err := client.Get(url)
+	req, err := http.NewRequest(http.MethodGet, url, nil)
 	if err != nil {
 		return nil, err
+	}
+	// The API is reported to refuse requests without this header (price-api.md).
+	req.Header.Set("X-Requested-With", "XMLHttpRequest")
+	req.Header.Set("Accept", "application/json")
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %w", url, unwrapURLError(err))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
@@ -174,7 +219,45 @@ func fetch(client *http.Client, url string) ([]byte, error) {
 	if len(data) > maxDocumentBytes {
 		return nil, fmt.Errorf("GET %s: the answer is larger than %d MB", url, maxDocumentBytes>>20)
 	}
+	// An HTML error or login page answered with 200 is not a price list: try
+	// the next address. A broken JSON document is kept, so the import says
+	// where it breaks.
+	if t := bytes.TrimSpace(data); len(t) == 0 || (t[0] != '{' && t[0] != '[') {
+		return nil, fmt.Errorf("GET %s: the answer is not JSON (%s)", url, firstLine(data))
+	}
 	return data, nil
+}
+
+// unwrapURLError drops the "Get \"url\": " that net/http puts before a
+// transport error, since the message already names the address.
+func unwrapURLError(err error) error {
+	var uerr *neturl.Error
+	if errors.As(err, &uerr) {
+		if uerr.Timeout() {
+			return errors.New("no answer in time (see -timeout)")
+		}
+		return uerr.Err
+	}
+	return err
+}
+
+func firstLine(data []byte) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
+	if len(line) > 60 {
+		line = line[:60] + "…"
+	}
+	if line == "" {
+		return "empty"
+	}
+	return fmt.Sprintf("%q", line)
+}
+
+func joinLines(errs []error) error {
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = e.Error()
+	}
+	return errors.New(strings.Join(msgs, "\n  "))
 }
 
 // name replaces the engine's "documents[i]" with the file or URL it came from.

@@ -79,12 +79,20 @@ func TestRun_FileErrors(t *testing.T) {
 	}
 }
 
-// zoneServer answers /{zone}/api/cloud/1.1/public/price with recorded documents.
+// zoneServer answers /{zone}/api/cloud/1.1/public/price like the real API:
+// without X-Requested-With: XMLHttpRequest it refuses (403). An answer of
+// "json-only" serves the document only at …/price.json (the other address
+// gives an HTML page with status 200, as a proxy might); "html" serves HTML
+// at both.
 func zoneServer(t *testing.T, answers map[string]string) *httptest.Server {
 	t.Helper()
 	mux := http.NewServeMux()
 	for zone, body := range answers {
-		mux.HandleFunc("/"+zone+"/api/cloud/1.1/public/price", func(w http.ResponseWriter, r *http.Request) {
+		serve := func(w http.ResponseWriter, r *http.Request, body string) {
+			if r.Header.Get("X-Requested-With") != "XMLHttpRequest" {
+				http.Error(w, "forbidden", http.StatusForbidden)
+				return
+			}
 			switch body {
 			case "500":
 				http.Error(w, "down for maintenance", http.StatusInternalServerError)
@@ -93,11 +101,23 @@ func zoneServer(t *testing.T, answers map[string]string) *httptest.Server {
 				case <-r.Context().Done():
 				case <-time.After(5 * time.Second):
 				}
+			case "html":
+				w.Write([]byte("<!DOCTYPE html><html><title>Login</title></html>"))
 			default:
 				w.Header().Set("Content-Type", "application/json")
 				w.Write([]byte(body))
 			}
-		})
+		}
+		path := "/" + zone + "/api/cloud/1.1/public/price"
+		if doc, jsonOnly := strings.CutPrefix(body, "json-only:"); jsonOnly {
+			mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) { serve(w, r, "html") })
+			mux.HandleFunc(path+".json", func(w http.ResponseWriter, r *http.Request) { serve(w, r, doc) })
+			continue
+		}
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) { serve(w, r, body) })
+		if body == "html" {
+			mux.HandleFunc(path+".json", func(w http.ResponseWriter, r *http.Request) { serve(w, r, body) })
+		}
 	}
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
@@ -188,5 +208,65 @@ func TestRun_FetchErrors(t *testing.T) {
 	srv := zoneServer(t, map[string]string{"is1a": zonelessOneCore})
 	if code, _, stderr := runPrices(t, "-fetch", "-base-url", srv.URL); code != 2 || !strings.Contains(stderr, "zone is1b") {
 		t.Errorf("fetch with is1b missing: exit %d, stderr %s; want 2 naming is1b", code, stderr)
+	}
+}
+
+// The header is sent (the test server refuses requests without it), and a
+// zone whose first address answers HTML is read from …/price.json.
+func TestRun_FetchHeaderAndJSONAddress(t *testing.T) {
+	answers := allZones(t)
+	answers["is1b"] = "json-only:" + answers["is1b"]
+	srv := zoneServer(t, answers)
+	code, stdout, stderr := runPrices(t, "-fetch", "-base-url", srv.URL, "-as-of", "2026-11-23")
+	if code != 0 {
+		t.Fatalf("exit %d, want 0; stderr:\n%s", code, stderr)
+	}
+	c := parseOutput(t, stdout)
+	if len(c.Items) != 15 {
+		t.Errorf("%d items, want 15 (is1b's 3 from its .json address)", len(c.Items))
+	}
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/is1a/api/cloud/1.1/public/price", nil)
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("the test server answers a request without the header with %v, %v; want 403", resp, err)
+	}
+}
+
+// Every zone that failed is named, with each address tried and why.
+func TestRun_FetchNamesEveryFailedZone(t *testing.T) {
+	answers := allZones(t)
+	answers["is1c"] = "500"
+	answers["tk1b"] = "html"
+	srv := zoneServer(t, answers)
+	code, stdout, stderr := runPrices(t, "-fetch", "-base-url", srv.URL)
+	if code != 2 || stdout != "" {
+		t.Errorf("exit %d with %d bytes of output, want 2 and none", code, len(stdout))
+	}
+	for _, want := range []string{
+		"2 of 5 zones could not be fetched",
+		"zone is1c: GET " + srv.URL + "/is1c/api/cloud/1.1/public/price: 500 Internal Server Error; GET " + srv.URL + "/is1c/api/cloud/1.1/public/price.json: 404 Not Found",
+		"zone tk1b: GET " + srv.URL + "/tk1b/api/cloud/1.1/public/price: the answer is not JSON (\"<!DOCTYPE html>",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not say %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "zone is1a") || strings.Contains(stderr, "zone tk1a") {
+		t.Errorf("stderr names a zone that was fetched:\n%s", stderr)
+	}
+}
+
+// -zones fetches only the zones named.
+func TestRun_FetchZones(t *testing.T) {
+	srv := zoneServer(t, map[string]string{"is1b": recorded(t, "sample-is1b.json")})
+	code, stdout, stderr := runPrices(t, "-fetch", "-zones", "is1b", "-base-url", srv.URL, "-as-of", "2026-11-23")
+	if code != 0 {
+		t.Fatalf("exit %d, want 0; stderr:\n%s", code, stderr)
+	}
+	c := parseOutput(t, stdout)
+	if _, ok := c.Lookup("disk/ssd-100gb", "is1b"); !ok {
+		t.Errorf("disk/ssd-100gb in is1b is missing")
+	}
+	if code, _, stderr := runPrices(t, "-fetch", "-zones", "is1b,tk9z", "-base-url", srv.URL); code != 2 || !strings.Contains(stderr, `"tk9z" is not a zone`) {
+		t.Errorf("-zones with an unknown zone: exit %d, stderr %s; want 2 naming tk9z", code, stderr)
 	}
 }
