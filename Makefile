@@ -47,7 +47,7 @@ e2e-deps:
 # The page's generated files: the engine as wasm and the matching wasm_exec.js.
 wasm: site/gen/main.wasm site/gen/wasm_exec.js
 
-site/gen/main.wasm: $(GO_FILES) $(wildcard engine/catalogs/*.json)
+site/gen/main.wasm: $(GO_FILES) $(wildcard engine/contract/catalogs/*.json)
 	@mkdir -p $(@D)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w -X main.version=$(VERSION)' -o $@ ./wasm
 
@@ -55,15 +55,20 @@ site/gen/wasm_exec.js: $(WASM_EXEC)
 	@mkdir -p $(@D)
 	cp $< $@
 
-# Benchmarks of the engine.
+# Benchmarks of the engine and its contract.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/
+	$(GO) test -run '^$$' -bench . -benchmem ./engine/...
 
-# Fuzz each target for a while (FUZZTIME, default 30s each).
+# Fuzz every fuzz target of every package, one after another, for FUZZTIME each
+# (default 30s). The targets are listed by go test itself, so none is forgotten.
 FUZZTIME ?= 30s
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzEstimateJSON$$' -fuzztime $(FUZZTIME) ./engine/
-	$(GO) test -run '^$$' -fuzz '^FuzzParseYen$$' -fuzztime $(FUZZTIME) ./engine/
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$target"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
 
 # Remove generated files.
 clean:

@@ -27,7 +27,7 @@ func usageBills(s Scenario) []MonthBill {
 	// each distinct usage is priced once per resource.
 	for ri, r := range s.Resources {
 		shapes := shapesOf[ri]
-		fees := map[int64]*usageFee{}
+		fees := map[int64]*Fee{}
 		k := len(shapes)
 		for mi := range bills {
 			for copyN := 0; copyN < r.Count; copyN++ {
@@ -38,15 +38,15 @@ func usageBills(s Scenario) []MonthBill {
 					}
 					f, ok := fees[sec]
 					if !ok {
-						fee := computeFee(r.Item.Prices, sec)
+						fee := FeeFor(r.Item.Prices, sec)
 						f = &fee
 						fees[sec] = f
 					}
 					bills[mi].Lines = append(bills[mi].Lines, Line{
 						Resource: r.ID, Contract: copyN*k + j + 1, Item: r.Item.ID, Zone: r.Item.Zone,
-						Seconds: sec, Hours: f.hours, Days: f.days, RestHours: f.rest,
-						HourlyOnly: f.hourlyOnly, HourlyDaily: f.hourlyDaily, Monthly: f.monthly,
-						Fee: f.fee, Basis: f.basis, Amount: f.fee,
+						Seconds: sec, Hours: f.Hours, Days: f.Days, RestHours: f.RestHours,
+						HourlyOnly: f.HourlyOnly, HourlyDaily: f.HourlyDaily, Monthly: f.Monthly,
+						Fee: f.Amount, Basis: f.Basis, Amount: f.Amount,
 					})
 				}
 			}

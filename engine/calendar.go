@@ -115,10 +115,10 @@ func sign(n int) int {
 	return 0
 }
 
-// parseInstant reads an RFC 3339 time; without an offset it is JST (R2.1).
+// ParseInstant reads an RFC 3339 time; without an offset it is JST (R2.1).
 // Usage is counted in whole seconds (R2.4), so fractions of a second are refused
 // rather than silently dropped.
-func parseInstant(s string) (time.Time, error) {
+func ParseInstant(s string) (time.Time, error) {
 	const problem = "must be a time written like \"2026-12-03T09:00:00+09:00\" (no offset means JST)"
 	if strings.ContainsAny(s, ".,") {
 		return time.Time{}, fmt.Errorf("must be in whole seconds, without a fraction")

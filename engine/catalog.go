@@ -14,7 +14,10 @@ const (
 	KindOther     = "other"
 )
 
-var itemKinds = []string{KindServer, KindDisk, KindLicence, KindAppliance, KindNetwork, KindOther}
+// ItemKinds lists the item kinds in the contract's order.
+func ItemKinds() []string {
+	return []string{KindServer, KindDisk, KindLicence, KindAppliance, KindNetwork, KindOther}
+}
 
 // Price is one optional price of an item. Custom prices may have fractions of
 // a yen (R4.8), so a price is a decimal, not Yen.
@@ -113,9 +116,6 @@ func (c *Catalog) Zones(id string) []string {
 	}
 	return zones
 }
-
-// hasItem reports whether id exists in any zone.
-func (c *Catalog) hasItem(id string) bool { return len(c.Zones(id)) > 0 }
 
 // MarshalText writes a present price as a decimal string; absent prices are
 // written by their holders as null.

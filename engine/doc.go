@@ -5,12 +5,13 @@
 // The rules it implements are numbered in shared/spec/billing-rules.md and
 // cited in the code (R4.2 and so on); the JSON it speaks is shared/spec/contract.md.
 //
-// # Contract
+// # Packages
 //
-// [EstimateJSON] takes a scenario document and returns an estimate or the
-// error list; [HandleJSON] adds the page's other requests (shipped catalogs,
-// official price-list import, fee curves). [DecodeScenario] and [Estimate] are
-// the same steps on Go values.
+// This package holds the billing rules on Go values and knows no JSON.
+// [github.com/sakura-sim/pricesim/engine/contract] reads scenarios and
+// catalogs, writes estimates and routes the page's requests;
+// [github.com/sakura-sim/pricesim/engine/pricelist] imports SAKURA's official
+// price list and matches items across catalogs.
 //
 // # Money
 //
@@ -34,10 +35,11 @@
 //
 // # Errors
 //
-// Bad input never panics and never becomes zero: [DecodeScenario] reports
-// every problem at once as a [*ValidationError] of [FieldError]s, each naming
-// the JSON path of the field and the problem in words a user understands.
+// Bad input never panics and never becomes zero: the contract's decoder
+// reports every problem at once as a [*ValidationError] of [FieldError]s, each
+// naming the JSON path of the field and the problem in words a user
+// understands; [Estimate] checks what a scenario built in Go must guarantee.
 //
 // The package does no I/O and never reads the clock: everything it knows
-// comes from its arguments and the catalogs embedded in it.
+// comes from its arguments.
 package engine

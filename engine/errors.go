@@ -1,12 +1,11 @@
 package engine
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 )
 
-// FieldError is one problem with one field of a scenario, named by its JSON
+// FieldError is one problem with one field of a document, named by its JSON
 // path ("resources[0].usage.hours") so the page can show it beside that field.
 type FieldError struct {
 	Path    string `json:"path"`
@@ -39,25 +38,3 @@ func (e *ValidationError) Error() string {
 
 // Unwrap makes errors.Is(err, ErrInvalidScenario) true.
 func (e *ValidationError) Unwrap() error { return ErrInvalidScenario }
-
-// errorList is the contract's error document: {"errors": [{"path", "message"}]}.
-type errorList struct {
-	Errors []FieldError `json:"errors"`
-}
-
-// errorDocument maps any error to the contract's error list. A ValidationError
-// keeps its paths; anything else becomes one entry without a path.
-func errorDocument(err error) []byte {
-	var list errorList
-	var verr *ValidationError
-	if errors.As(err, &verr) {
-		list.Errors = verr.Problems
-	} else {
-		list.Errors = []FieldError{{Message: err.Error()}}
-	}
-	out, mErr := json.Marshal(list)
-	if mErr != nil {
-		return []byte(`{"errors":[{"path":"","message":"the error list could not be written"}]}`)
-	}
-	return out
-}

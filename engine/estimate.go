@@ -1,9 +1,9 @@
 package engine
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 )
 
 // Estimate prices a decoded scenario: the usage fee of every contract in every
@@ -36,33 +36,9 @@ func Estimate(s Scenario) (Result, error) {
 	}, nil
 }
 
-// EstimateJSON decodes a scenario, estimates it, and returns the estimate
-// (ok) or the contract's error list (not ok). It never panics: an internal
-// failure becomes an error list too.
-func EstimateJSON(scenario []byte) (out []byte, ok bool) {
-	defer func() {
-		if p := recover(); p != nil {
-			out, ok = errorDocument(fmt.Errorf("internal error in the engine: %v", p)), false
-		}
-	}()
-	s, err := DecodeScenario(scenario)
-	if err != nil {
-		return errorDocument(err), false
-	}
-	res, err := Estimate(s)
-	if err != nil {
-		return errorDocument(err), false
-	}
-	out, err = json.Marshal(res)
-	if err != nil {
-		return errorDocument(fmt.Errorf("writing the estimate: %w", err)), false
-	}
-	return out, true
-}
-
 // checkDecoded guards Estimate against scenarios assembled by hand in Go.
 func checkDecoded(s Scenario) error {
-	var r reader
+	var r problems
 	if s.Catalog == nil {
 		r.fail("catalog", "is required")
 	}
@@ -70,35 +46,49 @@ func checkDecoded(s Scenario) error {
 		r.fail("months", "must be a whole number from 1 to 120")
 	}
 	for i, res := range s.Resources {
-		p := index("resources", i)
+		p := "resources[" + strconv.Itoa(i) + "]"
 		if res.Item == nil {
-			r.fail(join(p, "item"), "is required")
+			r.fail(p+".item", "is required")
 		} else if res.Item.Prices.MonthlyOnly() && !res.Item.Prices.Monthly.Set {
-			r.fail(join(p, "item"), "has no price")
+			r.fail(p+".item", "has no price")
 		}
-		if res.Count < 1 || res.Count > maxCount {
-			r.fail(join(p, "count"), "must be a whole number from 1 to %d", maxCount)
+		if res.Count < 1 || res.Count > MaxCount {
+			r.fail(p+".count", "must be a whole number from 1 to %d", MaxCount)
 		}
-		if !slices.Contains(usagePatterns, res.Usage.Pattern) {
-			r.fail(join(p, "usage.pattern"), "must be one of %v", usagePatterns)
+		if !slices.Contains(UsagePatterns(), res.Usage.Pattern) {
+			r.fail(p+".usage.pattern", "must be one of %v", UsagePatterns())
 		}
 	}
 	for i, pp := range s.Passports {
-		p := index("passports", i)
+		p := "passports[" + strconv.Itoa(i) + "]"
 		if pp.Item == nil || !pp.Item.Passport || !pp.Item.Prices.Monthly.Set && pp.Item.PassportFees[pp.Term].IsZero() {
-			r.fail(join(p, "item"), "must be a passport-eligible plan")
+			r.fail(p+".item", "must be a passport-eligible plan")
 		}
 		if _, ok := passportTermsByMonths[pp.Term]; !ok {
-			r.fail(join(p, "term"), "must be 12, 24 or 36 months")
+			r.fail(p+".term", "must be 12, 24 or 36 months")
 		}
 		if pp.Count < 1 {
-			r.fail(join(p, "count"), "must be at least 1")
+			r.fail(p+".count", "must be at least 1")
 		}
 	}
 	for i, c := range s.Credits {
 		if c.Kind != CreditCoupon && c.Kind != CreditPrepaid {
-			r.fail(join(index("credits", i), "kind"), "must be %q or %q", CreditCoupon, CreditPrepaid)
+			r.fail("credits["+strconv.Itoa(i)+"].kind", "must be %q or %q", CreditCoupon, CreditPrepaid)
 		}
 	}
 	return r.err()
+}
+
+// problems collects what checkDecoded finds.
+type problems []FieldError
+
+func (p *problems) fail(path, format string, args ...any) {
+	*p = append(*p, FieldError{Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+func (p problems) err() error {
+	if len(p) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: p}
 }

@@ -35,38 +35,9 @@ func FeeCurve(p Prices, maxHours int) []CurvePoint {
 			points = append(points, pt)
 			continue
 		}
-		f := computeFee(p, int64(h)*3600)
-		pt.HourlyOnly, pt.HourlyDaily, pt.Monthly, pt.Fee, pt.Basis = f.hourlyOnly, f.hourlyDaily, f.monthly, f.fee, f.basis
+		f := FeeFor(p, int64(h)*3600)
+		pt.HourlyOnly, pt.HourlyDaily, pt.Monthly, pt.Fee, pt.Basis = f.HourlyOnly, f.HourlyDaily, f.Monthly, f.Amount, f.Basis
 		points = append(points, pt)
 	}
 	return points
-}
-
-var feeCurveFields = []string{"request", "hourly", "daily", "monthly", "hours"}
-
-type feeCurveResponse struct {
-	Points           []CurvePoint `json:"points"`
-	DailyFromHours   *int         `json:"dailyFromHours"`
-	MonthlyFromHours *int         `json:"monthlyFromHours"`
-}
-
-// feeCurveRequest answers {"request": "feeCurve", "hourly", "daily",
-// "monthly", "hours"} (prices as decimal strings or null, hours 1 to 744,
-// default 744) with the curve and its break points.
-func feeCurveRequest(obj map[string]any) (any, error) {
-	var r reader
-	r.object("", obj, feeCurveFields...)
-	p := r.prices("", obj, "the curve")
-	hours := 744
-	if _, given := obj["hours"]; given {
-		hours, _ = r.integer("", obj, "hours", true, 1, 744)
-	}
-	if r.ok() && !p.Hourly.Set && !p.Daily.Set && !p.Monthly.Set {
-		r.fail("", "give at least one of hourly, daily, monthly")
-	}
-	if err := r.err(); err != nil {
-		return nil, err
-	}
-	daily, monthly := breakPoints(p)
-	return feeCurveResponse{FeeCurve(p, hours), daily, monthly}, nil
 }

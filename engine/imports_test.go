@@ -12,14 +12,15 @@ import (
 	"testing"
 )
 
-// allowedImports are the packages the engine may use (style practice 1): pure
-// standard-library packages, and decimal for money. No os, net/..., syscall/js
+// allowedImports are the packages the billing rules may use (style practice 1):
+// pure standard-library packages, and decimal for money. No encoding/json: the
+// rules work on Go values; reading and writing JSON is the contract's job
+// (engine/contract). No os, net/..., syscall/js
 // or unsafe: the engine runs the same on the host and in the browser, reads
 // nothing and reaches nothing.
 var allowedImports = map[string]bool{
-	"bytes": true, "cmp": true, "embed": true, "encoding/json": true, "errors": true, "fmt": true,
-	"io": true, "iter": true, "maps": true, "math": true, "math/big": true, "slices": true,
-	"sort": true, "strconv": true, "strings": true, "sync": true, "time": true,
+	"cmp": true, "errors": true, "fmt": true, "iter": true, "maps": true, "math": true, "math/big": true,
+	"slices": true, "sort": true, "strconv": true, "strings": true, "time": true,
 	"unicode": true, "unicode/utf8": true,
 	"github.com/shopspring/decimal": true,
 }

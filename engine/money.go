@@ -21,7 +21,7 @@ func YenFromInt(n int64) Yen { return Yen{decimal.NewFromInt(n)} }
 // It returns an error for fractions, exponents, signs other than a leading minus,
 // and anything that is not a number.
 func ParseYen(s string) (Yen, error) {
-	d, err := parseDecimal(s)
+	d, err := ParseDecimal(s)
 	if err != nil {
 		return Yen{}, err
 	}
@@ -40,10 +40,10 @@ func MustParseYen(s string) Yen {
 	return y
 }
 
-// parseDecimal accepts plain decimal notation only: digits with an optional
+// ParseDecimal accepts plain decimal notation only: digits with an optional
 // leading minus and an optional fraction. decimal.NewFromString also takes
 // exponents and a leading plus, which a price field should never contain.
-func parseDecimal(s string) (decimal.Decimal, error) {
+func ParseDecimal(s string) (decimal.Decimal, error) {
 	body := strings.TrimPrefix(s, "-")
 	if body == "" || strings.Count(body, ".") > 1 || strings.HasPrefix(body, ".") || strings.HasSuffix(body, ".") {
 		return decimal.Decimal{}, fmt.Errorf("must be a decimal number such as \"9504\" or \"47.5\"")
@@ -142,3 +142,11 @@ func (s *yenSum) add(y Yen) {
 }
 
 func (s *yenSum) total() Yen { return Yen{s.large.Add(decimal.NewFromInt(s.small))} }
+
+// YenFromDecimal returns d as yen; it fails when d has a fraction.
+func YenFromDecimal(d decimal.Decimal) (Yen, error) {
+	if !d.IsInteger() {
+		return Yen{}, fmt.Errorf("must be a whole number of yen")
+	}
+	return Yen{d}, nil
+}

@@ -13,6 +13,12 @@ const (
 	PatternIntervals = "intervals"
 )
 
+// UsagePatterns lists the usage patterns in the contract's order.
+func UsagePatterns() []string { return []string{PatternAlways, PatternHours, PatternIntervals} }
+
+// MaxCount is the most contracts one resource or passport may hold.
+const MaxCount = 10000
+
 // Interval is a half-open span of time [Start, End) in whole seconds (R2.4).
 type Interval struct {
 	Start, End time.Time

@@ -41,7 +41,7 @@ func resourceSummaries(s Scenario) []ResourceSummary {
 		it := r.Item
 		bp, ok := byItem[it]
 		if !ok {
-			bp.daily, bp.monthly = breakPoints(it.Prices)
+			bp.daily, bp.monthly = BreakPoints(it.Prices)
 			byItem[it] = bp
 		}
 		estimated := it.Estimated

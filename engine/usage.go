@@ -2,16 +2,16 @@ package engine
 
 import "time"
 
-// shapesOf is how many distinct contracts one copy of a resource makes: each
+// ContractsPerCopy is how many distinct contracts one copy of a resource makes: each
 // interval of a non-server is its own creation (R3.3); everything else is one.
-func shapesOf(r Resource) int {
+func ContractsPerCopy(r Resource) int {
 	if r.Usage.Pattern == PatternIntervals && r.Item != nil && r.Item.Kind != KindServer {
 		return len(r.Usage.Intervals)
 	}
 	return 1
 }
 
-// usageShapes returns, for each shape of r (see shapesOf), its usage seconds in
+// usageShapes returns, for each shape of r (see ContractsPerCopy), its usage seconds in
 // each month of the horizon (R2.3, R2.4). Copies of a resource share shapes.
 func usageShapes(r Resource, first Month, months int) [][]int64 {
 	if r.Usage.Pattern == PatternIntervals && r.Item.Kind != KindServer {

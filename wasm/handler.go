@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/contract"
 )
 
 // version names the build the page runs; the Makefile sets it with
@@ -13,7 +14,7 @@ var version = "dev"
 
 // engineCall is the engine entry the adapter forwards to. It is a variable
 // only so the tests can make it panic.
-var engineCall = engine.HandleJSON
+var engineCall = contract.HandleJSON
 
 // arg is what the adapter needs to know about one JavaScript argument: its
 // typeof name and, for a string, its text. main.go fills it in, so the

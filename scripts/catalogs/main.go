@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/contract"
 )
 
 // summary is one catalog as -json prints it.
@@ -49,12 +50,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	list, err := engine.ShippedCatalogs()
+	list, err := contract.ShippedCatalogs()
 	if err != nil {
 		fmt.Fprintln(stderr, "catalogs:", err)
 		return 2
 	}
-	def, _ := engine.DefaultCatalog()
+	def, _ := contract.DefaultCatalog()
 	sums := make([]summary, len(list))
 	for i, c := range list {
 		sums[i] = summarize(c, def)

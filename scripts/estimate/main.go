@@ -14,7 +14,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/contract"
 )
 
 func main() {
@@ -37,7 +37,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "estimate: %v\n", err)
 		return 1
 	}
-	out, ok := engine.EstimateJSON(in)
+	out, ok := contract.HandleJSON(in)
 	var pretty bytes.Buffer
 	if json.Indent(&pretty, out, "", "  ") == nil {
 		out = pretty.Bytes()

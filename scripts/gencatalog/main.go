@@ -1,9 +1,9 @@
-// Command gencatalog regenerates engine/catalogs/list-2026.json from the
+// Command gencatalog regenerates engine/contract/catalogs/list-2026.json from the
 // list-price notes in ../shared/data/list-prices.md. It is a maintenance tool:
 // the JSON it writes is committed, and the engine embeds that file, so the page
 // never depends on this program or on the notes.
 //
-//	go run ./scripts/gencatalog [-in ../shared/data/list-prices.md] [-out engine/catalogs/list-2026.json]
+//	go run ./scripts/gencatalog [-in ../shared/data/list-prices.md] [-out engine/contract/catalogs/list-2026.json]
 //
 // The notes list monthly prices without tax for Ishikari 1. Every price is
 // stored tax included and truncated to the yen, as SAKURA's public price API
@@ -29,7 +29,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/contract"
 )
 
 const (
@@ -100,7 +100,7 @@ type item struct {
 
 func main() {
 	in := flag.String("in", "../shared/data/list-prices.md", "the list-price notes (path relative to the repository root)")
-	out := flag.String("out", "engine/catalogs/list-2026.json", "where to write the catalog; - for standard output")
+	out := flag.String("out", "engine/contract/catalogs/list-2026.json", "where to write the catalog; - for standard output")
 	flag.Parse()
 	if err := run(*in, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gencatalog:", err)
@@ -156,7 +156,7 @@ func generate(notes []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := engine.ParseCatalog(doc); err != nil {
+	if _, err := contract.ParseCatalog(doc); err != nil {
 		return nil, fmt.Errorf("the generated catalog is invalid: %w", err)
 	}
 	return doc, nil

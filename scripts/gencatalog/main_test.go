@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/contract"
 )
 
 // The committed catalog must be what the notes produce today, so nobody edits
@@ -22,12 +23,12 @@ func TestGenerate_MatchesCommittedCatalog(t *testing.T) {
 	if err != nil {
 		t.Fatalf("generate: %v", err)
 	}
-	want, err := os.ReadFile("../../engine/catalogs/list-2026.json")
+	want, err := os.ReadFile("../../engine/contract/catalogs/list-2026.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("engine/catalogs/list-2026.json is stale: run go run ./scripts/gencatalog")
+		t.Errorf("engine/contract/catalogs/list-2026.json is stale: run go run ./scripts/gencatalog")
 	}
 }
 
@@ -76,7 +77,7 @@ func generatedCatalog(t *testing.T) *engine.Catalog {
 	if err != nil {
 		t.Fatalf("generate: %v", err)
 	}
-	c, err := engine.ParseCatalog(doc)
+	c, err := contract.ParseCatalog(doc)
 	if err != nil {
 		t.Fatal(err)
 	}

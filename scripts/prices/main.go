@@ -5,12 +5,12 @@
 //	go run ./scripts/prices -fetch [-zones is1a,tk1a] [-as-of YYYY-MM-DD] [-timeout 30s] [-save DIR]
 //
 // Each FILE is one saved response of the public price API for one zone
-// (engine.OfficialPriceURL); ZONE= says which zone, for prices that do not name
+// (pricelist.OfficialPriceURL); ZONE= says which zone, for prices that do not name
 // their own. With -fetch, the responses of every zone (or those of -zones) are
 // downloaded instead, with the X-Requested-With header the API asks for, from
 // …/public/price or else …/public/price.json; every zone that failed is
 // named with each address tried (-save keeps a copy of each answer). Service classes that did not become items are
-// listed on standard error; the conversion is engine.ImportOfficialPrices, the
+// listed on standard error; the conversion is pricelist.ImportOfficialPrices, the
 // same the page runs on a document the user gives it. On any error the
 // program prints it on standard error and exits with status 2.
 package main
@@ -31,6 +31,8 @@ import (
 	"time"
 
 	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/contract"
+	"github.com/sakura-sim/pricesim/engine/pricelist"
 )
 
 // maxDocumentBytes bounds one zone's answer; the real ones are far smaller.
@@ -47,7 +49,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	baseURL := fs.String("base-url", "https://secure.sakura.ad.jp/cloud/zone", "where the zones' APIs live (for tests)")
 	timeout := fs.Duration("timeout", 30*time.Second, "how long to wait for each zone")
 	save := fs.String("save", "", "with -fetch: also write each zone's response to DIR/ZONE.json")
-	zoneList := fs.String("zones", strings.Join(engine.OfficialZones(), ","), "with -fetch: the zones to download, comma-separated")
+	zoneList := fs.String("zones", strings.Join(pricelist.OfficialZones(), ","), "with -fetch: the zones to download, comma-separated")
 	jst := time.FixedZone("JST", 9*60*60)
 	asOf := fs.String("as-of", time.Now().In(jst).Format("2006-01-02"), "the catalog's date (default today in Japan)")
 	fs.Usage = func() {
@@ -57,7 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	var docs []engine.OfficialDocument
+	var docs []pricelist.OfficialDocument
 	var names []string
 	var err error
 	switch {
@@ -79,7 +81,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	cat, report, err := engine.ImportOfficialPrices(docs, *asOf)
+	reference, _ := contract.DefaultCatalog()
+	cat, report, err := pricelist.ImportOfficialPrices(docs, *asOf, reference)
 	for _, w := range report.Warnings {
 		fmt.Fprintf(stderr, "prices: warning: %s: %s\n", name(w.Path, names), w.Message)
 	}
@@ -97,7 +100,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	out, err := cat.MarshalJSON()
+	out, err := contract.CatalogJSON(cat)
 	var indented bytes.Buffer
 	if err == nil {
 		err = json.Indent(&indented, out, "", "  ")
@@ -116,8 +119,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // readFiles reads [ZONE=]FILE arguments.
-func readFiles(args []string) ([]engine.OfficialDocument, []string, error) {
-	var docs []engine.OfficialDocument
+func readFiles(args []string) ([]pricelist.OfficialDocument, []string, error) {
+	var docs []pricelist.OfficialDocument
 	var names []string
 	for _, arg := range args {
 		zone, file := "", arg
@@ -128,13 +131,13 @@ func readFiles(args []string) ([]engine.OfficialDocument, []string, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		docs = append(docs, engine.OfficialDocument{Zone: zone, Data: data})
+		docs = append(docs, pricelist.OfficialDocument{Zone: zone, Data: data})
 		names = append(names, file)
 	}
 	return docs, names, nil
 }
 
-func isZone(s string) bool { return slices.Contains(engine.OfficialZones(), s) }
+func isZone(s string) bool { return slices.Contains(pricelist.OfficialZones(), s) }
 
 // parseZones reads -zones: known zones, each once.
 func parseZones(list string) ([]string, error) {
@@ -142,7 +145,7 @@ func parseZones(list string) ([]string, error) {
 	for _, z := range strings.Split(list, ",") {
 		z = strings.TrimSpace(z)
 		if !isZone(z) {
-			return nil, fmt.Errorf("-zones: %q is not a zone (zones: %s)", z, strings.Join(engine.OfficialZones(), ", "))
+			return nil, fmt.Errorf("-zones: %q is not a zone (zones: %s)", z, strings.Join(pricelist.OfficialZones(), ", "))
 		}
 		if !slices.Contains(zones, z) {
 			zones = append(zones, z)
@@ -155,9 +158,9 @@ func parseZones(list string) ([]string, error) {
 // one that failed is named with what was tried, so one message says all that
 // went wrong; any failure fails the run, since a catalog silently missing a
 // zone would price scenarios wrongly.
-func fetchAll(baseURL string, zones []string, timeout time.Duration, saveDir string) ([]engine.OfficialDocument, []string, error) {
+func fetchAll(baseURL string, zones []string, timeout time.Duration, saveDir string) ([]pricelist.OfficialDocument, []string, error) {
 	client := &http.Client{Timeout: timeout}
-	var docs []engine.OfficialDocument
+	var docs []pricelist.OfficialDocument
 	var names []string
 	var failed []error
 	for _, zone := range zones {
@@ -171,7 +174,7 @@ func fetchAll(baseURL string, zones []string, timeout time.Duration, saveDir str
 				return nil, nil, err
 			}
 		}
-		docs = append(docs, engine.OfficialDocument{Zone: zone, Data: data})
+		docs = append(docs, pricelist.OfficialDocument{Zone: zone, Data: data})
 		names = append(names, url)
 	}
 	if len(failed) > 0 {

@@ -11,9 +11,10 @@ import (
 	"time"
 
 	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/contract"
 )
 
-const fixtures = "../../engine/testdata/official/"
+const fixtures = "../../engine/pricelist/testdata/official/"
 
 func runPrices(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
@@ -24,7 +25,7 @@ func runPrices(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 func parseOutput(t *testing.T, stdout string) *engine.Catalog {
 	t.Helper()
-	c, err := engine.ParseCatalog([]byte(stdout))
+	c, err := contract.ParseCatalog([]byte(stdout))
 	if err != nil {
 		t.Fatalf("standard output is not a catalog: %v\n%.300s", err, stdout)
 	}

@@ -1,7 +1,8 @@
-package engine
+package pricelist
 
 import (
 	"fmt"
+	"github.com/sakura-sim/pricesim/engine"
 	"strings"
 )
 
@@ -44,7 +45,7 @@ type ItemMatching struct {
 // is not a standard one of the same size; when several remain, the one whose id
 // differs only in its numbers wins. Anything else is unmatched, with a reason.
 // With no refs, every item of from is matched.
-func MatchItems(from, to *Catalog, refs []ItemRef) ItemMatching {
+func MatchItems(from, to *engine.Catalog, refs []ItemRef) ItemMatching {
 	out := ItemMatching{Matches: []ItemMatch{}, Unmatched: []UnmatchedItem{}}
 	if refs == nil && from != nil {
 		for _, it := range from.Items {
@@ -67,21 +68,21 @@ func MatchItems(from, to *Catalog, refs []ItemRef) ItemMatching {
 	return out
 }
 
-func matchItem(from, to *Catalog, ref ItemRef) (id, by, why string) {
+func matchItem(from, to *engine.Catalog, ref ItemRef) (id, by, why string) {
 	if to == nil {
 		return "", "", "there is no catalog to match against"
 	}
 	if _, ok := to.Lookup(ref.Item, ref.Zone); ok {
 		return ref.Item, "id", ""
 	}
-	var src *Item
+	var src *engine.Item
 	if from != nil {
 		src, _ = from.Lookup(ref.Item, ref.Zone)
 	}
 	if src == nil {
 		return "", "", fmt.Sprintf("%s is not in zone %s of %s, nor of %s", ref.Item, ref.Zone, catalogName(from), catalogName(to))
 	}
-	var inZone []*Item
+	var inZone []*engine.Item
 	for i := range to.Items {
 		if to.Items[i].Zone == ref.Zone {
 			inZone = append(inZone, &to.Items[i])
@@ -129,13 +130,13 @@ func matchItem(from, to *Catalog, ref ItemRef) (id, by, why string) {
 }
 
 // matchKey is what identifies an item of its kind regardless of its id.
-func matchKey(it *Item) (key, by string, ok bool) {
+func matchKey(it *engine.Item) (key, by string, ok bool) {
 	switch {
-	case it.Kind == KindServer && it.Cores > 0 && it.MemoryGB > 0:
+	case it.Kind == engine.KindServer && it.Cores > 0 && it.MemoryGB > 0:
 		return fmt.Sprintf("server %d/%d", it.Cores, it.MemoryGB), "cores and memory", true
-	case it.Kind == KindDisk && it.DiskType != "" && it.SizeGB > 0:
+	case it.Kind == engine.KindDisk && it.DiskType != "" && it.SizeGB > 0:
 		return fmt.Sprintf("disk %s/%d", it.DiskType, it.SizeGB), "disk type and size", true
-	case it.Kind == KindNetwork && it.BandwidthMbps > 0:
+	case it.Kind == engine.KindNetwork && it.BandwidthMbps > 0:
 		return fmt.Sprintf("network %d", it.BandwidthMbps), "bandwidth", true
 	}
 	return "", "", false
@@ -167,7 +168,7 @@ func itemFamily(id string) string {
 	return b.String()
 }
 
-func catalogName(c *Catalog) string {
+func catalogName(c *engine.Catalog) string {
 	if c == nil || c.ID == "" {
 		return "the catalog"
 	}

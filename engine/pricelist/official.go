@@ -1,8 +1,9 @@
-package engine
+package pricelist
 
 import (
-	"encoding/json"
 	"fmt"
+	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/document"
 	"slices"
 	"sort"
 	"strconv"
@@ -37,7 +38,7 @@ type ImportReport struct {
 	// Unmatched lists every service class that did not become an item.
 	Unmatched []UnmatchedClass `json:"unmatched"`
 	// Warnings are doubts about whole documents (a partial page, say).
-	Warnings []FieldError `json:"warnings"`
+	Warnings []engine.FieldError `json:"warnings"`
 }
 
 // UnmatchedClass is one service class an import could not use.
@@ -59,13 +60,13 @@ type UnmatchedClass struct {
 // not JSON or not shaped like the API's answer; a price is not a non-negative
 // number; or no service class could be used at all. The report is filled even
 // then.
-func ImportOfficialPrices(docs []OfficialDocument, asOf string) (*Catalog, ImportReport, error) {
+func ImportOfficialPrices(docs []OfficialDocument, asOf string, reference *engine.Catalog) (*engine.Catalog, ImportReport, error) {
 	inputs := make([]officialInput, len(docs))
 	for i, d := range docs {
 		inputs[i].zone = d.Zone
-		inputs[i].value, inputs[i].decodeErr = decodeJSON(d.Data)
+		inputs[i].value, _, inputs[i].decodeErr = document.Parse(d.Data)
 	}
-	return importOfficial("documents", inputs, asOf)
+	return importOfficial("documents", inputs, asOf, reference)
 }
 
 // officialInput is a document already decoded, as HandleJSON receives it.
@@ -78,36 +79,35 @@ type officialInput struct {
 // officialClass is what an import reads from one service class.
 type officialClass struct {
 	path, serviceClass, displayName, zone string
-	prices                                Prices
+	prices                                engine.Prices
 	noPrice                               bool
 }
 
-func importOfficial(listPath string, docs []officialInput, asOf string) (*Catalog, ImportReport, error) {
-	report := ImportReport{Unmatched: []UnmatchedClass{}, Warnings: []FieldError{}}
+func importOfficial(listPath string, docs []officialInput, asOf string, def *engine.Catalog) (*engine.Catalog, ImportReport, error) {
+	report := ImportReport{Unmatched: []UnmatchedClass{}, Warnings: []engine.FieldError{}}
 	r := &reader{}
-	if _, err := ParseDate(asOf); err != nil {
-		r.fail("asOf", "%v", err)
+	if _, err := engine.ParseDate(asOf); err != nil {
+		r.Fail("asOf", "%v", err)
 	}
 	if len(docs) == 0 {
-		r.fail(listPath, "give at least one price document (one per zone)")
+		r.Fail(listPath, "give at least one price document (one per zone)")
 	}
 	var classes []officialClass
 	for i, d := range docs {
-		path := index(listPath, i)
+		path := document.Index(listPath, i)
 		if d.decodeErr != nil {
-			r.fail(path, "the price document %v", d.decodeErr)
+			r.Fail(path, "the price document %v", d.decodeErr)
 			continue
 		}
 		classes = append(classes, r.officialDocument(path, d, &report)...)
 	}
-	if !r.ok() {
-		return nil, report, r.err()
+	if !r.Ok() {
+		return nil, report, r.Err()
 	}
 
-	var items []Item
+	var items []engine.Item
 	var zones []string
 	seen := map[itemKey]string{}
-	def, _ := DefaultCatalog()
 	for _, c := range classes {
 		skip := func(reason string) {
 			report.Unmatched = append(report.Unmatched, UnmatchedClass{Path: c.path, Zone: c.zone,
@@ -150,21 +150,12 @@ func importOfficial(listPath string, docs []officialInput, asOf string) (*Catalo
 		items = append(items, it)
 	}
 	if len(items) == 0 {
-		r.fail(listPath, "no service class could be turned into a catalog item: see the unmatched list")
-		return nil, report, r.err()
+		r.Fail(listPath, "no service class could be turned into a catalog item: see the unmatched list")
+		return nil, report, r.Err()
 	}
 	source := fmt.Sprintf("SAKURA Cloud public price API (%s), zones %s; tax included, as published; "+
 		"passport eligibility from the shipped catalog", OfficialPriceURL, strings.Join(zones, ", "))
-	c := NewCatalog("official-"+asOf, asOf, source, officialTaxRate, items)
-	// A catalog the engine would refuse must never reach the page: check it
-	// with the same reader that checks every other catalog.
-	data, err := c.MarshalJSON()
-	if err == nil {
-		_, err = ParseCatalog(data)
-	}
-	if err != nil {
-		return nil, report, fmt.Errorf("the imported catalog is not valid: %w", err)
-	}
+	c := engine.NewCatalog("official-"+asOf, asOf, source, officialTaxRate, items)
 	return c, report, nil
 }
 
@@ -173,12 +164,12 @@ func importOfficial(listPath string, docs []officialInput, asOf string) (*Catalo
 func (r *reader) officialDocument(path string, d officialInput, report *ImportReport) []officialClass {
 	obj, isObj := d.value.(map[string]any)
 	if !isObj {
-		r.fail(path, "must be a price document: an object with ServiceClasses")
+		r.Fail(path, "must be a price document: an object with ServiceClasses")
 		return nil
 	}
 	raw, present := obj["ServiceClasses"]
 	if !present {
-		r.fail(join(path, "ServiceClasses"), "is required: is this a response of the public price API?")
+		r.Fail(document.Join(path, "ServiceClasses"), "is required: is this a response of the public price API?")
 		return nil
 	}
 	// Each class keeps the index the document gave it, so a path points at it.
@@ -197,7 +188,7 @@ func (r *reader) officialDocument(path string, d officialInput, report *ImportRe
 		for k, c := range v {
 			n, err := strconv.Atoi(k)
 			if err != nil || n < 0 || strconv.Itoa(n) != k {
-				r.fail(join(join(path, "ServiceClasses"), k), "must be keyed by an index such as \"0\"")
+				r.Fail(document.Join(document.Join(path, "ServiceClasses"), k), "must be keyed by an index such as \"0\"")
 				continue
 			}
 			list = append(list, indexed{n, c})
@@ -205,18 +196,18 @@ func (r *reader) officialDocument(path string, d officialInput, report *ImportRe
 		sort.Slice(list, func(i, j int) bool { return list[i].n < list[j].n })
 	case nil:
 	default:
-		r.fail(join(path, "ServiceClasses"), "must be a list of service classes")
+		r.Fail(document.Join(path, "ServiceClasses"), "must be a list of service classes")
 		return nil
 	}
-	if total, ok := obj["Total"].(json.Number); ok {
+	if total, ok := obj["Total"].(document.Number); ok {
 		if n, err := strconv.Atoi(string(total)); err == nil && n > len(list) {
-			report.Warnings = append(report.Warnings, FieldError{Path: path,
+			report.Warnings = append(report.Warnings, engine.FieldError{Path: path,
 				Message: fmt.Sprintf("holds %d of %d service classes: the others are not in this document", len(list), n)})
 		}
 	}
 	var out []officialClass
 	for _, c := range list {
-		if oc, ok := r.officialClass(index(join(path, "ServiceClasses"), c.n), c.v, d.zone); ok {
+		if oc, ok := r.officialClass(document.Index(document.Join(path, "ServiceClasses"), c.n), c.v, d.zone); ok {
 			out = append(out, oc)
 		}
 	}
@@ -226,7 +217,7 @@ func (r *reader) officialDocument(path string, d officialInput, report *ImportRe
 func (r *reader) officialClass(path string, v any, docZone string) (officialClass, bool) {
 	obj, isObj := v.(map[string]any)
 	if !isObj {
-		r.fail(path, "must be a service class (an object)")
+		r.Fail(path, "must be a service class (an object)")
 		return officialClass{}, false
 	}
 	c := officialClass{path: path, zone: docZone}
@@ -236,36 +227,36 @@ func (r *reader) officialClass(path string, v any, docZone string) (officialClas
 	if s, isStr := obj["DisplayName"].(string); isStr {
 		c.displayName = s
 	}
-	before := len(r.problems)
+	before := len(r.Problems)
 	switch p := obj["Price"].(type) {
 	case nil:
 		c.noPrice = true
 	case []any:
 		// The API writes a class without a price as an empty list.
 		if len(p) > 0 {
-			r.fail(join(path, "Price"), "must be an object of prices, or [] for none")
+			r.Fail(document.Join(path, "Price"), "must be an object of prices, or [] for none")
 		}
 		c.noPrice = true
 	case map[string]any:
 		if z, isStr := p["Zone"].(string); isStr && strings.TrimSpace(z) != "" {
 			c.zone = strings.TrimSpace(z)
 		}
-		c.prices = r.officialPrices(join(path, "Price"), p)
+		c.prices = r.officialPrices(document.Join(path, "Price"), p)
 		c.noPrice = !c.prices.Hourly.Set && !c.prices.Daily.Set && !c.prices.Monthly.Set
 	default:
-		r.fail(join(path, "Price"), "must be an object of prices, or [] for none")
+		r.Fail(document.Join(path, "Price"), "must be an object of prices, or [] for none")
 	}
-	return c, len(r.problems) == before
+	return c, len(r.Problems) == before
 }
 
 // officialPrices reads Hourly, Daily and Monthly. The API writes 0 for a
 // price a class does not have, so 0 means absent: a free hour would
 // otherwise make every cap (R4.4) free too.
-func (r *reader) officialPrices(path string, p map[string]any) Prices {
-	var out Prices
+func (r *reader) officialPrices(path string, p map[string]any) engine.Prices {
+	var out engine.Prices
 	for _, f := range []struct {
 		key string
-		dst *Price
+		dst *engine.Price
 	}{{"Hourly", &out.Hourly}, {"Daily", &out.Daily}, {"Monthly", &out.Monthly}} {
 		v, present := p[f.key]
 		if !present || v == nil {
@@ -274,19 +265,19 @@ func (r *reader) officialPrices(path string, p map[string]any) Prices {
 		var d decimal.Decimal
 		var err error
 		switch n := v.(type) {
-		case json.Number:
+		case document.Number:
 			d, err = decimal.NewFromString(string(n))
 		case string:
-			d, err = parseDecimal(n)
+			d, err = engine.ParseDecimal(n)
 		default:
 			err = fmt.Errorf("not a number")
 		}
 		if err != nil || d.IsNegative() {
-			r.fail(join(path, f.key), "must be a price in yen: a number of at least 0")
+			r.Fail(document.Join(path, f.key), "must be a price in yen: a number of at least 0")
 			continue
 		}
 		if !d.IsZero() {
-			*f.dst = PriceOf(d)
+			*f.dst = engine.PriceOf(d)
 		}
 	}
 	return out
@@ -295,15 +286,15 @@ func (r *reader) officialPrices(path string, p map[string]any) Prices {
 // officialItem maps a ServiceClassPath to the item id and descriptive fields
 // the shipped catalogs use, so a scenario keeps working when the user switches
 // to official prices. It returns a reason when the path is not one it knows.
-func officialItem(path string) (Item, string) {
+func officialItem(path string) (engine.Item, string) {
 	if path == "" {
-		return Item{}, "has no ServiceClassPath"
+		return engine.Item{}, "has no ServiceClassPath"
 	}
 	if rest, ok := strings.CutPrefix(path, "cloud/plan/"); ok {
 		if digitsOnly(rest) {
 			// Legacy numbered plans: their cores and memory are not in the path.
-			return Item{ID: "server/plan-" + rest, Kind: KindServer,
-				Name: Name{En: "Plan " + rest + " (legacy)", Ja: "プラン" + rest}}, ""
+			return engine.Item{ID: "server/plan-" + rest, Kind: engine.KindServer,
+				Name: engine.Name{En: "Plan " + rest + " (legacy)", Ja: "プラン" + rest}}, ""
 		}
 		if it, ok := officialPlan(rest); ok {
 			return it, ""
@@ -314,8 +305,8 @@ func officialItem(path string) (Item, string) {
 		size = strings.TrimSuffix(size, "g")
 		if n, ok := pathNumber(size, 100000000); ok && (diskType == "ssd" || diskType == "hdd") {
 			label := strings.ToUpper(diskType)
-			return Item{ID: fmt.Sprintf("disk/%s-%dgb", diskType, n), Kind: KindDisk, DiskType: diskType, SizeGB: n,
-				Name: Name{En: fmt.Sprintf("%s disk %d GB", label, n), Ja: fmt.Sprintf("%s %dGB", label, n)}}, ""
+			return engine.Item{ID: fmt.Sprintf("disk/%s-%dgb", diskType, n), Kind: engine.KindDisk, DiskType: diskType, SizeGB: n,
+				Name: engine.Name{En: fmt.Sprintf("%s disk %d GB", label, n), Ja: fmt.Sprintf("%s %dGB", label, n)}}, ""
 		}
 	}
 	if rest, ok := strings.CutPrefix(path, "cloud/internet/router/"); ok {
@@ -327,23 +318,23 @@ func officialItem(path string) (Item, string) {
 		}
 		if n, ok := pathNumber(rest, 100000); ok {
 			mbps := n * unit
-			return Item{ID: fmt.Sprintf("network/router-%dmbps", mbps), Kind: KindNetwork, BandwidthMbps: mbps,
-				Name: Name{En: fmt.Sprintf("Router + switch %d Mbps", mbps), Ja: fmt.Sprintf("ルータ+スイッチ %dMbps", mbps)}}, ""
+			return engine.Item{ID: fmt.Sprintf("network/router-%dmbps", mbps), Kind: engine.KindNetwork, BandwidthMbps: mbps,
+				Name: engine.Name{En: fmt.Sprintf("Router + switch %d Mbps", mbps), Ja: fmt.Sprintf("ルータ+スイッチ %dMbps", mbps)}}, ""
 		}
 	}
-	return Item{}, "is not a server plan, disk or router + switch the simulator knows: add it as a custom item"
+	return engine.Item{}, "is not a server plan, disk or router + switch the simulator knows: add it as a custom item"
 }
 
 // officialPlan reads "[family/…]Ncore-Mgb[-suffix]", where a suffix such as
 // v100 names a GPU. The id follows the shipped catalogs' pattern
 // (server/dedicated-4core-8gb, server/gpu-4core-56gb-v100).
-func officialPlan(rest string) (Item, bool) {
+func officialPlan(rest string) (engine.Item, bool) {
 	segs := strings.Split(rest, "/")
 	size := segs[len(segs)-1]
 	family := ""
 	for _, seg := range segs[:len(segs)-1] {
 		if !lowerWord(seg) {
-			return Item{}, false
+			return engine.Item{}, false
 		}
 		if seg == "dedicatedcpu" {
 			seg = "dedicated"
@@ -352,22 +343,22 @@ func officialPlan(rest string) (Item, bool) {
 	}
 	coresText, after, ok := strings.Cut(size, "core-")
 	if !ok {
-		return Item{}, false
+		return engine.Item{}, false
 	}
 	memText, suffix, ok := strings.Cut(after, "gb")
 	if !ok {
-		return Item{}, false
+		return engine.Item{}, false
 	}
 	cores, okC := pathNumber(coresText, 100000)
 	memory, okM := pathNumber(memText, 1000000)
 	if !okC || !okM {
-		return Item{}, false
+		return engine.Item{}, false
 	}
 	gpu := ""
 	if suffix != "" {
 		var dash bool
 		if suffix, dash = strings.CutPrefix(suffix, "-"); !dash || !lowerWord(suffix) {
-			return Item{}, false
+			return engine.Item{}, false
 		}
 		if isGPUModel(suffix) {
 			gpu = strings.ToUpper(suffix)
@@ -377,7 +368,7 @@ func officialPlan(rest string) (Item, bool) {
 		}
 		suffix = "-" + suffix
 	}
-	it := Item{ID: fmt.Sprintf("server/%s%dcore-%dgb%s", family, cores, memory, suffix), Kind: KindServer,
+	it := engine.Item{ID: fmt.Sprintf("server/%s%dcore-%dgb%s", family, cores, memory, suffix), Kind: engine.KindServer,
 		Cores: cores, MemoryGB: memory, Name: officialServerName(cores, memory)}
 	if gpu != "" {
 		it.Name.En = fmt.Sprintf("GPU %s, NVIDIA %s", it.Name.En, gpu)
@@ -433,10 +424,10 @@ func isGPUModel(s string) bool {
 	return true
 }
 
-func officialServerName(cores, memory int) Name {
+func officialServerName(cores, memory int) engine.Name {
 	word := "cores"
 	if cores == 1 {
 		word = "core"
 	}
-	return Name{En: fmt.Sprintf("%d %s / %d GB", cores, word, memory), Ja: fmt.Sprintf("%dコア / %dGB", cores, memory)}
+	return engine.Name{En: fmt.Sprintf("%d %s / %d GB", cores, word, memory), Ja: fmt.Sprintf("%dコア / %dGB", cores, memory)}
 }

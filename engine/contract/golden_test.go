@@ -1,4 +1,4 @@
-package engine
+package contract
 
 import (
 	"encoding/json"

@@ -1,9 +1,10 @@
-package engine
+package contract
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	. "github.com/sakura-sim/pricesim/engine"
 	"strings"
 	"testing"
 )
@@ -106,6 +107,11 @@ var validationCases = []struct {
 	{"truncated JSON", `{"start":`, []FieldError{fe("", "the scenario is not valid JSON: it ends before the document is complete")}},
 	{"empty document", "  \n", []FieldError{fe("", "the scenario is empty: expected a JSON object")}},
 	{"two documents", `{} {}`, []FieldError{fe("", "the scenario is not valid JSON: more follows the document's end (line 1, column 4)")}},
+	// Stray closing brackets once crashed the duplicate-key scan.
+	{"a stray closing brace", `0 }`, []FieldError{fe("", "the scenario is not valid JSON: more follows the document's end (line 1, column 3)")}},
+	{"a stray closing bracket", `{} ]`, []FieldError{fe("", "the scenario is not valid JSON: more follows the document's end (line 1, column 4)")}},
+	{"a lone closing bracket", `]`, []FieldError{fe("", "the scenario is not valid JSON: invalid character ']' looking for beginning of value (line 1, column 1)")}},
+	{"a lone surrogate in a key", `{"\ud800":1,"start":"2026-01","months":1}`, []FieldError{fe("\ufffd", "is not a known field (allowed: catalog, start, months, resources, passports, credits, alerts, overrides, customItems)")}},
 	{"a list, not an object", `[]`, []FieldError{fe("", `the scenario must be a JSON object, such as {"start": "2026-04", "months": 12, "resources": [...]}`)}},
 	{"null", `null`, []FieldError{fe("", `the scenario must be a JSON object, such as {"start": "2026-04", "months": 12, "resources": [...]}`)}},
 	{"larger than 1 MB", `{"x":"` + strings.Repeat("a", 1<<20) + `"}`, // 1,048,576 + 8 bytes
@@ -369,7 +375,7 @@ func TestDecodeScenario_Errors(t *testing.T) {
 			if ok {
 				t.Fatalf("EstimateJSON(%s) accepted the scenario", shorten(tt.scenario))
 			}
-			var got errorList
+			var got struct{ Errors []FieldError }
 			if err := json.Unmarshal(out, &got); err != nil {
 				t.Fatalf("EstimateJSON(%s) = %s, not an error list: %v", shorten(tt.scenario), out, err)
 			}

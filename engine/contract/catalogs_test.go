@@ -1,8 +1,10 @@
-package engine
+package contract
 
 import (
 	"strings"
 	"testing"
+
+	. "github.com/sakura-sim/pricesim/engine"
 )
 
 func TestShippedCatalogs_Parse(t *testing.T) {
@@ -27,7 +29,7 @@ func TestShippedCatalogs_Parse(t *testing.T) {
 				t.Errorf("catalog id %q in file %s, want the file named after its id", c.ID, e.Name())
 			}
 			// What MarshalJSON writes must read back the same.
-			out, err := c.MarshalJSON()
+			out, err := catalogDocument{c}.MarshalJSON()
 			if err != nil {
 				t.Fatalf("MarshalJSON: %v", err)
 			}

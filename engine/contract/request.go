@@ -1,4 +1,4 @@
-package engine
+package contract
 
 // Requests: what HandleJSON answers besides estimates.
 //
@@ -59,6 +59,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/document"
+	"github.com/sakura-sim/pricesim/engine/pricelist"
 	"strings"
 )
 
@@ -75,7 +78,7 @@ var requestNames = []string{"catalogs", "importPrices", "matchItems", "feeCurve"
 func HandleJSON(in []byte) (out []byte, ok bool) {
 	defer func() {
 		if p := recover(); p != nil {
-			out, ok = errorDocument(fmt.Errorf("internal error in the engine: %v", p)), false
+			out, ok = document.ErrorDocument(fmt.Errorf("internal error in the engine: %v", p)), false
 		}
 	}()
 	// Only a document that mentions the key is decoded twice; scenarios skip it.
@@ -83,9 +86,9 @@ func HandleJSON(in []byte) (out []byte, ok bool) {
 		return EstimateJSON(in)
 	}
 	if len(in) > maxRequestBytes {
-		return errorDocument(&ValidationError{Problems: []FieldError{{Message: fmt.Sprintf("the request is larger than %d MB", maxRequestBytes>>20)}}}), false
+		return document.ErrorDocument(&engine.ValidationError{Problems: []engine.FieldError{{Message: fmt.Sprintf("the request is larger than %d MB", maxRequestBytes>>20)}}}), false
 	}
-	v, err := decodeJSON(in)
+	v, _, err := document.Parse(in)
 	if err != nil {
 		return EstimateJSON(in)
 	}
@@ -111,36 +114,36 @@ func HandleJSON(in []byte) (out []byte, ok bool) {
 		if _, isStr := obj["request"].(string); !isStr {
 			msg = "must be the name of a request: one of " + strings.Join(requestNames, ", ")
 		}
-		err = &ValidationError{Problems: []FieldError{{Path: "request", Message: msg}}}
+		err = &engine.ValidationError{Problems: []engine.FieldError{{Path: "request", Message: msg}}}
 	}
 	if err != nil {
-		return errorDocument(err), false
+		return document.ErrorDocument(err), false
 	}
 	out, err = json.Marshal(resp)
 	if err != nil {
-		return errorDocument(fmt.Errorf("the answer could not be written: %w", err)), false
+		return document.ErrorDocument(fmt.Errorf("the answer could not be written: %w", err)), false
 	}
 	return out, true
 }
 
 type catalogsResponse struct {
-	Catalogs []*Catalog `json:"catalogs"`
-	Default  string     `json:"default"`
+	Catalogs []catalogDocument `json:"catalogs"`
+	Default  string            `json:"default"`
 }
 
 func catalogsRequest(obj map[string]any) (any, error) {
 	r := &reader{}
-	r.object("", obj, "request")
-	if err := r.err(); err != nil {
+	r.Object("", obj, "request")
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
 	list, err := ShippedCatalogs()
 	if err != nil {
 		return nil, err
 	}
-	resp := catalogsResponse{Catalogs: list}
-	if resp.Catalogs == nil {
-		resp.Catalogs = []*Catalog{}
+	resp := catalogsResponse{Catalogs: make([]catalogDocument, len(list))}
+	for i, c := range list {
+		resp.Catalogs[i] = catalogDocument{c}
 	}
 	if def, ok := DefaultCatalog(); ok {
 		resp.Default = def.ID
@@ -149,83 +152,84 @@ func catalogsRequest(obj map[string]any) (any, error) {
 }
 
 type importPricesResponse struct {
-	Catalog *Catalog `json:"catalog"`
-	ImportReport
+	Catalog catalogDocument `json:"catalog"`
+	pricelist.ImportReport
 }
 
 func importPricesRequest(obj map[string]any) (any, error) {
 	r := &reader{}
-	r.object("", obj, "request", "asOf", "documents", "zones")
-	asOf, _ := r.str("", obj, "asOf", true)
+	r.Object("", obj, "request", "asOf", "documents", "zones")
+	asOf, _ := r.Str("", obj, "asOf", true)
 	if _, present := obj["documents"]; !present {
-		r.fail("documents", "is required: the price documents of the public price API, one per zone")
+		r.Fail("documents", "is required: the price documents of the public price API, one per zone")
 	}
-	raw := r.array("", obj, "documents")
-	zones := r.array("", obj, "zones")
-	if obj["zones"] != nil && len(zones) != len(raw) && r.ok() {
-		r.fail("zones", "must give one zone per document (%d documents, %d zones)", len(raw), len(zones))
+	raw := r.Array("", obj, "documents")
+	zones := r.Array("", obj, "zones")
+	if obj["zones"] != nil && len(zones) != len(raw) && r.Ok() {
+		r.Fail("zones", "must give one zone per document (%d documents, %d zones)", len(raw), len(zones))
 	}
-	if err := r.err(); err != nil {
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	docs := make([]officialInput, len(raw))
+	docs := make([]pricelist.DocumentValue, len(raw))
 	for i, v := range raw {
-		docs[i].value = v
+		docs[i].Value = v
 		if text, isText := v.(string); isText {
 			// The page may pass a picked file or a paste as text, so a paste
 			// that is not JSON is reported on its own document.
-			docs[i].value, docs[i].decodeErr = decodeJSON([]byte(text))
+			docs[i].Value, _, docs[i].Err = document.Parse([]byte(text))
 		}
 		if i < len(zones) {
 			z, isStr := zones[i].(string)
 			if !isStr {
-				r.fail(index("zones", i), "must be a zone such as \"is1a\"")
+				r.Fail(document.Index("zones", i), "must be a zone such as \"is1a\"")
 			}
-			docs[i].zone = strings.TrimSpace(z)
+			docs[i].Zone = strings.TrimSpace(z)
 		}
 	}
-	if err := r.err(); err != nil {
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	c, report, err := importOfficial("documents", docs, asOf)
+	def, _ := DefaultCatalog()
+	c, report, err := pricelist.ImportValues("documents", docs, asOf, def)
 	if err != nil {
 		return nil, err
 	}
-	return importPricesResponse{Catalog: c, ImportReport: report}, nil
+	return importPricesResponse{Catalog: catalogDocument{c}, ImportReport: report}, nil
 }
 
 func matchItemsRequest(obj map[string]any) (any, error) {
 	r := &reader{}
-	r.object("", obj, "request", "from", "to", "items")
+	r.Object("", obj, "request", "from", "to", "items")
 	from := r.requestCatalog(obj, "from")
 	to := r.requestCatalog(obj, "to")
-	var refs []ItemRef
+	var refs []pricelist.ItemRef
 	if _, present := obj["items"]; present && obj["items"] != nil {
-		refs = []ItemRef{}
+		refs = []pricelist.ItemRef{}
 	}
-	for i, v := range r.array("", obj, "items") {
-		p := index("items", i)
-		item, ok := r.object(p, v, "item", "zone")
+	for i, v := range r.Array("", obj, "items") {
+		p := document.Index("items", i)
+		item, ok := r.Object(p, v, "item", "zone")
 		if !ok {
 			continue
 		}
-		id, okID := r.nonEmpty(p, item, "item", true)
-		zone, okZone := r.nonEmpty(p, item, "zone", true)
+		id, okID := r.NonEmpty(p, item, "item", true)
+		zone, okZone := r.NonEmpty(p, item, "zone", true)
 		if okID && okZone {
-			refs = append(refs, ItemRef{Item: id, Zone: zone})
+			refs = append(refs, pricelist.ItemRef{Item: id, Zone: zone})
 		}
 	}
-	if err := r.err(); err != nil {
+	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	return MatchItems(from, to, refs), nil
+	return pricelist.MatchItems(from, to, refs), nil
 }
 
 // requestCatalog reads a shipped catalog's id or a whole catalog object.
-func (r *reader) requestCatalog(obj map[string]any, key string) *Catalog {
+func (r *reader) requestCatalog(obj map[string]any, key string) *engine.Catalog {
 	v, present := obj[key]
 	if !present || v == nil {
-		r.fail(key, "is required: a shipped catalog's id or a catalog object")
+		r.Fail(key, "is required: a shipped catalog's id or a catalog object")
 		return nil
 	}
 	switch c := v.(type) {
@@ -233,16 +237,16 @@ func (r *reader) requestCatalog(obj map[string]any, key string) *Catalog {
 		if found, ok := ShippedCatalog(c); ok {
 			return found
 		}
-		r.fail(key, "unknown catalog %q: shipped are %s", c, strings.Join(shippedIDs(), ", "))
+		r.Fail(key, "unknown catalog %q: shipped are %s", c, strings.Join(shippedIDs(), ", "))
 		return nil
 	case map[string]any:
-		before := len(r.problems)
+		before := len(r.Problems)
 		cat := r.catalog(key, c)
-		if len(r.problems) > before {
+		if len(r.Problems) > before {
 			return nil
 		}
 		return cat
 	}
-	r.fail(key, "must be a shipped catalog's id or a catalog object")
+	r.Fail(key, "must be a shipped catalog's id or a catalog object")
 	return nil
 }

@@ -1,11 +1,11 @@
-package engine
+package document
 
 import (
 	"slices"
 	"testing"
 )
 
-func TestDuplicateKeys(t *testing.T) {
+func TestParse_Duplicates(t *testing.T) {
 	for _, tt := range []struct {
 		doc  string
 		want []string
@@ -17,9 +17,11 @@ func TestDuplicateKeys(t *testing.T) {
 		// The same key written with and without an escape is given twice.
 		{`{"c\u0061":1,"ca":2}`, []string{"ca"}},
 		{`{"a\\":1,"a":2}`, nil},
+		{`{"a":{"b":1,"b":2,"b":3}}`, []string{"a.b", "a.b"}},
 	} {
-		if got := duplicateKeys([]byte(tt.doc)); !slices.Equal(got, tt.want) {
-			t.Errorf("duplicateKeys(%s) = %q, want %q", tt.doc, got, tt.want)
+		_, got, err := Parse([]byte(tt.doc))
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("Parse(%s) duplicates = %q, %v; want %q", tt.doc, got, err, tt.want)
 		}
 	}
 }

@@ -1,7 +1,8 @@
-package engine
+package contract
 
 import (
 	"encoding/json"
+	"github.com/sakura-sim/pricesim/engine"
 	"testing"
 )
 
@@ -66,7 +67,7 @@ func TestHandleJSON_FeeCurveErrors(t *testing.T) {
 		{`{"request":"feeCurve","monthly":"100","hourlyy":"5"}`, "hourlyy", "is not a known field (allowed: request, hourly, daily, monthly, hours)"},
 	} {
 		out, ok := HandleJSON([]byte(tt.in))
-		var list errorList
+		var list struct{ Errors []engine.FieldError }
 		if err := json.Unmarshal(out, &list); ok || err != nil || len(list.Errors) != 1 {
 			t.Errorf("HandleJSON(%s) = %s, want one error", tt.in, out)
 			continue

@@ -1,7 +1,9 @@
-package engine
+package contract
 
 import (
 	"fmt"
+	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/document"
 	"strings"
 )
 
@@ -11,7 +13,6 @@ const (
 	maxResources      = 10000
 	maxPassports      = 1000
 	maxCredits        = 1000
-	maxCount          = 10000
 	maxContractMonths = 120_000
 )
 
@@ -20,21 +21,21 @@ var scenarioFields = []string{"catalog", "start", "months", "resources", "passpo
 // DecodeScenario reads a scenario document (contract.md, "Scenario") strictly:
 // unknown fields are errors, required fields are checked, and every problem is
 // reported at once in a *ValidationError (which wraps ErrInvalidScenario).
-func DecodeScenario(data []byte) (Scenario, error) {
+func DecodeScenario(data []byte) (engine.Scenario, error) {
 	if len(data) > maxScenarioBytes {
-		return Scenario{}, &ValidationError{Problems: []FieldError{{Path: "", Message: fmt.Sprintf("the scenario is %s bytes; at most 1 MB (%s bytes) is accepted", thousands(len(data)), thousands(maxScenarioBytes))}}}
+		return engine.Scenario{}, &engine.ValidationError{Problems: []engine.FieldError{{Path: "", Message: fmt.Sprintf("the scenario is %s bytes; at most 1 MB (%s bytes) is accepted", document.Thousands(len(data)), document.Thousands(maxScenarioBytes))}}}
 	}
-	v, err := decodeJSON(data)
+	v, dups, err := document.Parse(data)
 	if err != nil {
-		return Scenario{}, &ValidationError{Problems: []FieldError{{Path: "", Message: "the scenario " + err.Error()}}}
+		return engine.Scenario{}, &engine.ValidationError{Problems: []engine.FieldError{{Path: "", Message: "the scenario " + err.Error()}}}
 	}
-	d := &scenarioDecoder{reader: reader{suggest: true}}
-	for _, path := range duplicateKeys(data) {
-		d.fail(path, "is given more than once: keep one")
+	d := &scenarioDecoder{reader: reader{document.Reader{Suggest: true}}}
+	for _, path := range dups {
+		d.Fail(path, "is given more than once: keep one")
 	}
 	s := d.scenario(v)
-	if err := d.err(); err != nil {
-		return Scenario{}, err
+	if err := d.Err(); err != nil {
+		return engine.Scenario{}, err
 	}
 	return s, nil
 }
@@ -43,35 +44,35 @@ func DecodeScenario(data []byte) (Scenario, error) {
 // (with the scenario's own items and overrides) and the horizon.
 type scenarioDecoder struct {
 	reader
-	cat *Catalog
+	cat *engine.Catalog
 	// items holds the scenario's own items and overridden copies of catalog
 	// items; lookups try it before the catalog.
-	items map[itemKey]*Item
+	items map[itemKey]*engine.Item
 	// horizonOK is false when start or months is invalid, so that checks
 	// against the horizon are skipped instead of cascading.
 	horizonOK   bool
-	first, last Month
+	first, last engine.Month
 }
 
-func (d *scenarioDecoder) scenario(v any) Scenario {
+func (d *scenarioDecoder) scenario(v any) engine.Scenario {
 	if _, isObj := v.(map[string]any); !isObj {
-		d.fail("", "the scenario must be a JSON object, such as {\"start\": \"2026-04\", \"months\": 12, \"resources\": [...]}")
-		return Scenario{}
+		d.Fail("", "the scenario must be a JSON object, such as {\"start\": \"2026-04\", \"months\": 12, \"resources\": [...]}")
+		return engine.Scenario{}
 	}
-	obj, _ := d.object("", v, scenarioFields...)
-	var s Scenario
+	obj, _ := d.Object("", v, scenarioFields...)
+	var s engine.Scenario
 	d.cat = d.scenarioCatalog(obj)
 	s.Catalog = d.cat
-	start, startOK := d.month("", obj, "start", true)
-	months, monthsOK := d.integer("", obj, "months", true, 1, 120)
+	start, startOK := d.Month("", obj, "start", true)
+	months, monthsOK := d.Integer("", obj, "months", true, 1, 120)
 	if startOK && monthsOK {
 		d.horizonOK = true
-		d.first, d.last = start, start+Month(months-1)
+		d.first, d.last = start, start+engine.Month(months-1)
 	}
 	s.Start, s.Months = start, months
 
 	if d.cat != nil {
-		d.items = map[itemKey]*Item{}
+		d.items = map[itemKey]*engine.Item{}
 		d.customItems(obj["customItems"])
 		d.overrides(obj["overrides"])
 	}
@@ -79,59 +80,59 @@ func (d *scenarioDecoder) scenario(v any) Scenario {
 	s.Passports = d.passports(d.limitedList(obj, "passports", maxPassports))
 	s.Credits = d.credits(d.limitedList(obj, "credits", maxCredits))
 	s.Alerts = d.alerts(obj["alerts"])
-	if d.ok() {
+	if d.Ok() {
 		d.checkSize(s)
 	}
 	return s
 }
 
 func (d *scenarioDecoder) limitedList(obj map[string]any, key string, limit int) []any {
-	list := d.array("", obj, key)
+	list := d.Array("", obj, key)
 	if len(list) > limit {
-		d.fail(key, "lists %s entries; at most %s are accepted", thousands(len(list)), thousands(limit))
+		d.Fail(key, "lists %s entries; at most %s are accepted", document.Thousands(len(list)), document.Thousands(limit))
 		return nil
 	}
 	return list
 }
 
 // checkSize refuses scenarios whose estimate would take too long for a page.
-func (d *scenarioDecoder) checkSize(s Scenario) {
+func (d *scenarioDecoder) checkSize(s engine.Scenario) {
 	contracts := 0
 	for _, r := range s.Resources {
-		contracts += r.Count * shapesOf(r)
+		contracts += r.Count * engine.ContractsPerCopy(r)
 	}
 	if contracts*s.Months > maxContractMonths {
-		d.fail("resources", "describe %s contracts over %d months (%s contract-months); at most %s contract-months can be estimated",
-			thousands(contracts), s.Months, thousands(contracts*s.Months), thousands(maxContractMonths))
+		d.Fail("resources", "describe %s contracts over %d months (%s contract-months); at most %s contract-months can be estimated",
+			document.Thousands(contracts), s.Months, document.Thousands(contracts*s.Months), document.Thousands(maxContractMonths))
 	}
 }
 
 // scenarioCatalog resolves "catalog": a shipped id, an inline catalog, or
 // (absent) the newest shipped catalog.
-func (d *scenarioDecoder) scenarioCatalog(obj map[string]any) *Catalog {
+func (d *scenarioDecoder) scenarioCatalog(obj map[string]any) *engine.Catalog {
 	raw, present := obj["catalog"]
 	if !present || raw == nil {
 		c, ok := DefaultCatalog()
 		if !ok {
-			d.fail("catalog", "is required: no catalog is shipped with this build")
+			d.Fail("catalog", "is required: no catalog is shipped with this build")
 		}
 		return c
 	}
 	if id, isStr := raw.(string); isStr {
 		c, ok := ShippedCatalog(id)
 		if !ok {
-			d.fail("catalog", "%q is not a shipped catalog (shipped: %s); give a catalog object for other prices", id, strings.Join(shippedIDs(), ", "))
+			d.Fail("catalog", "%q is not a shipped catalog (shipped: %s); give a catalog object for other prices", id, strings.Join(shippedIDs(), ", "))
 			return nil
 		}
 		return c
 	}
 	if _, isObj := raw.(map[string]any); !isObj {
-		d.fail("catalog", "must be the id of a shipped catalog (%s) or a catalog object", strings.Join(shippedIDs(), ", "))
+		d.Fail("catalog", "must be the id of a shipped catalog (%s) or a catalog object", strings.Join(shippedIDs(), ", "))
 		return nil
 	}
-	before := len(d.problems)
+	before := len(d.Problems)
 	c := d.reader.catalog("catalog", raw)
-	if len(d.problems) > before {
+	if len(d.Problems) > before {
 		return nil
 	}
 	return c
@@ -145,22 +146,22 @@ func (d *scenarioDecoder) customItems(v any) {
 	}
 	list, isList := v.([]any)
 	if !isList {
-		d.fail("customItems", "must be a list")
+		d.Fail("customItems", "must be a list")
 		return
 	}
 	for i, raw := range list {
-		p := index("customItems", i)
+		p := document.Index("customItems", i)
 		it, ok := d.item(p, raw)
 		if !ok {
 			continue
 		}
 		key := itemKey{it.ID, it.Zone}
 		if _, inCatalog := d.cat.Lookup(it.ID, it.Zone); inCatalog {
-			d.fail(join(p, "id"), "item %q in zone %q is already in the catalog: use overrides to change its prices", it.ID, it.Zone)
+			d.Fail(document.Join(p, "id"), "item %q in zone %q is already in the catalog: use overrides to change its prices", it.ID, it.Zone)
 			continue
 		}
 		if _, dup := d.items[key]; dup {
-			d.fail(join(p, "id"), "item %q in zone %q is listed twice", it.ID, it.Zone)
+			d.Fail(document.Join(p, "id"), "item %q in zone %q is listed twice", it.ID, it.Zone)
 			continue
 		}
 		item := it
@@ -178,18 +179,18 @@ func (d *scenarioDecoder) overrides(v any) {
 	}
 	list, isList := v.([]any)
 	if !isList {
-		d.fail("overrides", "must be a list")
+		d.Fail("overrides", "must be a list")
 		return
 	}
 	seen := map[itemKey]bool{}
 	for i, raw := range list {
-		p := index("overrides", i)
-		obj, ok := d.object(p, raw, overrideFields...)
+		p := document.Index("overrides", i)
+		obj, ok := d.Object(p, raw, overrideFields...)
 		if !ok {
 			continue
 		}
-		id, idOK := d.nonEmpty(p, obj, "item", true)
-		zone, zoneOK := d.nonEmpty(p, obj, "zone", true)
+		id, idOK := d.NonEmpty(p, obj, "item", true)
+		zone, zoneOK := d.NonEmpty(p, obj, "zone", true)
 		if !idOK || !zoneOK {
 			continue
 		}
@@ -199,7 +200,7 @@ func (d *scenarioDecoder) overrides(v any) {
 		}
 		key := itemKey{id, zone}
 		if seen[key] {
-			d.fail(join(p, "item"), "item %q in zone %q already has an override", id, zone)
+			d.Fail(document.Join(p, "item"), "item %q in zone %q already has an override", id, zone)
 			continue
 		}
 		seen[key] = true
@@ -208,7 +209,7 @@ func (d *scenarioDecoder) overrides(v any) {
 		changed := false
 		for _, f := range []struct {
 			key string
-			dst *Price
+			dst *engine.Price
 		}{{"hourly", &item.Prices.Hourly}, {"daily", &item.Prices.Daily}, {"monthly", &item.Prices.Monthly}} {
 			val, given := obj[f.key]
 			if !given {
@@ -217,19 +218,19 @@ func (d *scenarioDecoder) overrides(v any) {
 			changed = true
 			item.Estimated = remove(item.Estimated, f.key)
 			if val == nil {
-				*f.dst = Price{}
+				*f.dst = engine.Price{}
 				continue
 			}
-			if price, ok := d.moneyValue(join(p, f.key), val); ok {
-				*f.dst = PriceOf(price)
+			if price, ok := d.MoneyValue(document.Join(p, f.key), val); ok {
+				*f.dst = engine.PriceOf(price)
 			}
 		}
 		if !changed {
-			d.fail(p, "overrides no price: give hourly, daily or monthly")
+			d.Fail(p, "overrides no price: give hourly, daily or monthly")
 			continue
 		}
 		if !item.Prices.Hourly.Set && !item.Prices.Daily.Set && !item.Prices.Monthly.Set {
-			d.fail(p, "removes every price of item %q: at least one of hourly, daily, monthly must remain", id)
+			d.Fail(p, "removes every price of item %q: at least one of hourly, daily, monthly must remain", id)
 			continue
 		}
 		d.items[key] = &item
@@ -238,7 +239,7 @@ func (d *scenarioDecoder) overrides(v any) {
 
 // lookup finds an item for a field at path, naming what is wrong when it
 // cannot: an unknown item, or a known item in the wrong zone.
-func (d *scenarioDecoder) lookup(path, id, zone string) (*Item, bool) {
+func (d *scenarioDecoder) lookup(path, id, zone string) (*engine.Item, bool) {
 	if it, ok := d.items[itemKey{id, zone}]; ok {
 		return it, true
 	}
@@ -252,9 +253,9 @@ func (d *scenarioDecoder) lookup(path, id, zone string) (*Item, bool) {
 		}
 	}
 	if len(zones) == 0 {
-		d.fail(join(path, "item"), "%q is not an item of catalog %q", id, d.cat.ID)
+		d.Fail(document.Join(path, "item"), "%q is not an item of catalog %q", id, d.cat.ID)
 	} else {
-		d.fail(join(path, "zone"), "item %q is not offered in zone %q (offered in: %s)", id, zone, strings.Join(zones, ", "))
+		d.Fail(document.Join(path, "zone"), "item %q is not offered in zone %q (offered in: %s)", id, zone, strings.Join(zones, ", "))
 	}
 	return nil, false
 }

@@ -1,9 +1,10 @@
-package engine_test
+package contract_test
 
 import (
 	"fmt"
 
 	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/contract"
 )
 
 // A 4-core / 8 GB server in Tokyo 1 for three years at 2018 prices, with and
@@ -11,7 +12,7 @@ import (
 // floor(9,504 × 10.8) = 102,643 yen and cuts each month to floor(9,504 × 0.5)
 // = 4,752 yen.
 func ExampleEstimate_passport() {
-	s, err := engine.DecodeScenario([]byte(`{
+	s, err := contract.DecodeScenario([]byte(`{
 		"catalog": "seed-2018", "start": "2018-12", "months": 36,
 		"resources": [{"id": "web", "item": "server/4core-8gb", "zone": "tk1a", "usage": {"pattern": "always"}}],
 		"passports": [{"item": "server/4core-8gb", "zone": "tk1a", "term": 36, "purchased": "2018-12"}]
@@ -42,7 +43,7 @@ func ExampleEstimate_passport() {
 // R4's worked example: at hourly 11, daily 110 and monthly 2,179 yen, 30 hours
 // of use are one 24-hour block and 6 hours: 110 + min(6 × 11, 110) = 176 yen.
 func ExampleEstimate_usageFee() {
-	s, err := engine.DecodeScenario([]byte(`{
+	s, err := contract.DecodeScenario([]byte(`{
 		"catalog": {"id": "r4", "taxRate": "0.10", "items": [
 			{"id": "disk/example", "kind": "disk", "zone": "is1a", "hourly": "11", "daily": "110", "monthly": "2179"}]},
 		"start": "2026-01", "months": 1,
@@ -64,7 +65,7 @@ func ExampleEstimate_usageFee() {
 // Every problem in a scenario is reported at once, with the JSON path of the
 // field it concerns.
 func ExampleEstimateJSON_errors() {
-	out, ok := engine.EstimateJSON([]byte(`{"start": "2026-13", "months": 0}`))
+	out, ok := contract.EstimateJSON([]byte(`{"start": "2026-13", "months": 0}`))
 	fmt.Println(ok)
 	fmt.Println(string(out))
 	// Output:

@@ -1,7 +1,10 @@
-package engine
+package pricelist_test
 
 import (
 	"errors"
+	. "github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/contract"
+	. "github.com/sakura-sim/pricesim/engine/pricelist"
 	"os"
 	"strings"
 	"testing"
@@ -77,7 +80,7 @@ func checkUnmatchedClasses(t *testing.T, got []UnmatchedClass, want []UnmatchedC
 // The shared sample: classes keyed by index, a class with Price [], an extra
 // ServiceCharge field.
 func TestImportOfficialPrices_Sample(t *testing.T) {
-	c, report, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "sample-is1b.json", "is1b")}, "2026-11-23")
+	c, report, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "sample-is1b.json", "is1b")}, "2026-11-23", defaultCatalog(t))
 	if err != nil {
 		t.Fatalf("ImportOfficialPrices: %v", err)
 	}
@@ -108,7 +111,7 @@ func TestImportOfficialPrices_Sample(t *testing.T) {
 
 // A list of classes, prices with and without a Zone, and plans of every family.
 func TestImportOfficialPrices_Array(t *testing.T) {
-	c, report, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "array-tk1a.json", "tk1a")}, "2026-11-23")
+	c, report, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "array-tk1a.json", "tk1a")}, "2026-11-23", defaultCatalog(t))
 	if err != nil {
 		t.Fatalf("ImportOfficialPrices: %v", err)
 	}
@@ -134,7 +137,7 @@ func TestImportOfficialPrices_Array(t *testing.T) {
 
 func TestImportOfficialPrices_OddShapes(t *testing.T) {
 	// No zone for the document: every price must name its own.
-	c, report, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "odd-is1c.json", "")}, "2026-11-23")
+	c, report, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "odd-is1c.json", "")}, "2026-11-23", defaultCatalog(t))
 	if err != nil {
 		t.Fatalf("ImportOfficialPrices: %v", err)
 	}
@@ -159,7 +162,7 @@ func TestImportOfficialPrices_OddShapes(t *testing.T) {
 
 func TestImportOfficialPrices_SeveralZones(t *testing.T) {
 	docs := []OfficialDocument{officialFixture(t, "sample-is1b.json", "is1b"), officialFixture(t, "array-tk1a.json", "tk1a")}
-	c, _, err := ImportOfficialPrices(docs, "2026-11-23")
+	c, _, err := ImportOfficialPrices(docs, "2026-11-23", defaultCatalog(t))
 	if err != nil {
 		t.Fatalf("ImportOfficialPrices: %v", err)
 	}
@@ -173,7 +176,7 @@ func TestImportOfficialPrices_SeveralZones(t *testing.T) {
 		t.Errorf("disk/ssd-100gb is missing from is1b")
 	}
 	// The same document twice: the second copy is reported, not merged.
-	c, report, err := ImportOfficialPrices([]OfficialDocument{docs[0], docs[0]}, "2026-11-23")
+	c, report, err := ImportOfficialPrices([]OfficialDocument{docs[0], docs[0]}, "2026-11-23", defaultCatalog(t))
 	if err != nil {
 		t.Fatalf("ImportOfficialPrices: %v", err)
 	}
@@ -212,7 +215,7 @@ func TestImportOfficialPrices_Errors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, _, err := ImportOfficialPrices(tt.docs, tt.asOf)
+			c, _, err := ImportOfficialPrices(tt.docs, tt.asOf, defaultCatalog(t))
 			if err == nil {
 				t.Fatalf("ImportOfficialPrices = %d items, nil error; want an error", len(c.Items))
 			}
@@ -232,43 +235,13 @@ func TestImportOfficialPrices_Errors(t *testing.T) {
 	}
 }
 
-func TestOfficialItem(t *testing.T) {
-	tests := []struct {
-		path, id, kind    string
-		cores, memory     int
-		diskType          string
-		sizeGB, bandwidth int
-	}{
-		{"cloud/plan/4core-8gb", "server/4core-8gb", KindServer, 4, 8, "", 0, 0},
-		{"cloud/plan/1core-1gb", "server/1core-1gb", KindServer, 1, 1, "", 0, 0},
-		{"cloud/plan/2", "server/plan-2", KindServer, 0, 0, "", 0, 0},
-		{"cloud/plan/4core-56gb-v100", "server/gpu-4core-56gb-v100", KindServer, 4, 56, "", 0, 0},
-		{"cloud/plan/dedicatedcpu/10core-96gb", "server/dedicated-10core-96gb", KindServer, 10, 96, "", 0, 0},
-		{"cloud/plan/amd/32core-120gb", "server/amd-32core-120gb", KindServer, 32, 120, "", 0, 0},
-		{"cloud/disk/ssd/100", "disk/ssd-100gb", KindDisk, 0, 0, "ssd", 100, 0},
-		{"cloud/disk/hdd/12288", "disk/hdd-12288gb", KindDisk, 0, 0, "hdd", 12288, 0},
-		{"cloud/internet/router/100m", "network/router-100mbps", KindNetwork, 0, 0, "", 0, 100},
-		{"cloud/internet/router/5000m", "network/router-5000mbps", KindNetwork, 0, 0, "", 0, 5000},
-		{"cloud/internet/router/2g", "network/router-2000mbps", KindNetwork, 0, 0, "", 0, 2000},
+// defaultCatalog is the reference for passport eligibility, as the request
+// router passes it.
+func defaultCatalog(t *testing.T) *Catalog {
+	t.Helper()
+	def, ok := contract.DefaultCatalog()
+	if !ok {
+		t.Fatal("no shipped catalog")
 	}
-	for _, tt := range tests {
-		it, why := officialItem(tt.path)
-		if why != "" {
-			t.Errorf("officialItem(%q) gave reason %q, want %s", tt.path, why, tt.id)
-			continue
-		}
-		if it.ID != tt.id || it.Kind != tt.kind || it.Cores != tt.cores || it.MemoryGB != tt.memory ||
-			it.DiskType != tt.diskType || it.SizeGB != tt.sizeGB || it.BandwidthMbps != tt.bandwidth {
-			t.Errorf("officialItem(%q) = %+v, want %s", tt.path, it, tt.id)
-		}
-		if it.Name.En == "" {
-			t.Errorf("officialItem(%q) has no English name", tt.path)
-		}
-	}
-	for _, path := range []string{"", "cloud/autobackup", "cloud/plan/", "cloud/plan/4core", "cloud/disk/ssd/", "cloud/disk/nvme/100",
-		"cloud/internet/router/", "cloud/plan/0core-1gb", "cloud/license/windows-rds"} {
-		if it, why := officialItem(path); why == "" {
-			t.Errorf("officialItem(%q) = %s, want a reason it is not mapped", path, it.ID)
-		}
-	}
+	return def
 }

@@ -1,7 +1,8 @@
-package engine
+package contract
 
 import (
 	"fmt"
+	. "github.com/sakura-sim/pricesim/engine"
 	"strings"
 	"testing"
 )

@@ -1,6 +1,9 @@
-package engine
+package pricelist_test
 
 import (
+	. "github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/contract"
+	. "github.com/sakura-sim/pricesim/engine/pricelist"
 	"strings"
 	"testing"
 
@@ -17,7 +20,7 @@ func matchTestCatalog(id string, items ...Item) *Catalog {
 }
 
 func TestMatchItems(t *testing.T) {
-	list, ok := ShippedCatalog("list-2026")
+	list, ok := contract.ShippedCatalog("list-2026")
 	if !ok {
 		t.Fatal("list-2026 is not shipped")
 	}
@@ -85,14 +88,14 @@ func TestMatchItems(t *testing.T) {
 }
 
 func TestMatchItems_ByIDAndServiceClass(t *testing.T) {
-	seed, _ := ShippedCatalog("seed-2018")
-	list, _ := ShippedCatalog("list-2026")
+	seed, _ := contract.ShippedCatalog("seed-2018")
+	list, _ := contract.ShippedCatalog("list-2026")
 	got := MatchItems(seed, list, nil)
 	if len(got.Matches) != 1 || got.Matches[0].To != "server/4core-8gb" || got.Matches[0].By != "id" || got.Matches[0].Zone != "tk1a" {
 		t.Errorf("MatchItems(seed-2018, list-2026) = %+v, want server/4core-8gb in tk1a by id", got)
 	}
 
-	official, _, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "sample-is1b.json", "is1b")}, "2026-11-23")
+	official, _, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "sample-is1b.json", "is1b")}, "2026-11-23", defaultCatalog(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +117,7 @@ func TestMatchItems_ByIDAndServiceClass(t *testing.T) {
 
 	// The array fixture's items exist in list-2026 under the same ids, but
 	// the H100, which list-2026 sells in is1a and is1b only.
-	array, _, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "array-tk1a.json", "tk1a")}, "2026-11-23")
+	array, _, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "array-tk1a.json", "tk1a")}, "2026-11-23", defaultCatalog(t))
 	if err != nil {
 		t.Fatal(err)
 	}

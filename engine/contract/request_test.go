@@ -1,8 +1,10 @@
-package engine
+package contract
 
 import (
 	"bytes"
 	"encoding/json"
+	. "github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/pricelist"
 	"os"
 	"strings"
 	"testing"
@@ -40,7 +42,7 @@ func handleOK(t *testing.T, in string, into any) {
 
 func fixtureText(t *testing.T, name string) string {
 	t.Helper()
-	data, err := os.ReadFile("testdata/official/" + name)
+	data, err := os.ReadFile("../pricelist/testdata/official/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,9 +83,9 @@ func TestHandleJSON_ImportPrices(t *testing.T) {
 	docs := `"documents":[` + fixtureText(t, "sample-is1b.json") + `,` + fixtureText(t, "array-tk1a.json") + `]`
 	in := `{"request":"importPrices","asOf":"2026-11-23",` + docs + `}`
 	var resp struct {
-		Catalog   json.RawMessage  `json:"catalog"`
-		Unmatched []UnmatchedClass `json:"unmatched"`
-		Warnings  []FieldError     `json:"warnings"`
+		Catalog   json.RawMessage            `json:"catalog"`
+		Unmatched []pricelist.UnmatchedClass `json:"unmatched"`
+		Warnings  []FieldError               `json:"warnings"`
 	}
 	handleOK(t, in, &resp)
 	c, err := ParseCatalog(resp.Catalog)
@@ -160,9 +162,9 @@ func TestHandleJSON_ImportPricesErrors(t *testing.T) {
 }
 
 func TestHandleJSON_MatchItems(t *testing.T) {
-	var resp ItemMatching
+	var resp pricelist.ItemMatching
 	handleOK(t, `{"request":"matchItems","from":"seed-2018","to":"list-2026"}`, &resp)
-	if len(resp.Matches) != 1 || resp.Matches[0] != (ItemMatch{"server/4core-8gb", "tk1a", "server/4core-8gb", "id"}) {
+	if len(resp.Matches) != 1 || resp.Matches[0] != (pricelist.ItemMatch{Item: "server/4core-8gb", Zone: "tk1a", To: "server/4core-8gb", By: "id"}) {
 		t.Errorf("matchItems seed-2018 → list-2026 = %+v, want server/4core-8gb by id", resp)
 	}
 

@@ -1,8 +1,9 @@
-package engine
+package contract
 
 import (
 	"embed"
 	"fmt"
+	"github.com/sakura-sim/pricesim/engine"
 	"sort"
 	"sync"
 )
@@ -14,7 +15,7 @@ import (
 var shippedFiles embed.FS
 
 type shippedSet struct {
-	list []*Catalog // oldest asOf first
+	list []*engine.Catalog // oldest asOf first
 	err  error
 }
 
@@ -43,13 +44,13 @@ var shippedCatalogs = sync.OnceValue(func() shippedSet {
 
 // ShippedCatalogs returns the catalogs built into the engine, oldest first.
 // Callers must not modify them.
-func ShippedCatalogs() ([]*Catalog, error) {
+func ShippedCatalogs() ([]*engine.Catalog, error) {
 	set := shippedCatalogs()
 	return set.list, set.err
 }
 
 // ShippedCatalog returns the built-in catalog with this id.
-func ShippedCatalog(id string) (*Catalog, bool) {
+func ShippedCatalog(id string) (*engine.Catalog, bool) {
 	list, _ := ShippedCatalogs()
 	for _, c := range list {
 		if c.ID == id {
@@ -60,7 +61,7 @@ func ShippedCatalog(id string) (*Catalog, bool) {
 }
 
 // DefaultCatalog is the newest shipped catalog, used when a scenario names none.
-func DefaultCatalog() (*Catalog, bool) {
+func DefaultCatalog() (*engine.Catalog, bool) {
 	list, _ := ShippedCatalogs()
 	if len(list) == 0 {
 		return nil, false

@@ -1,8 +1,9 @@
-package engine
+package contract
 
 import (
 	"encoding/json"
 	"fmt"
+	. "github.com/sakura-sim/pricesim/engine"
 	"math/big"
 	"math/rand/v2"
 	"strings"
@@ -194,7 +195,7 @@ func checkBreakPoints(t reporter, r Result) {
 		want, done := breakPointCache[key]
 		if !done {
 			for h := 1; h <= 744; h++ {
-				basis := computeFee(p, int64(h)*3600).basis
+				basis := FeeFor(p, int64(h)*3600).Basis
 				if basis == BasisDaily && want[0] == nil {
 					want[0] = &h
 				}
@@ -473,7 +474,7 @@ func genScenario(rng *rand.Rand) []byte {
 	}
 	last := start + Month(months-1)
 	monthIn := func() Month { return start + Month(rng.IntN(months)) }
-	dateIn := func(m Month) Date { return Date{m.Year(), m.Calendar(), 1 + rng.IntN(m.Days())} }
+	dateIn := func(m Month) Date { return Date{Year: m.Year(), Month: m.Calendar(), Day: 1 + rng.IntN(m.Days())} }
 	instant := func(m Month) string {
 		d := dateIn(m)
 		return fmt.Sprintf("%sT%02d:%02d:%02d+09:00", d, rng.IntN(24), rng.IntN(60), rng.IntN(60))
@@ -521,8 +522,8 @@ func genScenario(rng *rand.Rand) []byte {
 				}
 				end := m + Month(rng.IntN(2))
 				ivs = append(ivs, map[string]any{
-					"start": fmt.Sprintf("%sT%02d:00:00+09:00", Date{m.Year(), m.Calendar(), 1 + rng.IntN(14)}, rng.IntN(24)),
-					"end":   fmt.Sprintf("%sT%02d:%02d:00+09:00", Date{end.Year(), end.Calendar(), 15 + rng.IntN(13)}, rng.IntN(24), rng.IntN(60)),
+					"start": fmt.Sprintf("%sT%02d:00:00+09:00", Date{Year: m.Year(), Month: m.Calendar(), Day: 1 + rng.IntN(14)}, rng.IntN(24)),
+					"end":   fmt.Sprintf("%sT%02d:%02d:00+09:00", Date{Year: end.Year(), Month: end.Calendar(), Day: 15 + rng.IntN(13)}, rng.IntN(24), rng.IntN(60)),
 				})
 				m = end + 1
 			}
@@ -663,9 +664,9 @@ func TestFee_Monotonic(t *testing.T) {
 			p := Prices{Hourly: priceOf(ps.hourly), Daily: priceOf(ps.daily), Monthly: priceOf(ps.monthly)}
 			fee := func(s int64) Yen {
 				if s == 0 {
-					return Yen{} // R4.1: no usage, no fee (computeFee is never called with 0)
+					return Yen{} // R4.1: no usage, no fee (FeeFor is never called with 0)
 				}
-				return computeFee(p, s).fee
+				return FeeFor(p, s).Amount
 			}
 			sorted := append([]int64(nil), seconds...)
 			sortInt64(sorted)
@@ -676,7 +677,7 @@ func TestFee_Monotonic(t *testing.T) {
 				if got.Cmp(prev) < 0 {
 					t.Errorf("fee(%d s) = %s < fee(%d s) = %s: a longer use cost less", s, got, prevS, prev)
 				}
-				if p.Monthly.Set && got.Cmp(yenFloor(p.Monthly.Value)) > 0 {
+				if p.Monthly.Set && got.Cmp(*FeeFor(p, 1).Monthly) > 0 {
 					t.Errorf("fee(%d s) = %s, above the monthly price %s", s, got, p.Monthly.Value)
 				}
 				prev, prevS = got, s

@@ -1,0 +1,271 @@
+package contract
+
+import (
+	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/document"
+	"slices"
+	"strings"
+
+	"encoding/json"
+	"fmt"
+	"github.com/shopspring/decimal"
+	"sort"
+	"strconv"
+)
+
+// catalogJSON is a catalog as contract.md writes it.
+type catalogJSON struct {
+	ID      string     `json:"id"`
+	AsOf    string     `json:"asOf"`
+	TaxRate string     `json:"taxRate"`
+	Source  string     `json:"source"`
+	Items   []itemJSON `json:"items"`
+}
+
+type itemJSON struct {
+	ID            string            `json:"id"`
+	Kind          string            `json:"kind"`
+	Zone          string            `json:"zone"`
+	Name          engine.Name       `json:"name"`
+	Hourly        *string           `json:"hourly,omitempty"`
+	Daily         *string           `json:"daily,omitempty"`
+	Monthly       *string           `json:"monthly,omitempty"`
+	Passport      bool              `json:"passport,omitempty"`
+	PassportFees  map[string]string `json:"passportFees,omitempty"`
+	Estimated     []string          `json:"estimated,omitempty"`
+	Cores         int               `json:"cores,omitempty"`
+	MemoryGB      int               `json:"memoryGB,omitempty"`
+	DiskType      string            `json:"diskType,omitempty"`
+	SizeGB        int               `json:"sizeGB,omitempty"`
+	BandwidthMbps int               `json:"bandwidthMbps,omitempty"`
+	ServiceClass  string            `json:"serviceClass,omitempty"`
+	AssumedFrom   string            `json:"assumedFrom,omitempty"`
+}
+
+var catalogFields = []string{"id", "asOf", "taxRate", "source", "items"}
+
+var itemFields = []string{"id", "kind", "zone", "name", "hourly", "daily", "monthly", "passport",
+	"passportFees", "estimated", "cores", "memoryGB", "diskType", "sizeGB", "bandwidthMbps",
+	"serviceClass", "assumedFrom"}
+
+var passportTerms = []int{12, 24, 36}
+
+func priceString(p engine.Price) *string {
+	if !p.Set {
+		return nil
+	}
+	s := p.Value.String()
+	return &s
+}
+
+// catalogDocument wraps a catalog to write it in the contract's shape.
+type catalogDocument struct{ *engine.Catalog }
+
+// MarshalJSON writes the catalog in the contract's shape.
+func (cd catalogDocument) MarshalJSON() ([]byte, error) {
+	c := cd.Catalog
+	out := catalogJSON{ID: c.ID, AsOf: c.AsOf, TaxRate: c.TaxRate.String(), Source: c.Source,
+		Items: make([]itemJSON, len(c.Items))}
+	for i, it := range c.Items {
+		j := itemJSON{ID: it.ID, Kind: it.Kind, Zone: it.Zone, Name: it.Name,
+			Hourly: priceString(it.Prices.Hourly), Daily: priceString(it.Prices.Daily),
+			Monthly: priceString(it.Prices.Monthly), Passport: it.Passport, Estimated: it.Estimated,
+			Cores: it.Cores, MemoryGB: it.MemoryGB, DiskType: it.DiskType, SizeGB: it.SizeGB,
+			BandwidthMbps: it.BandwidthMbps, ServiceClass: it.ServiceClass, AssumedFrom: it.AssumedFrom}
+		if len(it.PassportFees) > 0 {
+			j.PassportFees = map[string]string{}
+			for term, fee := range it.PassportFees {
+				j.PassportFees[strconv.Itoa(term)] = fee.String()
+			}
+		}
+		out.Items[i] = j
+	}
+	return json.Marshal(out)
+}
+
+// itemKey names an item in a zone.
+type itemKey struct{ id, zone string }
+
+// ParseCatalog reads and validates a catalog document (contract.md, "Catalog").
+// Its error is a *ValidationError whose paths start at the document's root.
+func ParseCatalog(data []byte) (*engine.Catalog, error) {
+	v, dups, err := document.Parse(data)
+	if err != nil {
+		return nil, &engine.ValidationError{Problems: []engine.FieldError{{Path: "", Message: "the catalog " + err.Error()}}}
+	}
+	r := &reader{}
+	for _, path := range dups {
+		r.Fail(path, "is given more than once: keep one")
+	}
+	c := r.catalog("", v)
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// catalog reads an inline or shipped catalog, reporting each problem with the
+// item it concerns.
+func (r *reader) catalog(path string, v any) *engine.Catalog {
+	obj, ok := r.Object(path, v, catalogFields...)
+	if !ok {
+		return nil
+	}
+	id, _ := r.NonEmpty(path, obj, "id", true)
+	asOf, _ := r.Str(path, obj, "asOf", false)
+	if asOf != "" {
+		if _, err := engine.ParseDate(asOf); err != nil {
+			r.Fail(document.Join(path, "asOf"), "%v", err)
+		}
+	}
+	source, _ := r.Str(path, obj, "source", false)
+	taxRate := r.taxRate(path, obj)
+	rawItems := r.Array(path, obj, "items")
+	if _, present := obj["items"]; !present {
+		r.Fail(document.Join(path, "items"), "is required")
+	} else if len(rawItems) == 0 && r.Ok() {
+		r.Fail(document.Join(path, "items"), "must list at least one item")
+	}
+	items := make([]engine.Item, 0, len(rawItems))
+	seen := map[itemKey]int{}
+	for i, raw := range rawItems {
+		p := document.Index(document.Join(path, "items"), i)
+		it, ok := r.item(p, raw)
+		if !ok {
+			continue
+		}
+		key := itemKey{it.ID, it.Zone}
+		if first, dup := seen[key]; dup {
+			r.Fail(document.Join(p, "id"), "item %q in zone %q is listed twice (also at items[%d])", it.ID, it.Zone, first)
+			continue
+		}
+		seen[key] = i
+		items = append(items, it)
+	}
+	return engine.NewCatalog(id, asOf, source, taxRate, items)
+}
+
+// taxRate reads the consumption tax rate as a fraction: "0.10" for 10 %.
+func (r *reader) taxRate(path string, obj map[string]any) decimal.Decimal {
+	const problem = "must be the consumption tax rate as a decimal string from 0 to below 1, such as \"0.10\" for 10 %"
+	v, present := obj["taxRate"]
+	if !present || v == nil {
+		r.Fail(document.Join(path, "taxRate"), "is required: the consumption tax rate, such as \"0.10\" for 10 %%")
+		return decimal.Decimal{}
+	}
+	s, isStr := v.(string)
+	rate, err := engine.ParseDecimal(s)
+	if !isStr || err != nil || rate.IsNegative() || rate.GreaterThanOrEqual(decimal.NewFromInt(1)) {
+		r.Fail(document.Join(path, "taxRate"), "%s", problem)
+		return decimal.Decimal{}
+	}
+	return rate
+}
+
+func (r *reader) item(path string, v any) (engine.Item, bool) {
+	obj, ok := r.Object(path, v, itemFields...)
+	if !ok {
+		return engine.Item{}, false
+	}
+	before := len(r.Problems)
+	var it engine.Item
+	it.ID, _ = r.NonEmpty(path, obj, "id", true)
+	what := "item"
+	if it.ID != "" {
+		what = fmt.Sprintf("item %q", it.ID)
+	}
+	it.Kind, _ = r.Str(path, obj, "kind", true)
+	if it.Kind != "" && !slices.Contains(engine.ItemKinds(), it.Kind) {
+		r.Fail(document.Join(path, "kind"), "%s: kind must be one of %s", what, strings.Join(engine.ItemKinds(), ", "))
+	}
+	it.Zone, _ = r.NonEmpty(path, obj, "zone", true)
+	if raw, present := obj["name"]; present && raw != nil {
+		if nameObj, ok := r.Object(document.Join(path, "name"), raw, "en", "ja"); ok {
+			it.Name.En, _ = r.Str(document.Join(path, "name"), nameObj, "en", false)
+			it.Name.Ja, _ = r.Str(document.Join(path, "name"), nameObj, "ja", false)
+		}
+	}
+	it.Prices = r.prices(path, obj, what)
+	if r.Ok() && !it.Prices.Hourly.Set && !it.Prices.Daily.Set && !it.Prices.Monthly.Set {
+		r.Fail(path, "%s has no price: give at least one of hourly, daily, monthly", what)
+	}
+	it.Passport = r.Boolean(path, obj, "passport")
+	if it.Passport && it.Kind != "" && it.Kind != engine.KindServer {
+		r.Fail(document.Join(path, "passport"), "%s: only servers can be passport plans", what)
+	}
+	if it.Passport && !it.Prices.Monthly.Set && obj["passportFees"] == nil {
+		r.Fail(document.Join(path, "passport"), "%s: a passport plan needs a monthly price or passportFees", what)
+	}
+	it.PassportFees = r.passportFees(document.Join(path, "passportFees"), obj["passportFees"], what)
+	for i, raw := range r.Array(path, obj, "estimated") {
+		s, isStr := raw.(string)
+		if !isStr || !slices.Contains([]string{"hourly", "daily", "monthly"}, s) {
+			r.Fail(document.Index(document.Join(path, "estimated"), i), "%s: must be \"hourly\", \"daily\" or \"monthly\"", what)
+			continue
+		}
+		it.Estimated = append(it.Estimated, s)
+	}
+	it.Cores, _ = r.Integer(path, obj, "cores", false, 1, 100000)
+	it.MemoryGB, _ = r.Integer(path, obj, "memoryGB", false, 1, 1000000)
+	it.DiskType, _ = r.Str(path, obj, "diskType", false)
+	if it.DiskType != "" && it.DiskType != "ssd" && it.DiskType != "hdd" {
+		r.Fail(document.Join(path, "diskType"), "%s: must be \"ssd\" or \"hdd\"", what)
+	}
+	it.SizeGB, _ = r.Integer(path, obj, "sizeGB", false, 1, 100000000)
+	it.BandwidthMbps, _ = r.Integer(path, obj, "bandwidthMbps", false, 1, 100000000)
+	it.ServiceClass, _ = r.Str(path, obj, "serviceClass", false)
+	it.AssumedFrom, _ = r.Str(path, obj, "assumedFrom", false)
+	return it, len(r.Problems) == before
+}
+
+func (r *reader) prices(path string, obj map[string]any, what string) engine.Prices {
+	var p engine.Prices
+	for _, f := range []struct {
+		key string
+		dst *engine.Price
+	}{{"hourly", &p.Hourly}, {"daily", &p.Daily}, {"monthly", &p.Monthly}} {
+		before := len(r.Problems)
+		if d, ok := r.Money(path, obj, f.key, false); ok {
+			*f.dst = engine.PriceOf(d)
+		} else if len(r.Problems) > before {
+			r.Problems[len(r.Problems)-1].Message = what + ": " + r.Problems[len(r.Problems)-1].Message
+		}
+	}
+	return p
+}
+
+func (r *reader) passportFees(path string, v any, what string) map[int]engine.Yen {
+	if v == nil {
+		return nil
+	}
+	obj, ok := r.Object(path, v, "12", "24", "36")
+	if !ok {
+		return nil
+	}
+	fees := map[int]engine.Yen{}
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		term, err := strconv.Atoi(k)
+		if err != nil || !slices.Contains(passportTerms, term) {
+			continue // already reported as an unknown field
+		}
+		d, ok := r.MoneyValue(document.Join(path, k), obj[k])
+		if !ok {
+			continue
+		}
+		if !d.IsInteger() {
+			r.Fail(document.Join(path, k), "%s: a passport fee must be a whole number of yen", what)
+			continue
+		}
+		fees[term], _ = engine.YenFromDecimal(d)
+	}
+	return fees
+}
+
+// CatalogJSON writes a catalog in the contract's shape ("Catalog"), as
+// ParseCatalog reads it.
+func CatalogJSON(c *engine.Catalog) ([]byte, error) { return catalogDocument{c}.MarshalJSON() }

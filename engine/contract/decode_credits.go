@@ -1,0 +1,205 @@
+package contract
+
+import (
+	"fmt"
+	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/document"
+	"slices"
+	"strings"
+	"time"
+)
+
+var (
+	passportFields = []string{"id", "item", "zone", "term", "count", "purchased"}
+	creditFields   = []string{"id", "kind", "amount", "registered", "expires", "registerBy", "code"}
+	alertFields    = []string{"billAbove", "balanceBelow"}
+	prepaidFixed   = []int64{10000, 30000}
+	prepaidMinOpen = engine.YenFromInt(50000)
+	maxAlert       = engine.YenFromInt(999_999_999)
+)
+
+func (d *scenarioDecoder) passports(list []any) []engine.Passport {
+	return decodeUnique(d, "passports", list, d.passport, func(pp engine.Passport) string { return pp.ID })
+}
+
+func (d *scenarioDecoder) passport(path string, v any, i int) (engine.Passport, bool) {
+	obj, ok := d.Object(path, v, passportFields...)
+	if !ok {
+		return engine.Passport{}, false
+	}
+	before := len(d.Problems)
+	pp := engine.Passport{ID: fmt.Sprintf("passport-%d", i+1), Count: 1}
+	if document.Present(obj, "id") {
+		pp.ID, _ = d.NonEmpty(path, obj, "id", true)
+	}
+	id, idOK := d.NonEmpty(path, obj, "item", true)
+	zone, zoneOK := d.NonEmpty(path, obj, "zone", true)
+	if idOK && zoneOK && d.cat != nil {
+		if it, found := d.lookup(path, id, zone); found {
+			switch {
+			case it.Kind != engine.KindServer:
+				d.Fail(document.Join(path, "item"), "%q is a %s: discount passports are for servers only", id, it.Kind)
+			case !it.Passport:
+				d.Fail(document.Join(path, "item"), "plan %q in zone %q is not eligible for discount passports", id, zone)
+			default:
+				pp.Item = it
+			}
+		}
+	}
+	const termProblem = "must be 12, 24 or 36 months"
+	if term, ok := d.IntegerOr(path, obj, "term", true, 12, 36, termProblem); ok {
+		if !slices.Contains(passportTerms, term) {
+			d.Fail(document.Join(path, "term"), termProblem)
+		}
+		pp.Term = term
+	}
+	if document.Present(obj, "count") {
+		pp.Count, _ = d.Integer(path, obj, "count", true, 1, engine.MaxCount)
+	}
+	purchased, purchasedOK := d.Month(path, obj, "purchased", true)
+	pp.Purchased = purchased
+	if purchasedOK && d.horizonOK && slices.Contains(passportTerms, pp.Term) {
+		if purchased > d.last {
+			d.Fail(document.Join(path, "purchased"), "is after the horizon's last month %s", d.last)
+		} else if purchased+engine.Month(pp.Term-1) < d.first {
+			d.Fail(document.Join(path, "purchased"), "is too early: the %d-month term ends in %s, before the horizon starts (%s)", pp.Term, purchased+engine.Month(pp.Term-1), d.first)
+		}
+	}
+	return pp, len(d.Problems) == before
+}
+
+func (d *scenarioDecoder) credits(list []any) []engine.Credit {
+	return decodeUnique(d, "credits", list, d.credit, func(c engine.Credit) string { return c.ID })
+}
+
+func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool) {
+	obj, ok := d.Object(path, v, creditFields...)
+	if !ok {
+		return engine.Credit{}, false
+	}
+	before := len(d.Problems)
+	c := engine.Credit{ID: fmt.Sprintf("credit-%d", i+1)}
+	if document.Present(obj, "id") {
+		c.ID, _ = d.NonEmpty(path, obj, "id", true)
+	}
+	c.Kind, _ = d.Str(path, obj, "kind", true)
+	if c.Kind != "" && c.Kind != engine.CreditCoupon && c.Kind != engine.CreditPrepaid {
+		d.Fail(document.Join(path, "kind"), "must be %q or %q", engine.CreditCoupon, engine.CreditPrepaid)
+		return c, false
+	}
+	amount, amountOK := d.WholeYen(path, obj, "amount", true)
+	c.Amount = amount
+	registered, registeredOK := d.Date(path, obj, "registered", true)
+	c.Registered = registered
+
+	switch c.Kind {
+	case engine.CreditPrepaid:
+		if document.Present(obj, "expires") {
+			d.Fail(document.Join(path, "expires"), "must not be given for a prepaid ID: it is valid for 12 months from registration")
+		}
+		for _, k := range []string{"registerBy", "code"} {
+			if document.Present(obj, k) {
+				d.Fail(document.Join(path, k), "applies only to coupons, not to a prepaid ID")
+			}
+		}
+		if amountOK && !prepaidAmountAllowed(amount) {
+			d.Fail(document.Join(path, "amount"), "must be 10,000, 30,000, or 50,000 yen or more: the amounts prepaid IDs are sold for")
+		}
+		if registeredOK {
+			c.Expires = prepaidExpiry(registered)
+		}
+	case engine.CreditCoupon:
+		expires, expiresOK := d.Date(path, obj, "expires", true)
+		c.Expires = expires
+		if expiresOK && registeredOK && expires.Before(registered) {
+			d.Fail(document.Join(path, "expires"), "must not be before the registration date %s", registered)
+		}
+		c.RegisterBy, c.HasRegisterBy = d.Date(path, obj, "registerBy", false)
+		if code, given := d.Str(path, obj, "code", false); given {
+			if err := checkCouponCode(code); err != nil {
+				d.Fail(document.Join(path, "code"), "%v", err)
+			}
+			c.Code = code
+		}
+	}
+	if d.horizonOK && len(d.Problems) == before {
+		if c.Expires.Before(d.first.FirstDay()) {
+			if c.Kind == engine.CreditPrepaid {
+				d.Fail(document.Join(path, "registered"), "is too early: the prepaid ID expires on %s (12 months from registration), before the horizon starts (%s)", c.Expires, d.first)
+			} else {
+				d.Fail(document.Join(path, "expires"), "is before the horizon starts (%s): the coupon could pay nothing", d.first)
+			}
+		}
+		if registered.After(d.last.LastDay()) {
+			d.Fail(document.Join(path, "registered"), "is after the horizon's last month %s", d.last)
+		}
+	}
+	return c, len(d.Problems) == before
+}
+
+func prepaidAmountAllowed(a engine.Yen) bool {
+	for _, n := range prepaidFixed {
+		if a.Equal(engine.YenFromInt(n)) {
+			return true
+		}
+	}
+	return a.Cmp(prepaidMinOpen) >= 0
+}
+
+// prepaidExpiry is the last valid day of a prepaid ID: 12 months from
+// registration, through the day before the same date a year later (R7.2).
+// time.Date turns 29 February of a common year into 1 March, so one day
+// earlier is 28 February, as the rule says.
+func prepaidExpiry(registered engine.Date) engine.Date {
+	t := time.Date(registered.Year+1, registered.Month, registered.Day-1, 0, 0, 0, 0, time.UTC)
+	return engine.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+}
+
+// checkCouponCode accepts 16 digits with single spaces or hyphens between them (R7.2).
+func checkCouponCode(code string) error {
+	problem := fmt.Errorf("must be the coupon's 16 digits, optionally grouped with spaces or hyphens (\"1234-5678-9012-3456\")")
+	digits := 0
+	prevSep := true // a separator may not lead
+	for _, r := range code {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+			prevSep = false
+		case (r == ' ' || r == '-') && !prevSep:
+			prevSep = true
+		default:
+			return problem
+		}
+	}
+	if digits != 16 || prevSep || strings.TrimSpace(code) != code {
+		return problem
+	}
+	return nil
+}
+
+func (d *scenarioDecoder) alerts(v any) engine.Alerts {
+	if v == nil {
+		return engine.Alerts{}
+	}
+	obj, ok := d.Object("alerts", v, alertFields...)
+	if !ok {
+		return engine.Alerts{}
+	}
+	var a engine.Alerts
+	for _, f := range []struct {
+		key string
+		dst **engine.Yen
+	}{{"billAbove", &a.BillAbove}, {"balanceBelow", &a.BalanceBelow}} {
+		amount, ok := d.Money("alerts", obj, f.key, false)
+		if !ok {
+			continue
+		}
+		y, _ := engine.YenFromDecimal(amount)
+		if !amount.IsInteger() || !y.IsPositive() || y.Cmp(maxAlert) > 0 {
+			d.Fail(document.Join("alerts", f.key), "must be from 1 to 999,999,999 yen")
+			continue
+		}
+		*f.dst = &y
+	}
+	return a
+}
