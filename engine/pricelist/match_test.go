@@ -95,7 +95,7 @@ func TestMatchItems_ByIDAndServiceClass(t *testing.T) {
 		t.Errorf("MatchItems(seed-2018, list-2026) = %+v, want server/4core-8gb in tk1a by id", got)
 	}
 
-	official, _, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "sample-is1b.json", "is1b")}, "2026-11-23", defaultCatalog(t))
+	official, _, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "sample-is1b.json", "is1b")}, "2026-11-23", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,14 +116,16 @@ func TestMatchItems_ByIDAndServiceClass(t *testing.T) {
 	}
 
 	// The array fixture's items exist in list-2026 under the same ids, but
-	// the H100, which list-2026 sells in is1a and is1b only.
-	array, _, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "array-tk1a.json", "tk1a")}, "2026-11-23", defaultCatalog(t))
+	// the H100, which list-2026 sells in is1a and is1b only, and the load
+	// balancer, which it does not list.
+	array, _, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "array-tk1a.json", "tk1a")}, "2026-11-23", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got = MatchItems(array, list, nil)
-	if len(got.Matches) != 5 || len(got.Unmatched) != 1 || got.Unmatched[0].Item != "server/gpu-24core-240gb-h100" {
-		t.Errorf("MatchItems(array, list-2026) = %+v, want 5 matches by id and the H100 unmatched", got)
+	if len(got.Matches) != 5 || len(got.Unmatched) != 2 || got.Unmatched[0].Item != "server/gpu-24core-240gb-h100" ||
+		got.Unmatched[1].Item != "appliance/loadbalancer-standard" {
+		t.Errorf("MatchItems(array, list-2026) = %+v, want 5 matches by id, the H100 and the load balancer unmatched", got)
 	}
 	// And back: list-2026's tk1a items without a counterpart are listed, not dropped.
 	got = MatchItems(list, array, []ItemRef{{"server/4core-8gb", "tk1a"}, {"server/8core-16gb", "tk1a"}})

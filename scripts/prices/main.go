@@ -1,8 +1,14 @@
 // Command prices turns SAKURA Cloud's official price list into a catalog the
 // simulator can use (contract.md, "Catalog"), written to standard output.
 //
-//	go run ./scripts/prices [-as-of YYYY-MM-DD] [ZONE=]FILE…
-//	go run ./scripts/prices -fetch [-zones is1a,tk1a] [-as-of YYYY-MM-DD] [-timeout 30s] [-save DIR]
+//	go run ./scripts/prices [-base ID|FILE|none] [-as-of YYYY-MM-DD] [ZONE=]FILE…
+//	go run ./scripts/prices -fetch [-base ID|FILE|none] [-zones is1a,tk1a] [-as-of YYYY-MM-DD] [-timeout 30s] [-save DIR]
+//
+// The import is laid over a base catalog zone by zone (-base: the default
+// shipped catalog unless another id, a catalog file, or none is given): the
+// imported zones take the official prices, the others keep the base's. A
+// document dated in the 8 % tax era cannot be laid over a 10 % catalog; it
+// becomes a catalog of its own, and the program says so.
 //
 // Each FILE is one saved response of the public price API for one zone
 // (pricelist.OfficialPriceURL); ZONE= says which zone, for prices that do not name
@@ -50,10 +56,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	timeout := fs.Duration("timeout", 30*time.Second, "how long to wait for each zone")
 	save := fs.String("save", "", "with -fetch: also write each zone's response to DIR/ZONE.json")
 	zoneList := fs.String("zones", strings.Join(pricelist.OfficialZones(), ","), "with -fetch: the zones to download, comma-separated")
-	jst := time.FixedZone("JST", 9*60*60)
-	asOf := fs.String("as-of", time.Now().In(jst).Format("2006-01-02"), "the catalog's date (default today in Japan)")
+	asOf := fs.String("as-of", "", "the catalog's date, and that of documents without ResponsedAt (default: the documents' ResponsedAt; with -fetch, today in Japan)")
+	baseFlag := fs.String("base", "", "the catalog the import is laid over, zone by zone: a shipped catalog's id, a catalog file, or none (default: the default shipped catalog)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: prices [-as-of YYYY-MM-DD] [ZONE=]FILE…\n       prices -fetch [-zones is1a,tk1a] [-as-of YYYY-MM-DD] [-timeout 30s] [-save DIR]")
+		fmt.Fprintln(stderr, "usage: prices [-base ID|FILE|none] [-as-of YYYY-MM-DD] [ZONE=]FILE…\n       prices -fetch [-base ID|FILE|none] [-zones is1a,tk1a] [-as-of YYYY-MM-DD] [-timeout 30s] [-save DIR]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -66,6 +72,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case *fetch && fs.NArg() > 0:
 		err = errors.New("give either -fetch or files, not both")
 	case *fetch:
+		if *asOf == "" {
+			*asOf = time.Now().In(time.FixedZone("JST", 9*60*60)).Format("2006-01-02")
+		}
 		var zones []string
 		if zones, err = parseZones(*zoneList); err == nil {
 			docs, names, err = fetchAll(*baseURL, zones, *timeout, *save)
@@ -81,13 +90,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	reference, _ := contract.DefaultCatalog()
-	cat, report, err := pricelist.ImportOfficialPrices(docs, *asOf, reference)
+	base, err := readBase(*baseFlag)
+	if err != nil {
+		fmt.Fprintln(stderr, "prices: -base:", err)
+		return 2
+	}
+	cat, report, err := pricelist.ImportOfficialPrices(docs, *asOf, base)
 	for _, w := range report.Warnings {
 		fmt.Fprintf(stderr, "prices: warning: %s: %s\n", name(w.Path, names), w.Message)
 	}
 	for _, u := range report.Unmatched {
-		fmt.Fprintf(stderr, "prices: left out %s %q (%s) in %s: %s\n", orDash(u.ServiceClass), u.Name, name(u.Path, names), orNone(u.Zone), u.Reason)
+		fmt.Fprintf(stderr, "prices: left out %s %q (%s) in %s: %s [%s]\n", orDash(u.ServiceClass), u.Name, name(u.Path, names), orNone(u.Zone), u.Reason, u.Code)
+	}
+	for _, p := range report.PassportsNotCarried {
+		fmt.Fprintf(stderr, "prices: passport plan %s in %s is not carried over: %s [%s]\n", p.Item, p.Zone, p.Reason, p.Code)
+	}
+	if o := report.Overlay; o.Base != "" && !o.Overlaid && err == nil {
+		fmt.Fprintf(stderr, "prices: not laid over %s: %s [%s]\n", o.Base, o.Reason, o.Code)
 	}
 	if err != nil {
 		var verr *engine.ValidationError
@@ -116,6 +135,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "prices: %s: %d items, %d service classes left out\n", cat.ID, len(cat.Items), len(report.Unmatched))
 	return 0
+}
+
+// readBase reads -base: "" for the default shipped catalog, "none" for no
+// base, a shipped catalog's id, or a catalog file.
+func readBase(flag string) (*engine.Catalog, error) {
+	switch flag {
+	case "":
+		c, _ := contract.DefaultCatalog()
+		return c, nil
+	case "none":
+		return nil, nil
+	}
+	if c, ok := contract.ShippedCatalog(flag); ok {
+		return c, nil
+	}
+	data, err := os.ReadFile(flag)
+	if err != nil {
+		return nil, fmt.Errorf("%q is neither a shipped catalog nor a file: %w", flag, err)
+	}
+	c, err := contract.ParseCatalog(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", flag, err)
+	}
+	return c, nil
 }
 
 // readFiles reads [ZONE=]FILE arguments.

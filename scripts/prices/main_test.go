@@ -33,19 +33,19 @@ func parseOutput(t *testing.T, stdout string) *engine.Catalog {
 }
 
 func TestRun_Files(t *testing.T) {
-	code, stdout, stderr := runPrices(t, "-as-of", "2026-11-23", fixtures+"sample-is1b.json", "tk1a="+fixtures+"array-tk1a.json")
+	code, stdout, stderr := runPrices(t, "-base", "none", "-as-of", "2026-11-23", fixtures+"sample-is1b.json", "tk1a="+fixtures+"array-tk1a.json")
 	if code != 0 {
 		t.Fatalf("exit %d, want 0; stderr:\n%s", code, stderr)
 	}
 	c := parseOutput(t, stdout)
-	// 3 classes of the sample, 6 of the array fixture (its zoneless price is tk1a's).
-	if c.ID != "official-2026-11-23" || len(c.Items) != 9 {
-		t.Errorf("catalog %s with %d items, want official-2026-11-23 with 9", c.ID, len(c.Items))
+	// 3 classes of the sample, 7 of the array fixture (its zoneless price is tk1a's).
+	if c.ID != "official-2026-11-23" || len(c.Items) != 10 {
+		t.Errorf("catalog %s with %d items, want official-2026-11-23 with 10", c.ID, len(c.Items))
 	}
 	if it, ok := c.Lookup("server/1core-1gb", "tk1a"); !ok || it.Prices.Monthly.Value.String() != "1540" {
 		t.Errorf("server/1core-1gb in tk1a = %+v, want monthly 1540", it)
 	}
-	for _, want := range []string{"cloud/autobackup", "sample-is1b.json ServiceClasses[3]", "cloud/appliance/loadbalancer/standard"} {
+	for _, want := range []string{"cloud/autobackup", "sample-is1b.json ServiceClasses[3]", "[noPrice]"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not mention %q:\n%s", want, stderr)
 		}
@@ -156,9 +156,10 @@ func TestRun_Fetch(t *testing.T) {
 	}
 	c := parseOutput(t, stdout)
 	// is1a 1, is1b 3, is1c 4 (the odd document's zoneless 4 core / 8 GB is
-	// is1c's once the zone is known), tk1a 6, tk1b 1.
-	if len(c.Items) != 15 {
-		t.Errorf("%d items, want 15", len(c.Items))
+	// is1c's once the zone is known), tk1a 7, tk1b 1: every zone of the base
+	// is imported, so none of its items is left.
+	if len(c.Items) != 16 {
+		t.Errorf("%d items, want 16", len(c.Items))
 	}
 	for _, zone := range []string{"is1a", "tk1a", "tk1b"} {
 		if _, ok := c.Lookup("server/1core-1gb", zone); !ok {
@@ -223,8 +224,8 @@ func TestRun_FetchHeaderAndJSONAddress(t *testing.T) {
 		t.Fatalf("exit %d, want 0; stderr:\n%s", code, stderr)
 	}
 	c := parseOutput(t, stdout)
-	if len(c.Items) != 15 {
-		t.Errorf("%d items, want 15 (is1b's 3 from its .json address)", len(c.Items))
+	if len(c.Items) != 16 {
+		t.Errorf("%d items, want 16 (is1b's 3 from its .json address)", len(c.Items))
 	}
 	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/is1a/api/cloud/1.1/public/price", nil)
 	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusForbidden {
@@ -269,5 +270,58 @@ func TestRun_FetchZones(t *testing.T) {
 	}
 	if code, _, stderr := runPrices(t, "-fetch", "-zones", "is1b,tk9z", "-base-url", srv.URL); code != 2 || !strings.Contains(stderr, `"tk9z" is not a zone`) {
 		t.Errorf("-zones with an unknown zone: exit %d, stderr %s; want 2 naming tk9z", code, stderr)
+	}
+}
+
+// The import is laid over the base zone by zone: is1b's documented prices
+// replace list-2026's is1b, and tk1a keeps list-2026's 4 cores / 8 GB
+// (8,400 before tax: 9,240); -base names another catalog or none.
+func TestRun_Base(t *testing.T) {
+	code, stdout, stderr := runPrices(t, "-as-of", "2026-11-23", fixtures+"sample-is1b.json")
+	if code != 0 {
+		t.Fatalf("exit %d, want 0; stderr:\n%s", code, stderr)
+	}
+	c := parseOutput(t, stdout)
+	if c.ID != "list-2026+official-2026-11-23" {
+		t.Errorf("catalog id %s, want list-2026+official-2026-11-23", c.ID)
+	}
+	if it, ok := c.Lookup("server/4core-8gb", "tk1a"); !ok || it.Prices.Monthly.Value.String() != "9240" {
+		t.Errorf("server/4core-8gb in tk1a = %+v, want list-2026's monthly 9240", it)
+	}
+	if it, ok := c.Lookup("disk/ssd-100gb", "is1b"); !ok || it.Prices.Hourly.Value.String() != "19" {
+		t.Errorf("disk/ssd-100gb in is1b = %+v, want the document's hourly 19 (list-2026: 18)", it)
+	}
+	// list-2026's passport plans in is1b have no counterpart in the sample.
+	if !strings.Contains(stderr, "passport plan server/4core-8gb in is1b is not carried over") {
+		t.Errorf("stderr does not report the passport plans lost in is1b:\n%s", stderr)
+	}
+
+	code, stdout, stderr = runPrices(t, "-base", "seed-2018", "-as-of", "2018-11-14", "tk1a="+fixtures+"array-tk1a.json")
+	if code != 0 {
+		t.Fatalf("-base seed-2018: exit %d, want 0; stderr:\n%s", code, stderr)
+	}
+	if c := parseOutput(t, stdout); c.ID != "seed-2018+official-2018-11-14" || c.TaxRate.String() != "0.08" {
+		t.Errorf("-base seed-2018 at 8 %%: catalog %s tax %s, want seed-2018+official-2018-11-14 at 0.08", c.ID, c.TaxRate)
+	}
+
+	if code, _, stderr := runPrices(t, "-base", "list-1999", fixtures+"sample-is1b.json"); code != 2 || !strings.Contains(stderr, "-base") {
+		t.Errorf("-base list-1999: exit %d, stderr %s; want 2 naming -base", code, stderr)
+	}
+}
+
+// A document of the 8 % era (-as-of 2018-11-14, the document has no
+// ResponsedAt) cannot be laid over list-2026 (10 %): it is a catalog alone at
+// 0.08, and the program says why.
+func TestRun_EightPercentEra(t *testing.T) {
+	code, stdout, stderr := runPrices(t, "-as-of", "2018-11-14", "tk1a="+fixtures+"array-tk1a.json")
+	if code != 0 {
+		t.Fatalf("exit %d, want 0; stderr:\n%s", code, stderr)
+	}
+	c := parseOutput(t, stdout)
+	if c.ID != "official-2018-11-14" || c.TaxRate.String() != "0.08" || len(c.Items) != 7 {
+		t.Errorf("catalog %s at %s with %d items, want official-2018-11-14 at 0.08 with 7", c.ID, c.TaxRate, len(c.Items))
+	}
+	if !strings.Contains(stderr, "not laid over list-2026") || !strings.Contains(stderr, "[taxRateDiffers]") {
+		t.Errorf("stderr does not say why the import stands alone:\n%s", stderr)
 	}
 }
