@@ -23,10 +23,9 @@ package contract
 // prices, the others keep base's, and "zones" in the catalog says where each
 // zone's prices came from. The catalog is named base's id + "+official-" +
 // its date, or "official-" + its date when it stands alone: with no base, or
-// when its tax rate is not base's ("overlay" says why). Its date is "asOf"
-// when given, else the documents' ResponsedAt; "asOf" also dates a document
-// without ResponsedAt, and the tax rate follows the date (8 % before
-// 2019-10-01). Every service class that did not become an item is listed in
+// when its tax rate is not base's ("overlay" says why). A document is dated
+// by its ResponsedAt, else by "asOf"; the catalog by its latest document; the
+// tax rate follows the date (8 % before 2019-10-01). Every service class that did not become an item is listed in
 // "unmatched" with a stable code and a reason; "warnings" flag whole
 // documents (a partial page); "passportsNotCarried" lists base's passport
 // plans no imported item stands for. A document may also be given as a

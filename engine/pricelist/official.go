@@ -37,7 +37,7 @@ type OfficialDocument struct {
 //
 // A document's date is its ResponsedAt (in Japan), else asOf; the tax rate
 // its prices include follows from it (8 % before 2019-10-01, 10 % since). The
-// catalog's date is asOf when given, else the latest document's. Classes with
+// catalog's date is the latest document's. Classes with
 // IsPublic false are left out before anything else, so they never hide a
 // public class. Passport eligibility is base's, carried to the imported
 // items that stand for base's passport plans (same id, service class, or
@@ -113,11 +113,9 @@ func importOfficial(listPath string, docs []officialInput, asOf string, base *en
 	if !r.Ok() {
 		return nil, report, r.Err()
 	}
-	catalogDate := asOf
+	catalogDate := ""
 	for _, d := range dates {
-		if catalogDate == "" || (asOf == "" && d.date > catalogDate) {
-			catalogDate = d.date
-		}
+		catalogDate = max(catalogDate, d.date)
 	}
 	items := importItems(classes, &report)
 	if len(items) == 0 {

@@ -56,7 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	timeout := fs.Duration("timeout", 30*time.Second, "how long to wait for each zone")
 	save := fs.String("save", "", "with -fetch: also write each zone's response to DIR/ZONE.json")
 	zoneList := fs.String("zones", strings.Join(pricelist.OfficialZones(), ","), "with -fetch: the zones to download, comma-separated")
-	asOf := fs.String("as-of", "", "the catalog's date, and that of documents without ResponsedAt (default: the documents' ResponsedAt; with -fetch, today in Japan)")
+	asOf := fs.String("as-of", "", "the date of documents without ResponsedAt, which also sets their tax rate (with -fetch, default today in Japan)")
 	baseFlag := fs.String("base", "", "the catalog the import is laid over, zone by zone: a shipped catalog's id, a catalog file, or none (default: the default shipped catalog)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: prices [-base ID|FILE|none] [-as-of YYYY-MM-DD] [ZONE=]FILE…\n       prices -fetch [-base ID|FILE|none] [-zones is1a,tk1a] [-as-of YYYY-MM-DD] [-timeout 30s] [-save DIR]")
