@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -21,7 +21,7 @@ func NewMonth(y int, m time.Month) Month { return Month(y*12 + int(m) - 1) }
 func ParseMonth(s string) (Month, error) {
 	t, err := time.Parse("2006-01", s)
 	if err != nil || len(s) != 7 {
-		return 0, fmt.Errorf("must be a month written YYYY-MM, such as \"2026-04\"")
+		return 0, ErrBadMonth
 	}
 	return NewMonth(t.Year(), t.Month()), nil
 }
@@ -51,10 +51,30 @@ func (m Month) FirstDay() Date { return Date{m.Year(), m.Calendar(), 1} }
 func (m Month) LastDay() Date { return Date{m.Year(), m.Calendar(), m.Days()} }
 
 // String returns "YYYY-MM".
-func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year(), int(m.Calendar())) }
+func (m Month) String() string { return string(m.Append(nil)) }
 
 // MarshalText writes "YYYY-MM".
-func (m Month) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+func (m Month) MarshalText() ([]byte, error) { return m.Append(nil), nil }
+
+// Append appends "YYYY-MM" to b.
+func (m Month) Append(b []byte) []byte {
+	b = appendPadded(b, m.Year(), 4)
+	return appendPadded(append(b, '-'), int(m.Calendar()), 2)
+}
+
+// appendPadded writes n with at least width digits, zeros in front, as
+// fmt's %0*d does.
+func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 {
+		b, n, width = append(b, '-'), -n, width-1
+	}
+	for d, w := 10, 1; w < width; d, w = d*10, w+1 {
+		if n < d {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendInt(b, int64(n), 10)
+}
 
 // Date is a calendar date in JST.
 type Date struct {
@@ -67,7 +87,7 @@ type Date struct {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil || len(s) != 10 {
-		return Date{}, fmt.Errorf("must be a date written YYYY-MM-DD, such as \"2026-04-01\"")
+		return Date{}, ErrBadDate
 	}
 	return Date{t.Year(), t.Month(), t.Day()}, nil
 }
@@ -100,10 +120,17 @@ func (d Date) AddDays(n int) Date {
 }
 
 // String returns "YYYY-MM-DD".
-func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) }
+func (d Date) String() string { return string(d.Append(nil)) }
 
 // MarshalText writes "YYYY-MM-DD".
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+func (d Date) MarshalText() ([]byte, error) { return d.Append(nil), nil }
+
+// Append appends "YYYY-MM-DD" to b.
+func (d Date) Append(b []byte) []byte {
+	b = appendPadded(b, d.Year, 4)
+	b = appendPadded(append(b, '-'), int(d.Month), 2)
+	return appendPadded(append(b, '-'), d.Day, 2)
+}
 
 func sign(n int) int {
 	switch {
@@ -119,9 +146,8 @@ func sign(n int) int {
 // Usage is counted in whole seconds (R2.4), so fractions of a second are refused
 // rather than silently dropped.
 func ParseInstant(s string) (time.Time, error) {
-	const problem = "must be a time written like \"2026-12-03T09:00:00+09:00\" (no offset means JST)"
 	if strings.ContainsAny(s, ".,") {
-		return time.Time{}, fmt.Errorf("must be in whole seconds, without a fraction")
+		return time.Time{}, ErrFractionalSecond
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
@@ -132,5 +158,5 @@ func ParseInstant(s string) (time.Time, error) {
 	if t, err := time.ParseInLocation("2006-01-02T15:04", s, jst); err == nil {
 		return t, nil
 	}
-	return time.Time{}, fmt.Errorf("%s", problem)
+	return time.Time{}, ErrBadTime
 }

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 )
@@ -40,40 +39,40 @@ func Estimate(s Scenario) (Result, error) {
 func checkDecoded(s Scenario) error {
 	var r problems
 	if s.Catalog == nil {
-		r.fail("catalog", "is required")
+		r.fail("catalog", "required")
 	}
 	if s.Months < 1 || s.Months > 120 {
-		r.fail("months", "must be a whole number from 1 to 120")
+		r.fail("months", "outOfRange", "min", "1", "max", "120")
 	}
 	for i, res := range s.Resources {
 		p := "resources[" + strconv.Itoa(i) + "]"
 		if res.Item == nil {
-			r.fail(p+".item", "is required")
+			r.fail(p+".item", "required")
 		} else if res.Item.Prices.MonthlyOnly() && !res.Item.Prices.Monthly.Set {
-			r.fail(p+".item", "has no price")
+			r.fail(p+".item", "noPrice")
 		}
 		if res.Count < 1 || res.Count > MaxCount {
-			r.fail(p+".count", "must be a whole number from 1 to %d", MaxCount)
+			r.fail(p+".count", "outOfRange", "min", "1", "max", strconv.Itoa(MaxCount))
 		}
 		if !slices.Contains(UsagePatterns(), res.Usage.Pattern) {
-			r.fail(p+".usage.pattern", "must be one of %v", UsagePatterns())
+			r.fail(p+".usage.pattern", "badPattern", "patterns", `"always", "hours", "intervals"`)
 		}
 	}
 	for i, pp := range s.Passports {
 		p := "passports[" + strconv.Itoa(i) + "]"
 		if pp.Item == nil || !pp.Item.Passport || !pp.Item.Prices.Monthly.Set && pp.Item.PassportFees[pp.Term].IsZero() {
-			r.fail(p+".item", "must be a passport-eligible plan")
+			r.fail(p+".item", "notPassportPlan", "item", itemID(pp.Item), "zone", itemZone(pp.Item))
 		}
 		if _, ok := passportTermsByMonths[pp.Term]; !ok {
-			r.fail(p+".term", "must be 12, 24 or 36 months")
+			r.fail(p+".term", "badTerm")
 		}
-		if pp.Count < 1 {
-			r.fail(p+".count", "must be at least 1")
+		if pp.Count < 1 || pp.Count > MaxCount {
+			r.fail(p+".count", "outOfRange", "min", "1", "max", strconv.Itoa(MaxCount))
 		}
 	}
 	for i, c := range s.Credits {
 		if c.Kind != CreditCoupon && c.Kind != CreditPrepaid {
-			r.fail("credits["+strconv.Itoa(i)+"].kind", "must be %q or %q", CreditCoupon, CreditPrepaid)
+			r.fail("credits["+strconv.Itoa(i)+"].kind", "badCreditKind")
 		}
 	}
 	return r.err()
@@ -82,13 +81,27 @@ func checkDecoded(s Scenario) error {
 // problems collects what checkDecoded finds.
 type problems []FieldError
 
-func (p *problems) fail(path, format string, args ...any) {
-	*p = append(*p, FieldError{Path: path, Message: fmt.Sprintf(format, args...)})
+func (p *problems) fail(path string, code Code, args ...string) {
+	*p = append(*p, NewFieldError(path, code, args...))
+}
+
+func itemID(it *Item) string {
+	if it == nil {
+		return ""
+	}
+	return it.ID
+}
+
+func itemZone(it *Item) string {
+	if it == nil {
+		return ""
+	}
+	return it.Zone
 }
 
 func (p problems) err() error {
 	if len(p) == 0 {
 		return nil
 	}
-	return &ValidationError{Problems: p}
+	return &ValidationError{Subject: SubjectScenario, Problems: p}
 }

@@ -26,7 +26,7 @@ func ParseYen(s string) (Yen, error) {
 		return Yen{}, err
 	}
 	if !d.IsInteger() {
-		return Yen{}, fmt.Errorf("must be a whole number of yen")
+		return Yen{}, ErrNotWholeYen
 	}
 	return Yen{d}, nil
 }
@@ -46,15 +46,15 @@ func MustParseYen(s string) Yen {
 func ParseDecimal(s string) (decimal.Decimal, error) {
 	body := strings.TrimPrefix(s, "-")
 	if body == "" || strings.Count(body, ".") > 1 || strings.HasPrefix(body, ".") || strings.HasSuffix(body, ".") {
-		return decimal.Decimal{}, fmt.Errorf("must be a decimal number such as \"9504\" or \"47.5\"")
+		return decimal.Decimal{}, ErrBadDecimal
 	}
 	for _, r := range body {
 		if (r < '0' || r > '9') && r != '.' {
-			return decimal.Decimal{}, fmt.Errorf("must be a decimal number such as \"9504\" or \"47.5\"")
+			return decimal.Decimal{}, ErrBadDecimal
 		}
 	}
 	if len(body) > 30 {
-		return decimal.Decimal{}, fmt.Errorf("has too many digits")
+		return decimal.Decimal{}, ErrTooManyDigits
 	}
 	return decimal.NewFromString(s)
 }
@@ -99,6 +99,9 @@ func (y Yen) String() string { return string(y.appendTo(nil)) }
 
 // MarshalText writes y as a decimal string; JSON money is never a JSON number (R1.4).
 func (y Yen) MarshalText() ([]byte, error) { return y.appendTo(nil), nil }
+
+// Append appends y in decimal to b.
+func (y Yen) Append(b []byte) []byte { return y.appendTo(b) }
 
 // appendTo writes y in decimal. Estimates hold tens of thousands of amounts,
 // so the common case skips decimal's big.Int formatting.
@@ -146,7 +149,7 @@ func (s *yenSum) total() Yen { return Yen{s.large.Add(decimal.NewFromInt(s.small
 // YenFromDecimal returns d as yen; it fails when d has a fraction.
 func YenFromDecimal(d decimal.Decimal) (Yen, error) {
 	if !d.IsInteger() {
-		return Yen{}, fmt.Errorf("must be a whole number of yen")
+		return Yen{}, ErrNotWholeYen
 	}
 	return Yen{d}, nil
 }

@@ -1,11 +1,12 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
+	"strconv"
 
 	"github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/contract"
+	"github.com/sakura-sim/pricesim/engine/document"
 )
 
 // version names the build the page runs; the Makefile sets it with
@@ -31,14 +32,14 @@ type arg struct {
 func handle(args []arg) (resp string) {
 	defer recoverInto(&resp)
 	if len(args) != 1 {
-		return errorResponse(fmt.Sprintf("estimate expects one JSON string, got %d arguments", len(args)))
+		return errorResponse("badArguments", "count", strconv.Itoa(len(args)))
 	}
 	a := args[0]
 	if a.Err != nil {
-		return errorResponse("estimate could not read its argument: " + a.Err.Error())
+		return errorResponse("unreadableArgument", "detail", a.Err.Error())
 	}
 	if a.Type != "string" {
-		return errorResponse("estimate expects one JSON string, got an argument of type " + a.Type)
+		return errorResponse("badArgumentType", "type", a.Type)
 	}
 	out, _ := engineCall([]byte(a.Text))
 	return string(out)
@@ -48,19 +49,13 @@ func handle(args []arg) (resp string) {
 // must be deferred directly by the function whose panic it catches.
 func recoverInto(resp *string) {
 	if r := recover(); r != nil {
-		*resp = errorResponse(fmt.Sprintf("internal error: %v", r))
+		*resp = errorResponse("internalError", "detail", fmt.Sprint(r))
 	}
 }
 
 // errorResponse is the one mapping from an adapter problem to the contract's
 // error list; the problem has no field, so its path is empty.
-func errorResponse(msg string) string {
-	doc := struct {
-		Errors []engine.FieldError `json:"errors"`
-	}{[]engine.FieldError{{Path: "", Message: msg}}}
-	out, err := json.Marshal(doc)
-	if err != nil {
-		return `{"errors":[{"path":"","message":"the error list could not be written"}]}`
-	}
-	return string(out)
+func errorResponse(code engine.Code, args ...string) string {
+	return string(document.ErrorDocument(&engine.ValidationError{Subject: engine.SubjectDocument,
+		Problems: []engine.FieldError{engine.NewFieldError("", code, args...)}}))
 }

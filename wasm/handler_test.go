@@ -81,14 +81,14 @@ func TestHandle_enginePanicIsRecovered(t *testing.T) {
 	engineCall = func([]byte) ([]byte, bool) { panic("index out of range [3] with length 3") }
 
 	errs := errorsOf(t, handle([]arg{str(seed002)}))
-	if errs[0].Path != "" || !strings.Contains(errs[0].Message, "internal error: index out of range") {
+	if errs[0].Path != "" || !strings.Contains(errs[0].Message, "internal error in the engine: index out of range") {
 		t.Errorf("handle after an engine panic = %+v, want one pathless internal error", errs)
 	}
 }
 
 func TestErrorResponse_escapes(t *testing.T) {
-	errs := errorsOf(t, errorResponse("a \"quoted\"\n<message>"))
-	if errs[0].Message != "a \"quoted\"\n<message>" {
+	errs := errorsOf(t, errorResponse("unreadableArgument", "detail", "a \"quoted\"\n<message>"))
+	if errs[0].Message != "estimate could not read its argument: a \"quoted\"\n<message>" {
 		t.Errorf("errorResponse message = %q, want the text unchanged", errs[0].Message)
 	}
 }

@@ -1,13 +1,13 @@
 package contract
 
 import (
+	"errors"
 	"github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/document"
 	"slices"
 	"strings"
 
 	"encoding/json"
-	"fmt"
 	"github.com/shopspring/decimal"
 	"sort"
 	"strconv"
@@ -101,16 +101,25 @@ func (cd catalogDocument) MarshalJSON() ([]byte, error) {
 // itemKey names an item in a zone.
 type itemKey struct{ id, zone string }
 
+// syntaxInvalid is the error of a document that is not JSON.
+func syntaxInvalid(subject string, err error) *engine.ValidationError {
+	var se *document.SyntaxError
+	if errors.As(err, &se) {
+		return &engine.ValidationError{Subject: subject, Problems: []engine.FieldError{se.Problem("", subject)}}
+	}
+	return &engine.ValidationError{Subject: subject, Problems: []engine.FieldError{engine.NewFieldError("", "invalidValue", "detail", err.Error())}}
+}
+
 // ParseCatalog reads and validates a catalog document (contract.md, "Catalog").
 // Its error is a *ValidationError whose paths start at the document's root.
 func ParseCatalog(data []byte) (*engine.Catalog, error) {
 	v, dups, err := document.Parse(data)
 	if err != nil {
-		return nil, &engine.ValidationError{Problems: []engine.FieldError{{Path: "", Message: "the catalog " + err.Error()}}}
+		return nil, syntaxInvalid(engine.SubjectCatalog, err)
 	}
-	r := &reader{}
+	r := &reader{document.Reader{Subject: engine.SubjectCatalog}}
 	for _, path := range dups {
-		r.Fail(path, "is given more than once: keep one")
+		r.Fail(path, "duplicateKey")
 	}
 	c := r.catalog("", v)
 	if err := r.Err(); err != nil {
@@ -130,16 +139,16 @@ func (r *reader) catalog(path string, v any) *engine.Catalog {
 	asOf, _ := r.Str(path, obj, "asOf", false)
 	if asOf != "" {
 		if _, err := engine.ParseDate(asOf); err != nil {
-			r.Fail(document.Join(path, "asOf"), "%v", err)
+			r.FailWith(document.Join(path, "asOf"), err)
 		}
 	}
 	source, _ := r.Str(path, obj, "source", false)
 	taxRate := r.taxRate(path, obj)
 	rawItems := r.Array(path, obj, "items")
 	if _, present := obj["items"]; !present {
-		r.Fail(document.Join(path, "items"), "is required")
+		r.Fail(document.Join(path, "items"), "required")
 	} else if len(rawItems) == 0 && r.Ok() {
-		r.Fail(document.Join(path, "items"), "must list at least one item")
+		r.Fail(document.Join(path, "items"), "noItems")
 	}
 	items := make([]engine.Item, 0, len(rawItems))
 	seen := map[itemKey]int{}
@@ -151,7 +160,7 @@ func (r *reader) catalog(path string, v any) *engine.Catalog {
 		}
 		key := itemKey{it.ID, it.Zone}
 		if first, dup := seen[key]; dup {
-			r.Fail(document.Join(p, "id"), "item %q in zone %q is listed twice (also at items[%d])", it.ID, it.Zone, first)
+			r.Fail(document.Join(p, "id"), "duplicateCatalogItem", "item", it.ID, "zone", it.Zone, "index", strconv.Itoa(first))
 			continue
 		}
 		seen[key] = i
@@ -178,13 +187,13 @@ func (r *reader) zoneSources(path string, obj map[string]any) []engine.ZoneSourc
 		z.AsOf, _ = r.Str(p, zobj, "asOf", false)
 		if z.AsOf != "" {
 			if _, err := engine.ParseDate(z.AsOf); err != nil {
-				r.Fail(document.Join(p, "asOf"), "%v", err)
+				r.FailWith(document.Join(p, "asOf"), err)
 			}
 		}
 		z.Source, _ = r.Str(p, zobj, "source", false)
 		z.Official = r.Boolean(p, zobj, "official")
 		if seen[z.Zone] {
-			r.Fail(document.Join(p, "zone"), "zone %q is listed twice", z.Zone)
+			r.Fail(document.Join(p, "zone"), "duplicateZoneSource", "zone", z.Zone)
 			continue
 		}
 		seen[z.Zone] = true
@@ -195,16 +204,15 @@ func (r *reader) zoneSources(path string, obj map[string]any) []engine.ZoneSourc
 
 // taxRate reads the consumption tax rate as a fraction: "0.10" for 10 %.
 func (r *reader) taxRate(path string, obj map[string]any) decimal.Decimal {
-	const problem = "must be the consumption tax rate as a decimal string from 0 to below 1, such as \"0.10\" for 10 %"
 	v, present := obj["taxRate"]
 	if !present || v == nil {
-		r.Fail(document.Join(path, "taxRate"), "is required: the consumption tax rate, such as \"0.10\" for 10 %%")
+		r.Fail(document.Join(path, "taxRate"), "requiredTaxRate")
 		return decimal.Decimal{}
 	}
 	s, isStr := v.(string)
 	rate, err := engine.ParseDecimal(s)
 	if !isStr || err != nil || rate.IsNegative() || rate.GreaterThanOrEqual(decimal.NewFromInt(1)) {
-		r.Fail(document.Join(path, "taxRate"), "%s", problem)
+		r.Fail(document.Join(path, "taxRate"), "badTaxRate")
 		return decimal.Decimal{}
 	}
 	return rate
@@ -215,16 +223,12 @@ func (r *reader) item(path string, v any) (engine.Item, bool) {
 	if !ok {
 		return engine.Item{}, false
 	}
-	before := len(r.Problems)
+	before := r.Count()
 	var it engine.Item
 	it.ID, _ = r.NonEmpty(path, obj, "id", true)
-	what := "item"
-	if it.ID != "" {
-		what = fmt.Sprintf("item %q", it.ID)
-	}
 	it.Kind, _ = r.Str(path, obj, "kind", true)
 	if it.Kind != "" && !slices.Contains(engine.ItemKinds(), it.Kind) {
-		r.Fail(document.Join(path, "kind"), "%s: kind must be one of %s", what, strings.Join(engine.ItemKinds(), ", "))
+		r.Fail(document.Join(path, "kind"), "badKind", "kinds", strings.Join(engine.ItemKinds(), ", "))
 	}
 	it.Zone, _ = r.NonEmpty(path, obj, "zone", true)
 	if raw, present := obj["name"]; present && raw != nil {
@@ -233,22 +237,22 @@ func (r *reader) item(path string, v any) (engine.Item, bool) {
 			it.Name.Ja, _ = r.Str(document.Join(path, "name"), nameObj, "ja", false)
 		}
 	}
-	it.Prices = r.prices(path, obj, what)
+	it.Prices = r.prices(path, obj)
 	if r.Ok() && !it.Prices.Hourly.Set && !it.Prices.Daily.Set && !it.Prices.Monthly.Set {
-		r.Fail(path, "%s has no price: give at least one of hourly, daily, monthly", what)
+		r.Fail(path, "noPrice")
 	}
 	it.Passport = r.Boolean(path, obj, "passport")
 	if it.Passport && it.Kind != "" && it.Kind != engine.KindServer {
-		r.Fail(document.Join(path, "passport"), "%s: only servers can be passport plans", what)
+		r.Fail(document.Join(path, "passport"), "passportPlanNotServer")
 	}
 	if it.Passport && !it.Prices.Monthly.Set && obj["passportFees"] == nil {
-		r.Fail(document.Join(path, "passport"), "%s: a passport plan needs a monthly price or passportFees", what)
+		r.Fail(document.Join(path, "passport"), "passportPlanNoFee")
 	}
-	it.PassportFees = r.passportFees(document.Join(path, "passportFees"), obj["passportFees"], what)
+	it.PassportFees = r.passportFees(document.Join(path, "passportFees"), obj["passportFees"])
 	for i, raw := range r.Array(path, obj, "estimated") {
 		s, isStr := raw.(string)
 		if !isStr || !slices.Contains([]string{"hourly", "daily", "monthly"}, s) {
-			r.Fail(document.Index(document.Join(path, "estimated"), i), "%s: must be \"hourly\", \"daily\" or \"monthly\"", what)
+			r.Fail(document.Index(document.Join(path, "estimated"), i), "badEstimated")
 			continue
 		}
 		it.Estimated = append(it.Estimated, s)
@@ -257,32 +261,29 @@ func (r *reader) item(path string, v any) (engine.Item, bool) {
 	it.MemoryGB, _ = r.Integer(path, obj, "memoryGB", false, 1, 1000000)
 	it.DiskType, _ = r.Str(path, obj, "diskType", false)
 	if it.DiskType != "" && it.DiskType != "ssd" && it.DiskType != "hdd" {
-		r.Fail(document.Join(path, "diskType"), "%s: must be \"ssd\" or \"hdd\"", what)
+		r.Fail(document.Join(path, "diskType"), "badDiskType")
 	}
 	it.SizeGB, _ = r.Integer(path, obj, "sizeGB", false, 1, 100000000)
 	it.BandwidthMbps, _ = r.Integer(path, obj, "bandwidthMbps", false, 1, 100000000)
 	it.ServiceClass, _ = r.Str(path, obj, "serviceClass", false)
 	it.AssumedFrom, _ = r.Str(path, obj, "assumedFrom", false)
-	return it, len(r.Problems) == before
+	return it, r.Count() == before
 }
 
-func (r *reader) prices(path string, obj map[string]any, what string) engine.Prices {
+func (r *reader) prices(path string, obj map[string]any) engine.Prices {
 	var p engine.Prices
 	for _, f := range []struct {
 		key string
 		dst *engine.Price
 	}{{"hourly", &p.Hourly}, {"daily", &p.Daily}, {"monthly", &p.Monthly}} {
-		before := len(r.Problems)
 		if d, ok := r.Money(path, obj, f.key, false); ok {
 			*f.dst = engine.PriceOf(d)
-		} else if len(r.Problems) > before {
-			r.Problems[len(r.Problems)-1].Message = what + ": " + r.Problems[len(r.Problems)-1].Message
 		}
 	}
 	return p
 }
 
-func (r *reader) passportFees(path string, v any, what string) map[int]engine.Yen {
+func (r *reader) passportFees(path string, v any) map[int]engine.Yen {
 	if v == nil {
 		return nil
 	}
@@ -306,7 +307,7 @@ func (r *reader) passportFees(path string, v any, what string) map[int]engine.Ye
 			continue
 		}
 		if !d.IsInteger() {
-			r.Fail(document.Join(path, k), "%s: a passport fee must be a whole number of yen", what)
+			r.Fail(document.Join(path, k), "passportFeeNotWholeYen")
 			continue
 		}
 		fees[term], _ = engine.YenFromDecimal(d)

@@ -1,9 +1,9 @@
 package contract
 
 import (
-	"fmt"
 	"github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/document"
+	"strconv"
 	"strings"
 )
 
@@ -22,16 +22,32 @@ var scenarioFields = []string{"catalog", "start", "months", "resources", "passpo
 // unknown fields are errors, required fields are checked, and every problem is
 // reported at once in a *ValidationError (which wraps ErrInvalidScenario).
 func DecodeScenario(data []byte) (engine.Scenario, error) {
-	if len(data) > maxScenarioBytes {
-		return engine.Scenario{}, &engine.ValidationError{Problems: []engine.FieldError{{Path: "", Message: fmt.Sprintf("the scenario is %s bytes; at most 1 MB (%s bytes) is accepted", document.Thousands(len(data)), document.Thousands(maxScenarioBytes))}}}
+	if err := checkScenarioSize(len(data)); err != nil {
+		return engine.Scenario{}, err
 	}
 	v, dups, err := document.Parse(data)
 	if err != nil {
-		return engine.Scenario{}, &engine.ValidationError{Problems: []engine.FieldError{{Path: "", Message: "the scenario " + err.Error()}}}
+		return engine.Scenario{}, syntaxInvalid(engine.SubjectScenario, err)
 	}
-	d := &scenarioDecoder{reader: reader{document.Reader{Suggest: true}}}
+	return decodeScenarioValue(v, dups)
+}
+
+// checkScenarioSize refuses a scenario over maxScenarioBytes.
+func checkScenarioSize(n int) error {
+	if n <= maxScenarioBytes {
+		return nil
+	}
+	return &engine.ValidationError{Subject: engine.SubjectScenario, Problems: []engine.FieldError{
+		engine.NewFieldError("", "tooLarge", "document", engine.SubjectScenario, "size", document.Thousands(n),
+			"maxMB", strconv.Itoa(maxScenarioBytes>>20), "max", document.Thousands(maxScenarioBytes))}}
+}
+
+// decodeScenarioValue is DecodeScenario on a parsed document; dups are the
+// paths of its keys given twice.
+func decodeScenarioValue(v any, dups []string) (engine.Scenario, error) {
+	d := &scenarioDecoder{reader: reader{document.Reader{Subject: engine.SubjectScenario, Suggest: true}}}
 	for _, path := range dups {
-		d.Fail(path, "is given more than once: keep one")
+		d.Fail(path, "duplicateKey")
 	}
 	s := d.scenario(v)
 	if err := d.Err(); err != nil {
@@ -56,7 +72,7 @@ type scenarioDecoder struct {
 
 func (d *scenarioDecoder) scenario(v any) engine.Scenario {
 	if _, isObj := v.(map[string]any); !isObj {
-		d.Fail("", "the scenario must be a JSON object, such as {\"start\": \"2026-04\", \"months\": 12, \"resources\": [...]}")
+		d.Fail("", "notScenario")
 		return engine.Scenario{}
 	}
 	obj, _ := d.Object("", v, scenarioFields...)
@@ -89,7 +105,7 @@ func (d *scenarioDecoder) scenario(v any) engine.Scenario {
 func (d *scenarioDecoder) limitedList(obj map[string]any, key string, limit int) []any {
 	list := d.Array("", obj, key)
 	if len(list) > limit {
-		d.Fail(key, "lists %s entries; at most %s are accepted", document.Thousands(len(list)), document.Thousands(limit))
+		d.Fail(key, "tooManyEntries", "count", document.Thousands(len(list)), "max", document.Thousands(limit))
 		return nil
 	}
 	return list
@@ -102,8 +118,8 @@ func (d *scenarioDecoder) checkSize(s engine.Scenario) {
 		contracts += r.Count * engine.ContractsPerCopy(r)
 	}
 	if contracts*s.Months > maxContractMonths {
-		d.Fail("resources", "describe %s contracts over %d months (%s contract-months); at most %s contract-months can be estimated",
-			document.Thousands(contracts), s.Months, document.Thousands(contracts*s.Months), document.Thousands(maxContractMonths))
+		d.Fail("resources", "tooManyContractMonths", "contracts", document.Thousands(contracts), "months", strconv.Itoa(s.Months),
+			"contractMonths", document.Thousands(contracts*s.Months), "max", document.Thousands(maxContractMonths))
 	}
 }
 
@@ -114,20 +130,20 @@ func (d *scenarioDecoder) scenarioCatalog(obj map[string]any) *engine.Catalog {
 	if !present || raw == nil {
 		c, ok := DefaultCatalog()
 		if !ok {
-			d.Fail("catalog", "is required: no catalog is shipped with this build")
+			d.Fail("catalog", "noShippedCatalog")
 		}
 		return c
 	}
 	if id, isStr := raw.(string); isStr {
 		c, ok := ShippedCatalog(id)
 		if !ok {
-			d.Fail("catalog", "%q is not a shipped catalog (shipped: %s); give a catalog object for other prices", id, strings.Join(shippedIDs(), ", "))
+			d.Fail("catalog", "unknownCatalog", "catalog", id, "shipped", strings.Join(shippedIDs(), ", "))
 			return nil
 		}
 		return c
 	}
 	if _, isObj := raw.(map[string]any); !isObj {
-		d.Fail("catalog", "must be the id of a shipped catalog (%s) or a catalog object", strings.Join(shippedIDs(), ", "))
+		d.Fail("catalog", "badCatalog", "shipped", strings.Join(shippedIDs(), ", "))
 		return nil
 	}
 	before := len(d.Problems)
@@ -146,7 +162,7 @@ func (d *scenarioDecoder) customItems(v any) {
 	}
 	list, isList := v.([]any)
 	if !isList {
-		d.Fail("customItems", "must be a list")
+		d.Fail("customItems", "notList")
 		return
 	}
 	for i, raw := range list {
@@ -157,11 +173,11 @@ func (d *scenarioDecoder) customItems(v any) {
 		}
 		key := itemKey{it.ID, it.Zone}
 		if _, inCatalog := d.cat.Lookup(it.ID, it.Zone); inCatalog {
-			d.Fail(document.Join(p, "id"), "item %q in zone %q is already in the catalog: use overrides to change its prices", it.ID, it.Zone)
+			d.Fail(document.Join(p, "id"), "itemInCatalog", "item", it.ID, "zone", it.Zone)
 			continue
 		}
 		if _, dup := d.items[key]; dup {
-			d.Fail(document.Join(p, "id"), "item %q in zone %q is listed twice", it.ID, it.Zone)
+			d.Fail(document.Join(p, "id"), "duplicateItem", "item", it.ID, "zone", it.Zone)
 			continue
 		}
 		item := it
@@ -179,7 +195,7 @@ func (d *scenarioDecoder) overrides(v any) {
 	}
 	list, isList := v.([]any)
 	if !isList {
-		d.Fail("overrides", "must be a list")
+		d.Fail("overrides", "notList")
 		return
 	}
 	seen := map[itemKey]bool{}
@@ -200,7 +216,7 @@ func (d *scenarioDecoder) overrides(v any) {
 		}
 		key := itemKey{id, zone}
 		if seen[key] {
-			d.Fail(document.Join(p, "item"), "item %q in zone %q already has an override", id, zone)
+			d.Fail(document.Join(p, "item"), "duplicateOverride", "item", id, "zone", zone)
 			continue
 		}
 		seen[key] = true
@@ -226,11 +242,11 @@ func (d *scenarioDecoder) overrides(v any) {
 			}
 		}
 		if !changed {
-			d.Fail(p, "overrides no price: give hourly, daily or monthly")
+			d.Fail(p, "emptyOverride")
 			continue
 		}
 		if !item.Prices.Hourly.Set && !item.Prices.Daily.Set && !item.Prices.Monthly.Set {
-			d.Fail(p, "removes every price of item %q: at least one of hourly, daily, monthly must remain", id)
+			d.Fail(p, "overrideRemovesAll", "item", id)
 			continue
 		}
 		d.items[key] = &item
@@ -253,9 +269,9 @@ func (d *scenarioDecoder) lookup(path, id, zone string) (*engine.Item, bool) {
 		}
 	}
 	if len(zones) == 0 {
-		d.Fail(document.Join(path, "item"), "%q is not an item of catalog %q", id, d.cat.ID)
+		d.Fail(document.Join(path, "item"), "unknownItem", "item", id, "catalog", d.cat.ID)
 	} else {
-		d.Fail(document.Join(path, "zone"), "item %q is not offered in zone %q (offered in: %s)", id, zone, strings.Join(zones, ", "))
+		d.Fail(document.Join(path, "zone"), "unknownZone", "item", id, "zone", zone, "zones", strings.Join(zones, ", "))
 	}
 	return nil, false
 }

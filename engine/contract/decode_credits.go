@@ -5,6 +5,7 @@ import (
 	"github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/document"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -38,18 +39,17 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (engine.Passport, 
 		if it, found := d.lookup(path, id, zone); found {
 			switch {
 			case it.Kind != engine.KindServer:
-				d.Fail(document.Join(path, "item"), "%q is a %s: discount passports are for servers only", id, it.Kind)
+				d.Fail(document.Join(path, "item"), "passportNotServer", "item", id, "kind", it.Kind)
 			case !it.Passport:
-				d.Fail(document.Join(path, "item"), "plan %q in zone %q is not eligible for discount passports", id, zone)
+				d.Fail(document.Join(path, "item"), "notPassportPlan", "item", id, "zone", zone)
 			default:
 				pp.Item = it
 			}
 		}
 	}
-	const termProblem = "must be 12, 24 or 36 months"
-	if term, ok := d.IntegerOr(path, obj, "term", true, 12, 36, termProblem); ok {
+	if term, ok := d.IntegerOr(path, obj, "term", true, 12, 36, "badTerm"); ok {
 		if !slices.Contains(passportTerms, term) {
-			d.Fail(document.Join(path, "term"), termProblem)
+			d.Fail(document.Join(path, "term"), "badTerm")
 		}
 		pp.Term = term
 	}
@@ -60,9 +60,9 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (engine.Passport, 
 	pp.Purchased = purchased
 	if purchasedOK && d.horizonOK && slices.Contains(passportTerms, pp.Term) {
 		if purchased > d.last {
-			d.Fail(document.Join(path, "purchased"), "is after the horizon's last month %s", d.last)
+			d.Fail(document.Join(path, "purchased"), "afterHorizon", "last", d.last.String())
 		} else if purchased+engine.Month(pp.Term-1) < d.first {
-			d.Fail(document.Join(path, "purchased"), "is too early: the %d-month term ends in %s, before the horizon starts (%s)", pp.Term, purchased+engine.Month(pp.Term-1), d.first)
+			d.Fail(document.Join(path, "purchased"), "passportTooEarly", "term", strconv.Itoa(pp.Term), "ends", (purchased + engine.Month(pp.Term-1)).String(), "first", d.first.String())
 		}
 	}
 	return pp, len(d.Problems) == before
@@ -84,7 +84,7 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 	}
 	c.Kind, _ = d.Str(path, obj, "kind", true)
 	if c.Kind != "" && c.Kind != engine.CreditCoupon && c.Kind != engine.CreditPrepaid {
-		d.Fail(document.Join(path, "kind"), "must be %q or %q", engine.CreditCoupon, engine.CreditPrepaid)
+		d.Fail(document.Join(path, "kind"), "badCreditKind")
 		return c, false
 	}
 	amount, amountOK := d.WholeYen(path, obj, "amount", true)
@@ -95,15 +95,15 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 	switch c.Kind {
 	case engine.CreditPrepaid:
 		if document.Present(obj, "expires") {
-			d.Fail(document.Join(path, "expires"), "must not be given for a prepaid ID: it is valid for 12 months from registration")
+			d.Fail(document.Join(path, "expires"), "expiresOnPrepaid")
 		}
 		for _, k := range []string{"registerBy", "code"} {
 			if document.Present(obj, k) {
-				d.Fail(document.Join(path, k), "applies only to coupons, not to a prepaid ID")
+				d.Fail(document.Join(path, k), "couponOnly")
 			}
 		}
 		if amountOK && !prepaidAmountAllowed(amount) {
-			d.Fail(document.Join(path, "amount"), "must be 10,000, 30,000, or 50,000 yen or more: the amounts prepaid IDs are sold for")
+			d.Fail(document.Join(path, "amount"), "badPrepaidAmount")
 		}
 		if registeredOK {
 			c.Expires = prepaidExpiry(registered)
@@ -112,12 +112,12 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 		expires, expiresOK := d.Date(path, obj, "expires", true)
 		c.Expires = expires
 		if expiresOK && registeredOK && expires.Before(registered) {
-			d.Fail(document.Join(path, "expires"), "must not be before the registration date %s", registered)
+			d.Fail(document.Join(path, "expires"), "expiresBeforeRegistered", "registered", registered.String())
 		}
 		c.RegisterBy, c.HasRegisterBy = d.Date(path, obj, "registerBy", false)
 		if code, given := d.Str(path, obj, "code", false); given {
 			if err := checkCouponCode(code); err != nil {
-				d.Fail(document.Join(path, "code"), "%v", err)
+				d.FailWith(document.Join(path, "code"), err)
 			}
 			c.Code = code
 		}
@@ -125,13 +125,13 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 	if d.horizonOK && len(d.Problems) == before {
 		if c.Expires.Before(d.first.FirstDay()) {
 			if c.Kind == engine.CreditPrepaid {
-				d.Fail(document.Join(path, "registered"), "is too early: the prepaid ID expires on %s (12 months from registration), before the horizon starts (%s)", c.Expires, d.first)
+				d.Fail(document.Join(path, "registered"), "prepaidTooEarly", "expires", c.Expires.String(), "first", d.first.String())
 			} else {
-				d.Fail(document.Join(path, "expires"), "is before the horizon starts (%s): the coupon could pay nothing", d.first)
+				d.Fail(document.Join(path, "expires"), "couponExpiresTooEarly", "first", d.first.String())
 			}
 		}
 		if registered.After(d.last.LastDay()) {
-			d.Fail(document.Join(path, "registered"), "is after the horizon's last month %s", d.last)
+			d.Fail(document.Join(path, "registered"), "afterHorizon", "last", d.last.String())
 		}
 	}
 	return c, len(d.Problems) == before
@@ -157,7 +157,7 @@ func prepaidExpiry(registered engine.Date) engine.Date {
 
 // checkCouponCode accepts 16 digits with single spaces or hyphens between them (R7.2).
 func checkCouponCode(code string) error {
-	problem := fmt.Errorf("must be the coupon's 16 digits, optionally grouped with spaces or hyphens (\"1234-5678-9012-3456\")")
+	problem := &engine.InputError{Code: "badCouponCode"}
 	digits := 0
 	prevSep := true // a separator may not lead
 	for _, r := range code {
@@ -196,7 +196,7 @@ func (d *scenarioDecoder) alerts(v any) engine.Alerts {
 		}
 		y, _ := engine.YenFromDecimal(amount)
 		if !amount.IsInteger() || !y.IsPositive() || y.Cmp(maxAlert) > 0 {
-			d.Fail(document.Join("alerts", f.key), "must be from 1 to 999,999,999 yen")
+			d.Fail(document.Join("alerts", f.key), "badAlert")
 			continue
 		}
 		*f.dst = &y

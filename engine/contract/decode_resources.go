@@ -4,6 +4,7 @@ import (
 	"github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/document"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -30,7 +31,7 @@ func decodeUnique[T any](d *scenarioDecoder, name string, list []any, one func(p
 		entry, ok := one(p, raw, i)
 		if key := id(entry); key != "" {
 			if first, dup := seen[key]; dup {
-				d.Fail(document.Join(p, "id"), "%q is already the id of %s[%d]", key, name, first)
+				d.Fail(document.Join(p, "id"), "duplicateID", "id", key, "list", name, "index", strconv.Itoa(first))
 				ok = false
 			} else {
 				seen[key] = i
@@ -63,22 +64,22 @@ func (d *scenarioDecoder) resource(path string, v any, _ int) (engine.Resource, 
 	res.From, res.HasFrom = d.Month(path, obj, "from", false)
 	res.Until, res.HasUntil = d.Month(path, obj, "until", false)
 	if res.HasFrom && res.HasUntil && res.Until < res.From {
-		d.Fail(document.Join(path, "until"), "must not be before from (%s)", res.From)
+		d.Fail(document.Join(path, "until"), "untilBeforeFrom", "from", res.From.String())
 	}
 	res.Usage = d.usage(document.Join(path, "usage"), obj["usage"])
 	if res.Usage.Pattern == engine.PatternIntervals {
 		for _, k := range []string{"from", "until"} {
 			if document.Present(obj, k) {
-				d.Fail(document.Join(path, k), "does not apply to the \"intervals\" pattern: the intervals say when it exists")
+				d.Fail(document.Join(path, k), "notForIntervals")
 			}
 		}
 	}
 	if d.horizonOK && res.Usage.Pattern != engine.PatternIntervals {
 		if res.HasFrom && res.From > d.last {
-			d.Fail(document.Join(path, "from"), "is after the horizon's last month %s", d.last)
+			d.Fail(document.Join(path, "from"), "afterHorizon", "last", d.last.String())
 		}
 		if res.HasUntil && res.Until < d.first {
-			d.Fail(document.Join(path, "until"), "is before the horizon's first month %s", d.first)
+			d.Fail(document.Join(path, "until"), "beforeHorizon", "first", d.first.String())
 		}
 	}
 	if document.Present(obj, "outages") {
@@ -89,17 +90,17 @@ func (d *scenarioDecoder) resource(path string, v any, _ int) (engine.Resource, 
 
 func (d *scenarioDecoder) usage(path string, v any) engine.Usage {
 	if v == nil {
-		d.Fail(path, "is required: {\"pattern\": \"always\"}, {\"pattern\": \"hours\", \"hours\": \"200\"} or {\"pattern\": \"intervals\", \"intervals\": [...]}")
+		d.Fail(path, "requiredUsage")
 		return engine.Usage{}
 	}
 	if _, isObj := v.(map[string]any); !isObj {
-		d.Fail(path, "must be an object such as {\"pattern\": \"always\"}")
+		d.Fail(path, "notUsage")
 		return engine.Usage{}
 	}
 	obj, _ := d.Object(path, v, "pattern", "hours", "intervals")
 	var u engine.Usage
 	if !document.Present(obj, "pattern") {
-		d.Fail(document.Join(path, "pattern"), "is required: %q, %q or %q", engine.PatternAlways, engine.PatternHours, engine.PatternIntervals)
+		d.Fail(document.Join(path, "pattern"), "requiredPattern", "patterns", `"always", "hours" or "intervals"`)
 	} else {
 		u.Pattern, _ = d.Str(path, obj, "pattern", true)
 	}
@@ -116,12 +117,12 @@ func (d *scenarioDecoder) usage(path string, v any) engine.Usage {
 		if d.horizonOK {
 			for i, iv := range u.Intervals {
 				if !iv.End.After(d.first.Start()) || !iv.Start.Before(d.last.End()) {
-					d.Fail(document.Index(document.Join(path, "intervals"), i), "lies outside the horizon %s to %s", d.first, d.last)
+					d.Fail(document.Index(document.Join(path, "intervals"), i), "intervalOutsideHorizon", "first", d.first.String(), "last", d.last.String())
 				}
 			}
 		}
 	default:
-		d.Fail(document.Join(path, "pattern"), "must be one of %q, %q, %q", engine.PatternAlways, engine.PatternHours, engine.PatternIntervals)
+		d.Fail(document.Join(path, "pattern"), "badPattern", "patterns", `"always", "hours", "intervals"`)
 	}
 	return u
 }
@@ -130,7 +131,8 @@ func (d *scenarioDecoder) usage(path string, v any) engine.Usage {
 func (d *scenarioDecoder) forbid(path string, obj map[string]any, keys ...string) {
 	for _, k := range keys {
 		if document.Present(obj, k) {
-			d.Fail(document.Join(path, k), "does not apply to the %q pattern", obj["pattern"])
+			pattern, _ := obj["pattern"].(string)
+			d.Fail(document.Join(path, k), "notForPattern", "pattern", pattern)
 		}
 	}
 }
@@ -138,23 +140,22 @@ func (d *scenarioDecoder) forbid(path string, obj map[string]any, keys ...string
 // hours reads the hours pattern's monthly hours: a decimal from 0 to 744 (R2.4),
 // as a string or a plain JSON number.
 func (d *scenarioDecoder) hours(path string, v any) (decimal.Decimal, bool) {
-	const problem = "must be a number of hours from 0 to 744"
 	var text string
 	switch x := v.(type) {
 	case nil:
-		d.Fail(path, "is required: the hours of use in each month, from 0 to 744")
+		d.Fail(path, "requiredHours")
 		return decimal.Decimal{}, false
 	case string:
 		text = x
 	case document.Number:
 		text = string(x)
 	default:
-		d.Fail(path, problem)
+		d.Fail(path, "badHours")
 		return decimal.Decimal{}, false
 	}
 	h, err := engine.ParseDecimal(text)
 	if err != nil || h.IsNegative() || h.GreaterThan(maxMonthHours) {
-		d.Fail(path, problem)
+		d.Fail(path, "badHours")
 		return decimal.Decimal{}, false
 	}
 	return h, true
@@ -164,17 +165,17 @@ func (d *scenarioDecoder) hours(path string, v any) (decimal.Decimal, bool) {
 func (d *scenarioDecoder) intervals(path string, v any, required bool) []engine.Interval {
 	if v == nil {
 		if required {
-			d.Fail(path, "is required: a list of {\"start\", \"end\"} times")
+			d.Fail(path, "requiredIntervals")
 		}
 		return nil
 	}
 	list, isList := v.([]any)
 	if !isList {
-		d.Fail(path, "must be a list of {\"start\", \"end\"} times")
+		d.Fail(path, "notIntervals")
 		return nil
 	}
 	if len(list) == 0 && required {
-		d.Fail(path, "must list at least one interval")
+		d.Fail(path, "noIntervals")
 		return nil
 	}
 	type indexed struct {
@@ -197,7 +198,7 @@ func (d *scenarioDecoder) intervals(path string, v any, required bool) []engine.
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start.Before(spans[j].Start) })
 	for i := 1; i < len(spans); i++ {
 		if spans[i].Start.Before(spans[i-1].End) {
-			d.Fail(document.Index(path, spans[i].at), "overlaps %s: intervals of one resource must not overlap", document.Index(path, spans[i-1].at))
+			d.Fail(document.Index(path, spans[i].at), "overlap", "other", document.Index(path, spans[i-1].at))
 		}
 	}
 	return out
@@ -215,7 +216,7 @@ func (d *scenarioDecoder) span(path string, v any) (engine.Interval, bool) {
 		return engine.Interval{}, false
 	}
 	if !end.After(start) {
-		d.Fail(document.Join(path, "end"), "must be after start")
+		d.Fail(document.Join(path, "end"), "endNotAfterStart")
 		return engine.Interval{}, false
 	}
 	return engine.Interval{Start: start, End: end}, true
@@ -228,7 +229,7 @@ func (d *scenarioDecoder) instant(path string, obj map[string]any, key string) (
 	}
 	t, err := engine.ParseInstant(s)
 	if err != nil {
-		d.Fail(document.Join(path, key), "%v", err)
+		d.FailWith(document.Join(path, key), err)
 		return time.Time{}, false
 	}
 	return t, true
@@ -239,16 +240,16 @@ func (d *scenarioDecoder) instant(path string, obj map[string]any, key string) (
 func (d *scenarioDecoder) outages(path string, v any, res engine.Resource) []engine.Interval {
 	p := document.Join(path, "outages")
 	if res.Item != nil && res.Item.Kind != engine.KindServer {
-		d.Fail(p, "apply only to servers: %q is a %s", res.Item.ID, res.Item.Kind)
+		d.Fail(p, "outagesNotServer", "item", res.Item.ID, "kind", res.Item.Kind)
 		return nil
 	}
 	if res.Usage.Pattern == engine.PatternHours {
-		d.Fail(p, "do not apply to the \"hours\" pattern: give the hours actually used instead")
+		d.Fail(p, "outagesWithHours")
 		return nil
 	}
 	list, isList := v.([]any)
 	if !isList {
-		d.Fail(p, "must be a list of {\"start\", \"end\"} times")
+		d.Fail(p, "notIntervals")
 		return nil
 	}
 	var spans []engine.Interval

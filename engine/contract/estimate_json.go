@@ -1,22 +1,29 @@
 package contract
 
 import (
-	"encoding/json"
-	"fmt"
 	"github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/document"
 )
 
 // EstimateJSON decodes a scenario, estimates it, and returns the estimate
 // (ok) or the contract's error list (not ok). It never panics: an internal
-// failure becomes an error list too.
+// failure becomes an error list too. HandleJSON answers a plain scenario
+// with the same bytes.
 func EstimateJSON(scenario []byte) (out []byte, ok bool) {
-	defer func() {
-		if p := recover(); p != nil {
-			out, ok = document.ErrorDocument(fmt.Errorf("internal error in the engine: %v", p)), false
-		}
-	}()
-	s, err := DecodeScenario(scenario)
+	defer recoverInto(&out, &ok)
+	if err := checkScenarioSize(len(scenario)); err != nil {
+		return document.ErrorDocument(err), false
+	}
+	v, dups, err := document.Parse(scenario)
+	if err != nil {
+		return document.ErrorDocument(syntaxInvalid(engine.SubjectScenario, err)), false
+	}
+	return estimateValue(v, dups)
+}
+
+// estimateValue decodes, estimates and writes a parsed scenario.
+func estimateValue(v any, dups []string) ([]byte, bool) {
+	s, err := decodeScenarioValue(v, dups)
 	if err != nil {
 		return document.ErrorDocument(err), false
 	}
@@ -24,9 +31,5 @@ func EstimateJSON(scenario []byte) (out []byte, ok bool) {
 	if err != nil {
 		return document.ErrorDocument(err), false
 	}
-	out, err = json.Marshal(res)
-	if err != nil {
-		return document.ErrorDocument(fmt.Errorf("writing the estimate: %w", err)), false
-	}
-	return out, true
+	return AppendEstimate(make([]byte, 0, estimateSize(res)), res), true
 }

@@ -70,5 +70,5 @@ func ExampleEstimateJSON_errors() {
 	fmt.Println(string(out))
 	// Output:
 	// false
-	// {"errors":[{"path":"start","message":"must be a month written YYYY-MM, such as \"2026-04\""},{"path":"months","message":"must be a whole number from 1 to 120"}]}
+	// {"errors":[{"path":"start","code":"badMonth","args":{},"message":"must be a month written YYYY-MM, such as \"2026-04\""},{"path":"months","code":"outOfRange","args":{"min":"1","max":"120"},"message":"must be a whole number from 1 to 120"}]}
 }

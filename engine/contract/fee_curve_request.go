@@ -18,13 +18,13 @@ type feeCurveResponse struct {
 func feeCurveRequest(obj map[string]any) (any, error) {
 	var r reader
 	r.Object("", obj, feeCurveFields...)
-	p := r.prices("", obj, "the curve")
+	p := r.prices("", obj)
 	hours := 744
 	if _, given := obj["hours"]; given {
 		hours, _ = r.Integer("", obj, "hours", true, 1, 744)
 	}
 	if r.Ok() && !p.Hourly.Set && !p.Daily.Set && !p.Monthly.Set {
-		r.Fail("", "give at least one of hourly, daily, monthly")
+		r.Fail("", "requiredPrice")
 	}
 	if err := r.Err(); err != nil {
 		return nil, err

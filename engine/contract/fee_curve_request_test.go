@@ -2,7 +2,6 @@ package contract
 
 import (
 	"encoding/json"
-	"github.com/sakura-sim/pricesim/engine"
 	"testing"
 )
 
@@ -63,11 +62,11 @@ func TestHandleJSON_FeeCurveErrors(t *testing.T) {
 	}{
 		{`{"request":"feeCurve"}`, "", "give at least one of hourly, daily, monthly"},
 		{`{"request":"feeCurve","monthly":"100","hours":745}`, "hours", "must be a whole number from 1 to 744"},
-		{`{"request":"feeCurve","hourly":5}`, "hourly", "the curve: must be an amount written as a string, such as \"9504\""},
+		{`{"request":"feeCurve","hourly":5}`, "hourly", "must be an amount written as a string, such as \"9504\""},
 		{`{"request":"feeCurve","monthly":"100","hourlyy":"5"}`, "hourlyy", "is not a known field (allowed: request, hourly, daily, monthly, hours)"},
 	} {
 		out, ok := HandleJSON([]byte(tt.in))
-		var list struct{ Errors []engine.FieldError }
+		var list struct{ Errors []wireError }
 		if err := json.Unmarshal(out, &list); ok || err != nil || len(list.Errors) != 1 {
 			t.Errorf("HandleJSON(%s) = %s, want one error", tt.in, out)
 			continue

@@ -139,15 +139,17 @@ func checkErrorList(t *testing.T, data, out []byte) {
 	dec.DisallowUnknownFields()
 	var list struct {
 		Errors []struct {
-			Path    *string `json:"path"`
-			Message string  `json:"message"`
+			Path    *string           `json:"path"`
+			Code    string            `json:"code"`
+			Args    map[string]string `json:"args"`
+			Message string            `json:"message"`
 		} `json:"errors"`
 	}
 	if err := dec.Decode(&list); err != nil {
 		t.Fatalf("EstimateJSON(%q): the error list %s does not have the contract's shape: %v", data, out, err)
 	}
-	if len(list.Errors) == 0 {
-		t.Fatalf("EstimateJSON(%q) failed with an empty error list", data)
+	if len(list.Errors) == 0 || len(list.Errors) > 101 {
+		t.Fatalf("EstimateJSON(%q) failed with %d errors, want 1 to 101", data, len(list.Errors))
 	}
 	for _, e := range list.Errors {
 		if e.Path == nil || strings.TrimSpace(e.Message) == "" {
@@ -155,6 +157,9 @@ func checkErrorList(t *testing.T, data, out []byte) {
 		}
 		if strings.Contains(e.Message, "internal error") {
 			t.Errorf("EstimateJSON(%q): %s", data, e.Message)
+		}
+		if e.Path != nil {
+			checkCode(t, wireError{Path: *e.Path, Code: e.Code, Args: e.Args, Message: e.Message})
 		}
 	}
 }

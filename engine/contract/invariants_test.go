@@ -483,7 +483,7 @@ func genScenario(rng *rand.Rand) []byte {
 	var resources []any
 	for i := range rng.IntN(6) {
 		p := cat.plans[rng.IntN(len(cat.plans))]
-		res := map[string]any{"id": fmt.Sprintf("r%d", i), "item": p.item, "zone": p.zone}
+		res := map[string]any{"id": fmt.Sprintf("r%d%s", i, trickyText[rng.IntN(len(trickyText))]), "item": p.item, "zone": p.zone}
 		if rng.IntN(3) == 0 {
 			res["count"] = 1 + rng.IntN(4)
 		}
@@ -554,7 +554,7 @@ func genScenario(rng *rand.Rand) []byte {
 		}
 		pp := map[string]any{"item": p.item, "zone": p.zone, "term": term, "purchased": purchased.String()}
 		if rng.IntN(2) == 0 {
-			pp["id"] = fmt.Sprintf("pp%d", i)
+			pp["id"] = fmt.Sprintf("pp%d%s", i, trickyText[rng.IntN(len(trickyText))])
 		}
 		if rng.IntN(3) == 0 {
 			pp["count"] = 1 + rng.IntN(3)
@@ -568,7 +568,7 @@ func genScenario(rng *rand.Rand) []byte {
 		if rng.IntN(5) == 0 {
 			reg = reg.AddDays(-rng.IntN(200))
 		}
-		c := map[string]any{"id": fmt.Sprintf("c%d", i), "registered": reg.String()}
+		c := map[string]any{"id": fmt.Sprintf("c%d%s", i, trickyText[rng.IntN(len(trickyText))]), "registered": reg.String()}
 		if rng.IntN(2) == 0 {
 			c["kind"] = "prepaid"
 			c["amount"] = []string{"10000", "30000", "50000", "123456"}[rng.IntN(4)]
@@ -614,6 +614,18 @@ func genScenario(rng *rand.Rand) []byte {
 		}
 		doc["overrides"] = []any{o}
 	}
+	if rng.IntN(4) == 0 {
+		// An item of the user's own, named with characters JSON writers
+		// escape, so the wire format is checked on names as well as ids.
+		zone := cat.plans[0].zone
+		id := "custom/" + trickyText[rng.IntN(len(trickyText))]
+		doc["customItems"] = []any{map[string]any{"id": id, "kind": "server", "zone": zone,
+			"name":   map[string]any{"en": "Box <b> & co" + trickyText[rng.IntN(len(trickyText))], "ja": "箱\u2029" + trickyText[rng.IntN(len(trickyText))]},
+			"hourly": "12", "daily": "120", "monthly": "2400"}}
+		list, _ := doc["resources"].([]any)
+		doc["resources"] = append(list, map[string]any{"id": "own" + trickyText[rng.IntN(len(trickyText))],
+			"item": id, "zone": zone, "usage": map[string]any{"pattern": "always"}})
+	}
 	if rng.IntN(2) == 0 {
 		alerts := map[string]any{}
 		if rng.IntN(2) == 0 {
@@ -630,6 +642,10 @@ func genScenario(rng *rand.Rand) []byte {
 	}
 	return out
 }
+
+// trickyText is appended to generated ids and names: characters that
+// encoding/json escapes (<, >, &, U+2028, U+2029), quotes, and none at all.
+var trickyText = []string{"", "", "", "<script>", "a&b", "x>y", "\u2028", "\u2029", `"q"`, `back\slash`, "日本"}
 
 // feePriceSets are the price sets TestFee_Monotonic walks.
 var feePriceSets = []struct {

@@ -69,75 +69,12 @@ package contract
 // An unknown request answers {"errors":[{"path":"request","message":"unknown request \"x\": …"}]}.
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
 	"github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/document"
 	"github.com/sakura-sim/pricesim/engine/pricelist"
+	"strconv"
 	"strings"
 )
-
-// maxRequestBytes bounds what the page may send: five zones' price lists fit
-// many times over, and a runaway paste gets an error instead of a frozen tab.
-const maxRequestBytes = 16 << 20
-
-var requestNames = []string{"catalogs", "importPrices", "matchItems", "feeCurve"}
-
-// HandleJSON is the one entry the wasm adapter calls: a scenario gives an
-// estimate (EstimateJSON); an object with a "request" key asks for something
-// else the page needs from the engine (see the comment at the top of this
-// file). ok is false when out is an error list. It never panics.
-func HandleJSON(in []byte) (out []byte, ok bool) {
-	defer func() {
-		if p := recover(); p != nil {
-			out, ok = document.ErrorDocument(fmt.Errorf("internal error in the engine: %v", p)), false
-		}
-	}()
-	// Only a document that mentions the key is decoded twice; scenarios skip it.
-	if !bytes.Contains(in, []byte(`"request"`)) {
-		return EstimateJSON(in)
-	}
-	if len(in) > maxRequestBytes {
-		return document.ErrorDocument(&engine.ValidationError{Problems: []engine.FieldError{{Message: fmt.Sprintf("the request is larger than %d MB", maxRequestBytes>>20)}}}), false
-	}
-	v, _, err := document.Parse(in)
-	if err != nil {
-		return EstimateJSON(in)
-	}
-	obj, isObj := v.(map[string]any)
-	if !isObj {
-		return EstimateJSON(in)
-	}
-	if _, present := obj["request"]; !present {
-		return EstimateJSON(in)
-	}
-	var resp any
-	switch name, _ := obj["request"].(string); name {
-	case "catalogs":
-		resp, err = catalogsRequest(obj)
-	case "importPrices":
-		resp, err = importPricesRequest(obj)
-	case "matchItems":
-		resp, err = matchItemsRequest(obj)
-	case "feeCurve":
-		resp, err = feeCurveRequest(obj)
-	default:
-		msg := fmt.Sprintf("unknown request %q: must be one of %s", name, strings.Join(requestNames, ", "))
-		if _, isStr := obj["request"].(string); !isStr {
-			msg = "must be the name of a request: one of " + strings.Join(requestNames, ", ")
-		}
-		err = &engine.ValidationError{Problems: []engine.FieldError{{Path: "request", Message: msg}}}
-	}
-	if err != nil {
-		return document.ErrorDocument(err), false
-	}
-	out, err = json.Marshal(resp)
-	if err != nil {
-		return document.ErrorDocument(fmt.Errorf("the answer could not be written: %w", err)), false
-	}
-	return out, true
-}
 
 type catalogsResponse struct {
 	Catalogs []catalogDocument `json:"catalogs"`
@@ -145,7 +82,7 @@ type catalogsResponse struct {
 }
 
 func catalogsRequest(obj map[string]any) (any, error) {
-	r := &reader{}
+	r := &reader{document.Reader{Subject: engine.SubjectRequest}}
 	r.Object("", obj, "request")
 	if err := r.Err(); err != nil {
 		return nil, err
@@ -165,21 +102,24 @@ func catalogsRequest(obj map[string]any) (any, error) {
 }
 
 type importPricesResponse struct {
-	Catalog catalogDocument `json:"catalog"`
-	pricelist.ImportReport
+	Catalog             catalogDocument                `json:"catalog"`
+	Unmatched           []pricelist.UnmatchedClass     `json:"unmatched"`
+	Warnings            []document.Problem             `json:"warnings"`
+	PassportsNotCarried []pricelist.PassportNotCarried `json:"passportsNotCarried"`
+	Overlay             pricelist.Overlay              `json:"overlay"`
 }
 
 func importPricesRequest(obj map[string]any) (any, error) {
-	r := &reader{}
+	r := &reader{document.Reader{Subject: engine.SubjectRequest}}
 	r.Object("", obj, "request", "asOf", "documents", "zones", "base")
 	asOf, _ := r.Str("", obj, "asOf", false)
 	if _, present := obj["documents"]; !present {
-		r.Fail("documents", "is required: the price documents of the public price API, one per zone")
+		r.Fail("documents", "requiredDocuments")
 	}
 	raw := r.Array("", obj, "documents")
 	zones := r.Array("", obj, "zones")
 	if obj["zones"] != nil && len(zones) != len(raw) && r.Ok() {
-		r.Fail("zones", "must give one zone per document (%d documents, %d zones)", len(raw), len(zones))
+		r.Fail("zones", "zonesPerDocument", "documents", strconv.Itoa(len(raw)), "zones", strconv.Itoa(len(zones)))
 	}
 	if err := r.Err(); err != nil {
 		return nil, err
@@ -195,7 +135,7 @@ func importPricesRequest(obj map[string]any) (any, error) {
 		if i < len(zones) {
 			z, isStr := zones[i].(string)
 			if !isStr {
-				r.Fail(document.Index("zones", i), "must be a zone such as \"is1a\"")
+				r.Fail(document.Index("zones", i), "badZone")
 			}
 			docs[i].Zone = strings.TrimSpace(z)
 		}
@@ -219,11 +159,17 @@ func importPricesRequest(obj map[string]any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return importPricesResponse{Catalog: catalogDocument{c}, ImportReport: report}, nil
+	resp := importPricesResponse{Catalog: catalogDocument{c}, Unmatched: report.Unmatched,
+		Warnings:            make([]document.Problem, len(report.Warnings)),
+		PassportsNotCarried: report.PassportsNotCarried, Overlay: report.Overlay}
+	for i, w := range report.Warnings {
+		resp.Warnings[i] = document.Problem(w)
+	}
+	return resp, nil
 }
 
 func matchItemsRequest(obj map[string]any) (any, error) {
-	r := &reader{}
+	r := &reader{document.Reader{Subject: engine.SubjectRequest}}
 	r.Object("", obj, "request", "from", "to", "items")
 	from := r.requestCatalog(obj, "from")
 	to := r.requestCatalog(obj, "to")
@@ -253,7 +199,7 @@ func matchItemsRequest(obj map[string]any) (any, error) {
 func (r *reader) requestCatalog(obj map[string]any, key string) *engine.Catalog {
 	v, present := obj[key]
 	if !present || v == nil {
-		r.Fail(key, "is required: a shipped catalog's id or a catalog object")
+		r.Fail(key, "requiredCatalogRef")
 		return nil
 	}
 	switch c := v.(type) {
@@ -261,7 +207,7 @@ func (r *reader) requestCatalog(obj map[string]any, key string) *engine.Catalog 
 		if found, ok := ShippedCatalog(c); ok {
 			return found
 		}
-		r.Fail(key, "unknown catalog %q: shipped are %s", c, strings.Join(shippedIDs(), ", "))
+		r.Fail(key, "unknownCatalogRef", "catalog", c, "shipped", strings.Join(shippedIDs(), ", "))
 		return nil
 	case map[string]any:
 		before := len(r.Problems)
@@ -271,6 +217,6 @@ func (r *reader) requestCatalog(obj map[string]any, key string) *engine.Catalog 
 		}
 		return cat
 	}
-	r.Fail(key, "must be a shipped catalog's id or a catalog object")
+	r.Fail(key, "badCatalogRef")
 	return nil
 }

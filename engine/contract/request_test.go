@@ -3,7 +3,6 @@ package contract
 import (
 	"bytes"
 	"encoding/json"
-	. "github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/pricelist"
 	"os"
 	"strings"
@@ -11,10 +10,10 @@ import (
 )
 
 type requestErrors struct {
-	Errors []FieldError `json:"errors"`
+	Errors []wireError `json:"errors"`
 }
 
-func handleError(t *testing.T, in string) []FieldError {
+func handleError(t *testing.T, in string) []wireError {
 	t.Helper()
 	out, ok := HandleJSON([]byte(in))
 	if ok {
@@ -23,6 +22,9 @@ func handleError(t *testing.T, in string) []FieldError {
 	var list requestErrors
 	if err := json.Unmarshal(out, &list); err != nil || len(list.Errors) == 0 {
 		t.Fatalf("HandleJSON(%.80s) = %s, want an error list", in, out)
+	}
+	for _, e := range list.Errors {
+		checkCode(t, e)
 	}
 	return list.Errors
 }
@@ -85,7 +87,7 @@ func TestHandleJSON_ImportPrices(t *testing.T) {
 	var resp struct {
 		Catalog   json.RawMessage            `json:"catalog"`
 		Unmatched []pricelist.UnmatchedClass `json:"unmatched"`
-		Warnings  []FieldError               `json:"warnings"`
+		Warnings  []wireError                `json:"warnings"`
 	}
 	handleOK(t, in, &resp)
 	c, err := ParseCatalog(resp.Catalog)
@@ -200,7 +202,7 @@ func TestHandleJSON_MatchItems(t *testing.T) {
 		{"unknown catalog", `{"request":"matchItems","from":"list-1999","to":"list-2026"}`, "from", "unknown catalog"},
 		{"no to", `{"request":"matchItems","from":"list-2026"}`, "to", "required"},
 		{"bad catalog object", `{"request":"matchItems","from":"list-2026","to":{"id":"x","taxRate":"0.10","items":[{"id":"a","kind":"boat","zone":"is1a","monthly":"1"}]}}`,
-			"to.items[0].kind", "kind"},
+			"to.items[0].kind", "must be one of server"},
 		{"item without zone", `{"request":"matchItems","from":"list-2026","to":"seed-2018","items":[{"item":"server/4core-8gb"}]}`, "items[0].zone", "required"},
 		{"to a number", `{"request":"matchItems","from":"list-2026","to":3}`, "to", "catalog"},
 	}

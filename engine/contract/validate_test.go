@@ -186,13 +186,13 @@ var validationCases = []struct {
 	{"inline catalog item twice", withItems(`{"id":"a","kind":"server","zone":"z","monthly":"1"}`, `{"id":"a","kind":"server","zone":"z","monthly":"2"}`),
 		[]FieldError{fe("catalog.items[1].id", `item "a" in zone "z" is listed twice (also at items[0])`)}},
 	{"inline catalog item without price", withItems(`{"id":"a","kind":"server","zone":"z"}`),
-		[]FieldError{fe("catalog.items[0]", `item "a" has no price: give at least one of hourly, daily, monthly`)}},
+		[]FieldError{fe("catalog.items[0]", `has no price: give at least one of hourly, daily, monthly`)}},
 	{"inline catalog item of unknown kind", withItems(`{"id":"a","kind":"vm","zone":"z","monthly":"1"}`),
-		[]FieldError{fe("catalog.items[0].kind", `item "a": kind must be one of server, disk, licence, appliance, network, other`)}},
+		[]FieldError{fe("catalog.items[0].kind", `must be one of server, disk, licence, appliance, network, other`)}},
 	{"inline catalog passport on a disk", withItems(`{"id":"a","kind":"disk","zone":"z","monthly":"1","passport":true}`),
-		[]FieldError{fe("catalog.items[0].passport", `item "a": only servers can be passport plans`)}},
+		[]FieldError{fe("catalog.items[0].passport", `only servers can be passport plans`)}},
 	{"inline catalog price as a number", withItems(`{"id":"a","kind":"server","zone":"z","monthly":2000}`),
-		[]FieldError{fe("catalog.items[0].monthly", `item "a": `+amountAsString)}},
+		[]FieldError{fe("catalog.items[0].monthly", amountAsString)}},
 
 	// Items and zones.
 	{"unknown item", withResources(`{"id":"web","item":"server/9core","zone":"tk1a","usage":{"pattern":"always"}}`),
@@ -375,7 +375,7 @@ func TestDecodeScenario_Errors(t *testing.T) {
 			if ok {
 				t.Fatalf("EstimateJSON(%s) accepted the scenario", shorten(tt.scenario))
 			}
-			var got struct{ Errors []FieldError }
+			var got struct{ Errors []wireError }
 			if err := json.Unmarshal(out, &got); err != nil {
 				t.Fatalf("EstimateJSON(%s) = %s, not an error list: %v", shorten(tt.scenario), out, err)
 			}
@@ -421,30 +421,43 @@ func TestDecodeScenario_LimitsAccepted(t *testing.T) {
 	}
 }
 
-func sameErrors(got, want []FieldError) bool {
+func sameErrors(got []wireError, want []FieldError) bool {
 	if len(got) != len(want) {
 		return false
 	}
 	for i := range got {
-		if got[i] != want[i] {
+		if got[i].Path != want[i].Path || got[i].Message != want[i].Message {
 			return false
 		}
 	}
 	return true
 }
 
-func formatErrors(list []FieldError) string {
+func formatErrors[E wireError | FieldError](list []E) string {
 	var b strings.Builder
 	for _, e := range list {
-		fmt.Fprintf(&b, "\t%q: %q\n", e.Path, e.Message)
+		w := FieldErrorOf(e)
+		fmt.Fprintf(&b, "\t%q: %q\n", w.Path, w.Message)
 	}
 	return b.String()
 }
 
+// FieldErrorOf is a wanted or received error as the wire has it.
+func FieldErrorOf[E wireError | FieldError](e E) wireError {
+	switch v := any(e).(type) {
+	case wireError:
+		return v
+	case FieldError:
+		return wireError{Path: v.Path, Code: string(v.Code), Message: v.Message}
+	}
+	return wireError{}
+}
+
 // checkReadable rejects messages a user should never see: Go's formatting
 // of bad verbs and nil values, type names, and internal wording.
-func checkReadable(t *testing.T, e FieldError) {
+func checkReadable(t *testing.T, e wireError) {
 	t.Helper()
+	checkCode(t, e)
 	for _, bad := range []string{"%!", "<nil>", "map[", "json.Number", "[]interface", "interface {}", "float64", "internal error", "Go "} {
 		if strings.Contains(e.Message, bad) {
 			t.Errorf("%s: message %q contains %q", e.Path, e.Message, bad)

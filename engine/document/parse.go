@@ -1,6 +1,7 @@
 package document
 
 import (
+	"github.com/sakura-sim/pricesim/engine"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -26,7 +27,7 @@ func Parse(data []byte) (v any, dups []string, err error) {
 	p := &parser{data: data}
 	p.skipSpace()
 	if p.pos == len(data) {
-		return nil, nil, syntaxError("is empty: expected a JSON object")
+		return nil, nil, &SyntaxError{Code: "emptyDocument"}
 	}
 	v, ok := p.value()
 	if !ok {
@@ -35,15 +36,45 @@ func Parse(data []byte) (v any, dups []string, err error) {
 	p.skipSpace()
 	if p.pos < len(data) {
 		line, col := lineColumn(data, p.pos)
-		return nil, nil, syntaxError("is not valid JSON: more follows the document's end (line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col) + ")")
+		return nil, nil, &SyntaxError{Code: "trailingData", Line: line, Column: col}
 	}
 	return v, p.dups, nil
 }
 
-// syntaxError is a document that is not JSON at all.
-type syntaxError string
+// SyntaxError is a document that is not JSON at all: Code is emptyDocument,
+// badJSON, truncatedJSON, trailingData or tooDeep.
+type SyntaxError struct {
+	Code         engine.Code
+	Detail       string // badJSON: what is wrong, worded as encoding/json words it
+	Line, Column int
+}
 
-func (e syntaxError) Error() string { return string(e) }
+func (e *SyntaxError) Error() string {
+	return e.Problem("", SubjectText(engine.SubjectDocument)).Message
+}
+
+// Problem is e as a problem of the document at path; subject names the
+// document in words ("the scenario", "the price document").
+func (e *SyntaxError) Problem(path, subject string) engine.FieldError {
+	args := []string{"document", subject}
+	switch e.Code {
+	case "badJSON":
+		args = append(args, "detail", e.Detail, "line", strconv.Itoa(e.Line), "column", strconv.Itoa(e.Column))
+	case "trailingData":
+		args = append(args, "line", strconv.Itoa(e.Line), "column", strconv.Itoa(e.Column))
+	case "tooDeep":
+		args = append(args, "max", strconv.Itoa(maxDepth))
+	}
+	return engine.NewFieldError(path, e.Code, args...)
+}
+
+// SubjectText is a document's subject as its messages name it.
+func SubjectText(subject string) string {
+	if subject == "" {
+		return engine.SubjectDocument
+	}
+	return subject
+}
 
 // parser is a recursive-descent JSON reader over a byte slice.
 type parser struct {
@@ -54,7 +85,7 @@ type parser struct {
 	// it is turned into a string only when a duplicate is found.
 	path []pathStep
 	dups []string
-	err  error
+	err  *SyntaxError
 }
 
 type pathStep struct {
@@ -77,12 +108,12 @@ func (p *parser) skipSpace() {
 // fail records the first syntax error, worded as encoding/json words it.
 func (p *parser) fail(context string) {
 	if p.pos >= len(p.data) {
-		p.err = syntaxError("is not valid JSON: it ends before the document is complete")
+		p.err = &SyntaxError{Code: "truncatedJSON"}
 		return
 	}
 	line, col := lineColumn(p.data, p.pos)
-	p.err = syntaxError("is not valid JSON: invalid character " + quoteChar(p.data[p.pos]) + " " + context +
-		" (line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col) + ")")
+	p.err = &SyntaxError{Code: "badJSON", Detail: "invalid character " + quoteChar(p.data[p.pos]) + " " + context,
+		Line: line, Column: col}
 }
 
 func quoteChar(c byte) string {
@@ -137,7 +168,7 @@ func (p *parser) literal(word string) bool {
 func (p *parser) enter() bool {
 	p.depth++
 	if p.depth > maxDepth {
-		p.err = syntaxError("is not valid JSON: it nests deeper than " + strconv.Itoa(maxDepth) + " levels")
+		p.err = &SyntaxError{Code: "tooDeep"}
 		return false
 	}
 	return true

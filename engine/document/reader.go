@@ -1,9 +1,7 @@
 package document
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -13,34 +11,76 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// MaxProblems is how many problems an error list holds at most; one more
+// entry, tooManyErrors, says how many were left out (contract.md, "Errors").
+const MaxProblems = 100
+
 // Reader walks a document decoded into generic JSON values (objects, arrays,
 // Number, strings, bools, nil) and collects every problem with its path,
 // so a user sees all mistakes at once instead of the first one.
 type Reader struct {
+	// Subject names the document read, for the error (engine.SubjectScenario, ...).
+	Subject string
+	// Problems holds the first MaxProblems problems found.
 	Problems []engine.FieldError
+	// count is how many problems were found, listed or not.
+	count int
 	// misspelt holds the paths of fields that a misspelt key stands in for:
 	// the typo is reported once, at the key the user wrote, and not again as
 	// the field being required.
 	misspelt map[string]bool
-	// suggest turns on "did you mean" for unknown keys (the scenario decoder
+	// Suggest turns on "did you mean" for unknown keys (the scenario decoder
 	// uses it; other documents keep listing the allowed keys).
 	Suggest bool
 }
 
-func (r *Reader) Fail(path, format string, args ...any) {
-	if r.misspelt[path] && strings.HasPrefix(format, "is required") {
+// Fail records the problem code at path; args are its message's named
+// values, as name, value pairs.
+func (r *Reader) Fail(path string, code engine.Code, args ...string) {
+	if r.misspelt[path] && strings.HasPrefix(engine.Template(code), "is required") {
 		return
 	}
-	r.Problems = append(r.Problems, engine.FieldError{Path: path, Message: fmt.Sprintf(format, args...)})
+	r.count++
+	if len(r.Problems) < MaxProblems {
+		r.Problems = append(r.Problems, engine.NewFieldError(path, code, args...))
+	}
 }
 
-func (r *Reader) Ok() bool { return len(r.Problems) == 0 }
+// Add records problems found elsewhere (a nested document's), within the same limit.
+func (r *Reader) Add(problems ...engine.FieldError) {
+	for _, p := range problems {
+		r.count++
+		if len(r.Problems) < MaxProblems {
+			r.Problems = append(r.Problems, p)
+		}
+	}
+}
 
+// Count is how many problems were found, listed or not.
+func (r *Reader) Count() int { return r.count }
+
+// Ok reports whether no problem was found.
+func (r *Reader) Ok() bool { return r.count == 0 }
+
+// Err returns the problems as a *engine.ValidationError, or nil.
 func (r *Reader) Err() error {
 	if r.Ok() {
 		return nil
 	}
-	return &engine.ValidationError{Problems: r.Problems}
+	return Invalid(r.Subject, r.Problems, r.count)
+}
+
+// Invalid is the error of a document with these problems, of count found in
+// all: past MaxProblems, one more entry says how many were left out.
+func Invalid(subject string, problems []engine.FieldError, count int) *engine.ValidationError {
+	if len(problems) > MaxProblems {
+		problems = problems[:MaxProblems]
+	}
+	list := append([]engine.FieldError(nil), problems...)
+	if count > len(list) {
+		list = append(list, engine.NewFieldError("", "tooManyErrors", "count", strconv.Itoa(count-len(list))))
+	}
+	return &engine.ValidationError{Subject: subject, Problems: list}
 }
 
 func Join(path, key string) string {
@@ -50,14 +90,14 @@ func Join(path, key string) string {
 	return path + "." + key
 }
 
-func Index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+func Index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 // object returns v as an object, reporting every key outside allowed as
 // unknown: a typo must not silently become a default.
 func (r *Reader) Object(path string, v any, allowed ...string) (map[string]any, bool) {
 	obj, isObj := v.(map[string]any)
 	if !isObj {
-		r.Fail(path, "must be an object")
+		r.Fail(path, "notObject")
 		return nil, false
 	}
 	var unknown []string
@@ -74,16 +114,22 @@ func (r *Reader) Object(path string, v any, allowed ...string) (map[string]any, 
 		}
 	}
 	sort.Strings(unknown)
-	for _, key := range unknown {
+	for i, key := range unknown {
+		if r.count >= MaxProblems {
+			// Past the listed problems only the count matters: a document
+			// with 100,000 unknown keys must not cost 100,000 guesses.
+			r.count += len(unknown) - i
+			break
+		}
 		if meant, ok := closeMatch(key, allowed, obj); ok && r.Suggest {
-			r.Fail(Join(path, key), "is not a known field: did you mean %q?", meant)
+			r.Fail(Join(path, key), "misspeltField", "suggestion", meant)
 			if r.misspelt == nil {
 				r.misspelt = map[string]bool{}
 			}
 			r.misspelt[Join(path, meant)] = true
 			continue
 		}
-		r.Fail(Join(path, key), "is not a known field (allowed: %s)", strings.Join(allowed, ", "))
+		r.Fail(Join(path, key), "unknownField", "allowed", strings.Join(allowed, ", "))
 	}
 	return obj, true
 }
@@ -153,7 +199,7 @@ func (r *Reader) Array(path string, obj map[string]any, key string) []any {
 	}
 	list, isList := v.([]any)
 	if !isList {
-		r.Fail(Join(path, key), "must be a list")
+		r.Fail(Join(path, key), "notList")
 		return nil
 	}
 	return list
@@ -164,13 +210,13 @@ func (r *Reader) Str(path string, obj map[string]any, key string, required bool)
 	v, present := obj[key]
 	if !present || v == nil {
 		if required {
-			r.Fail(Join(path, key), "is required")
+			r.Fail(Join(path, key), "required")
 		}
 		return "", false
 	}
 	s, isStr := v.(string)
 	if !isStr {
-		r.Fail(Join(path, key), "must be a string")
+		r.Fail(Join(path, key), "notString")
 		return "", false
 	}
 	return s, true
@@ -180,25 +226,25 @@ func (r *Reader) Str(path string, obj map[string]any, key string, required bool)
 func (r *Reader) NonEmpty(path string, obj map[string]any, key string, required bool) (string, bool) {
 	s, ok := r.Str(path, obj, key, required)
 	if ok && strings.TrimSpace(s) == "" {
-		r.Fail(Join(path, key), "must not be empty")
+		r.Fail(Join(path, key), "empty")
 		return "", false
 	}
 	return s, ok
 }
 
-// integer returns obj[key] as a whole number within [lo, hi].
+// Integer returns obj[key] as a whole number within [lo, hi].
 func (r *Reader) Integer(path string, obj map[string]any, key string, required bool, lo, hi int) (int, bool) {
-	return r.IntegerOr(path, obj, key, required, lo, hi, fmt.Sprintf("must be a whole number from %s to %s", Thousands(lo), Thousands(hi)))
+	return r.IntegerOr(path, obj, key, required, lo, hi, "outOfRange", "min", Thousands(lo), "max", Thousands(hi))
 }
 
-// integerOr is integer with the message for a value out of range or not a
+// IntegerOr is Integer with the problem for a value out of range or not a
 // whole number. A number written in quotes gets its own message, since the
 // fix is to drop the quotes.
-func (r *Reader) IntegerOr(path string, obj map[string]any, key string, required bool, lo, hi int, problem string) (int, bool) {
+func (r *Reader) IntegerOr(path string, obj map[string]any, key string, required bool, lo, hi int, code engine.Code, args ...string) (int, bool) {
 	v, present := obj[key]
 	if !present || v == nil {
 		if required {
-			r.Fail(Join(path, key), "is required")
+			r.Fail(Join(path, key), "required")
 		}
 		return 0, false
 	}
@@ -206,16 +252,16 @@ func (r *Reader) IntegerOr(path string, obj map[string]any, key string, required
 	if !isNum {
 		if s, isStr := v.(string); isStr {
 			if i, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && i >= lo && i <= hi {
-				r.Fail(Join(path, key), "must be a number written without quotes (%s, not \"%s\")", strings.TrimSpace(s), s)
+				r.Fail(Join(path, key), "quotedNumber", "number", strings.TrimSpace(s), "text", s)
 				return 0, false
 			}
 		}
-		r.Fail(Join(path, key), "%s", problem)
+		r.Fail(Join(path, key), code, args...)
 		return 0, false
 	}
 	i, err := strconv.ParseInt(string(n), 10, 64)
 	if err != nil || i < int64(lo) || i > int64(hi) || i > math.MaxInt32 {
-		r.Fail(Join(path, key), "%s", problem)
+		r.Fail(Join(path, key), code, args...)
 		return 0, false
 	}
 	return int(i), true
@@ -243,7 +289,7 @@ func (r *Reader) Boolean(path string, obj map[string]any, key string) bool {
 	}
 	b, isBool := v.(bool)
 	if !isBool {
-		r.Fail(Join(path, key), "must be true or false")
+		r.Fail(Join(path, key), "notBoolean")
 	}
 	return b
 }
@@ -255,7 +301,7 @@ func (r *Reader) Money(path string, obj map[string]any, key string, required boo
 	v, present := obj[key]
 	if !present || v == nil {
 		if required {
-			r.Fail(Join(path, key), "is required")
+			r.Fail(Join(path, key), "required")
 		}
 		return decimal.Decimal{}, false
 	}
@@ -266,19 +312,19 @@ func (r *Reader) MoneyValue(path string, v any) (decimal.Decimal, bool) {
 	s, isStr := v.(string)
 	if !isStr {
 		if _, isNum := v.(Number); isNum {
-			r.Fail(path, "must be an amount written as a string, such as \"9504\"")
+			r.Fail(path, "amountAsNumber")
 		} else {
-			r.Fail(path, "must be an amount in yen, such as \"9504\"")
+			r.Fail(path, "badAmount")
 		}
 		return decimal.Decimal{}, false
 	}
 	d, err := engine.ParseDecimal(s)
 	if err != nil {
-		r.Fail(path, "must be an amount in yen, such as \"9504\"")
+		r.Fail(path, "badAmount")
 		return decimal.Decimal{}, false
 	}
 	if d.IsNegative() {
-		r.Fail(path, "must not be negative")
+		r.Fail(path, "negative")
 		return decimal.Decimal{}, false
 	}
 	return d, true
@@ -291,11 +337,11 @@ func (r *Reader) WholeYen(path string, obj map[string]any, key string, required 
 		return engine.Yen{}, false
 	}
 	if !d.IsInteger() {
-		r.Fail(Join(path, key), "must be a whole number of yen")
+		r.Fail(Join(path, key), "notWholeYen")
 		return engine.Yen{}, false
 	}
 	if !d.IsPositive() {
-		r.Fail(Join(path, key), "must be more than 0 yen")
+		r.Fail(Join(path, key), "notPositive")
 		return engine.Yen{}, false
 	}
 	y, _ := engine.YenFromDecimal(d)
@@ -309,7 +355,7 @@ func (r *Reader) Month(path string, obj map[string]any, key string, required boo
 	}
 	m, err := engine.ParseMonth(s)
 	if err != nil {
-		r.Fail(Join(path, key), "%v", err)
+		r.FailWith(Join(path, key), err)
 		return 0, false
 	}
 	return m, true
@@ -322,30 +368,80 @@ func (r *Reader) Date(path string, obj map[string]any, key string, required bool
 	}
 	d, err := engine.ParseDate(s)
 	if err != nil {
-		r.Fail(Join(path, key), "%v", err)
+		r.FailWith(Join(path, key), err)
 		return engine.Date{}, false
 	}
 	return d, true
 }
 
-// ErrorDocument maps any error to the contract's error list. A ValidationError
-// keeps its paths; anything else becomes one entry without a path.
-func ErrorDocument(err error) []byte {
-	var list errorList
-	var verr *engine.ValidationError
-	if errors.As(err, &verr) {
-		list.Errors = verr.Problems
-	} else {
-		list.Errors = []engine.FieldError{{Message: err.Error()}}
+// FailWith records err at path: a value that did not parse, with the code
+// its parser gave (engine.InputError), or else err's text.
+func (r *Reader) FailWith(path string, err error) {
+	var ie *engine.InputError
+	if errors.As(err, &ie) {
+		r.Fail(path, ie.Code)
+		return
 	}
-	out, mErr := json.Marshal(list)
-	if mErr != nil {
-		return []byte(`{"errors":[{"path":"","message":"the error list could not be written"}]}`)
+	var fe *engine.FieldError
+	if errors.As(err, &fe) {
+		fe2 := *fe
+		fe2.Path = path
+		r.Add(fe2)
+		return
 	}
-	return out
+	r.Fail(path, "invalidValue", "detail", err.Error())
 }
 
-// errorList is the contract's error document: {"errors": [{"path", "message"}]}.
-type errorList struct {
-	Errors []engine.FieldError `json:"errors"`
+// ErrorDocument maps any error to the contract's error list,
+// {"errors":[{"path","code","args","message"}]}. A ValidationError keeps its
+// paths, codes and arguments, at most MaxProblems of them plus the count of
+// the rest; anything else becomes one entry without a path.
+func ErrorDocument(err error) []byte {
+	var verr *engine.ValidationError
+	var problems []engine.FieldError
+	if errors.As(err, &verr) {
+		problems = verr.Problems
+		if n := len(problems); n > MaxProblems && (n > MaxProblems+1 || problems[MaxProblems].Code != "tooManyErrors") {
+			problems = Invalid(verr.Subject, problems, n).Problems
+		}
+	} else {
+		problems = []engine.FieldError{engine.NewFieldError("", "invalidValue", "detail", err.Error())}
+	}
+	b := make([]byte, 0, 64+128*len(problems))
+	b = append(b, `{"errors":[`...)
+	for i, p := range problems {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = AppendProblem(b, p)
+	}
+	return append(b, "]}"...)
 }
+
+// AppendProblem appends p as the contract writes an error:
+// {"path","code","args":{name: value},"message"}.
+func AppendProblem(b []byte, p engine.FieldError) []byte {
+	b = append(b, `{"path":`...)
+	b = AppendString(b, p.Path)
+	b = append(b, `,"code":`...)
+	b = AppendString(b, string(p.Code))
+	b = append(b, `,"args":{`...)
+	for j, a := range p.Args {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = AppendString(b, a.Name)
+		b = append(b, ':')
+		b = AppendString(b, a.Value)
+	}
+	b = append(b, `},"message":`...)
+	b = AppendString(b, p.Message)
+	return append(b, '}')
+}
+
+// Problem is a FieldError that encoding/json writes as AppendProblem does,
+// for answers that hold problems besides estimates (an import's warnings).
+type Problem engine.FieldError
+
+// MarshalJSON writes p as AppendProblem does.
+func (p Problem) MarshalJSON() ([]byte, error) { return AppendProblem(nil, engine.FieldError(p)), nil }

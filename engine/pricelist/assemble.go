@@ -25,8 +25,7 @@ func importItems(classes []officialClass, rep *ImportReport) []engine.Item {
 	var cands []candidate
 	for _, c := range classes {
 		if c.notPublic {
-			rep.leave(c, &leftOut{code: ReasonNotPublic,
-				reason: "is not public (IsPublic false): not sold to everyone, so it is skipped and never hides the public class"})
+			rep.leave(c, &leftOut{code: ReasonNotPublic})
 			continue
 		}
 		p, why := readServiceClassPath(c.serviceClass, c.displayName)
@@ -39,7 +38,7 @@ func importItems(classes []officialClass, rep *ImportReport) []engine.Item {
 			continue
 		}
 		if c.zone == "" {
-			rep.leave(c, &leftOut{code: ReasonNoZone, reason: "names no zone, and the document's zone is not known: give the zone with the document"})
+			rep.leave(c, &leftOut{code: ReasonNoZone})
 			continue
 		}
 		it := engine.Item{ID: p.id, Kind: p.kind, Zone: c.zone, Name: p.name, Prices: c.prices, ServiceClass: c.serviceClass,
@@ -61,17 +60,12 @@ func importItems(classes []officialClass, rep *ImportReport) []engine.Item {
 
 func noPriceReason(c officialClass, p pathItem) *leftOut {
 	if len(c.usageBased) > 0 {
-		return &leftOut{code: ReasonUsageBased,
-			reason: fmt.Sprintf("is priced only by use (%s), not by the hour, day or month: add your expected monthly figure as a custom item", strings.Join(c.usageBased, ", ")),
-			args:   map[string]string{"fields": strings.Join(c.usageBased, ", ")}}
+		return &leftOut{code: ReasonUsageBased, args: []string{"fields", strings.Join(c.usageBased, ", ")}}
 	}
 	if p.family == "autobackup" {
-		return &leftOut{code: ReasonNoPrice,
-			reason: "has no price of its own: automatic backup is billed through the archives it keeps (cloud/archive/…)",
-			args:   map[string]string{"family": p.family}}
+		return &leftOut{code: ReasonBackupNoPrice}
 	}
-	return &leftOut{code: ReasonNoPrice, reason: "has no price (Price is empty): nothing to import",
-		args: map[string]string{"family": p.family}}
+	return &leftOut{code: ReasonNoPrice}
 }
 
 // settleDuplicates keeps one item per id and zone. Two generations of one
@@ -93,12 +87,9 @@ func settleDuplicates(cands []candidate, rep *ImportReport) []engine.Item {
 			c := &cands[i]
 			switch first, sameGen := gens[c.generation]; {
 			case paths[c.class.serviceClass]:
-				rep.leave(c.class, &leftOut{code: ReasonDuplicate,
-					reason: fmt.Sprintf("is listed twice for zone %s; the first is kept", k.zone), args: map[string]string{"zone": k.zone}})
+				rep.leave(c.class, &leftOut{code: ReasonDuplicate, args: []string{"zone", k.zone}})
 			case sameGen:
-				rep.leave(c.class, &leftOut{code: ReasonSameItem,
-					reason: fmt.Sprintf("is the same item (%s) as %s in zone %s; the first is kept", k.id, first, k.zone),
-					args:   map[string]string{"item": k.id, "first": first, "zone": k.zone}})
+				rep.leave(c.class, &leftOut{code: ReasonSameItem, args: []string{"item", k.id, "first", first, "zone", k.zone}})
 			default:
 				if n > 0 {
 					c.item.ID += fmt.Sprintf("-g%d", max(c.generation, 1))
@@ -142,10 +133,8 @@ func assemble(imported []engine.Item, zoneDates map[string]string, base *engine.
 	rep.Overlay.Base = base.ID
 	carryPassports(base, alone, zones, rep)
 	if !base.TaxRate.Equal(rate) {
-		rep.Overlay.Code = OverlayTaxRateDiffers
-		rep.Overlay.Args = map[string]string{"base": base.ID, "baseRate": percent(base.TaxRate), "rate": percent(rate), "date": date}
-		rep.Overlay.Reason = fmt.Sprintf("the price lists of %s include %s %% tax and catalog %s %s %%: a catalog has one tax rate (R6.2), so the import is a catalog of its own",
-			date, percent(rate), base.ID, percent(base.TaxRate))
+		rep.Overlay.Code, rep.Overlay.Reason, rep.Overlay.Args = explain(OverlayTaxRateDiffers,
+			"date", date, "rate", percent(rate), "base", base.ID, "baseRate", percent(base.TaxRate))
 		alone.Source += "; passport eligibility from " + base.ID
 		return alone
 	}
@@ -218,14 +207,16 @@ func carryPassports(base, imported *engine.Catalog, zones []string, rep *ImportR
 	for _, match := range m.Matches {
 		to, _ := imported.Lookup(match.To, match.Zone)
 		if to.Kind != engine.KindServer || !to.Prices.Monthly.Set {
-			rep.PassportsNotCarried = append(rep.PassportsNotCarried, PassportNotCarried{Item: match.Item, Zone: match.Zone,
-				Code: PassportNoMonthly, Reason: fmt.Sprintf("%s stands for it in %s but has no monthly price, which a passport's fee is made of (R5.3)", match.To, match.Zone)})
+			p := PassportNotCarried{Item: match.Item, Zone: match.Zone}
+			p.Code, p.Reason, p.Args = explain(PassportNoMonthly, "item", match.To, "zone", match.Zone)
+			rep.PassportsNotCarried = append(rep.PassportsNotCarried, p)
 			continue
 		}
 		to.Passport = true
 	}
 	for _, u := range m.Unmatched {
-		rep.PassportsNotCarried = append(rep.PassportsNotCarried, PassportNotCarried{Item: u.Item, Zone: u.Zone,
-			Code: PassportNoCounterpart, Reason: "no imported item stands for this passport plan: " + u.Reason})
+		p := PassportNotCarried{Item: u.Item, Zone: u.Zone}
+		p.Code, p.Reason, p.Args = explain(PassportNoCounterpart, "reason", u.Reason)
+		rep.PassportsNotCarried = append(rep.PassportsNotCarried, p)
 	}
 }

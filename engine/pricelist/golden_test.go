@@ -131,7 +131,7 @@ func TestImportOfficialPrices_Golden(t *testing.T) {
 			}
 			for i := range min(len(report.Unmatched), len(w.Unmatched)) {
 				g, want := report.Unmatched[i], w.Unmatched[i]
-				if g.Path != want.Path || g.ServiceClass != want.ServiceClass || g.Code != want.Code || g.Reason == "" {
+				if g.Path != want.Path || g.ServiceClass != want.ServiceClass || string(g.Code) != want.Code || g.Reason == "" {
 					t.Errorf("unmatched[%d] = %s %s %s (%q), want %s %s %s", i, g.Path, g.ServiceClass, g.Code, g.Reason, want.Path, want.ServiceClass, want.Code)
 				}
 			}
@@ -140,11 +140,11 @@ func TestImportOfficialPrices_Golden(t *testing.T) {
 			}
 			for i := range min(len(report.PassportsNotCarried), len(w.PassportsNotCarried)) {
 				g, want := report.PassportsNotCarried[i], w.PassportsNotCarried[i]
-				if g.Item != want.Item || g.Zone != want.Zone || g.Code != want.Code || g.Reason == "" {
+				if g.Item != want.Item || g.Zone != want.Zone || string(g.Code) != want.Code || g.Reason == "" {
 					t.Errorf("passportsNotCarried[%d] = %+v, want %s in %s (%s)", i, g, want.Item, want.Zone, want.Code)
 				}
 			}
-			if o := report.Overlay; o.Base != w.Overlay.Base || o.Overlaid != w.Overlay.Overlaid || o.Code != w.Overlay.Code ||
+			if o := report.Overlay; o.Base != w.Overlay.Base || o.Overlaid != w.Overlay.Overlaid || string(o.Code) != w.Overlay.Code ||
 				(!o.Overlaid && o.Base != "" && o.Reason == "") {
 				t.Errorf("overlay = %+v, want %+v with a reason when not overlaid", o, w.Overlay)
 			}

@@ -83,21 +83,21 @@ type dated struct {
 
 func importOfficial(listPath string, docs []officialInput, asOf string, base *engine.Catalog) (*engine.Catalog, ImportReport, error) {
 	report := newReport()
-	r := &reader{}
+	r := &reader{document.Reader{Subject: engine.SubjectPriceDocument}}
 	if asOf != "" {
 		if _, err := engine.ParseDate(asOf); err != nil {
-			r.Fail("asOf", "%v", err)
+			r.FailWith("asOf", err)
 		}
 	}
 	if len(docs) == 0 {
-		r.Fail(listPath, "give at least one price document (one per zone)")
+		r.Fail(listPath, "noDocuments")
 	}
 	var classes []officialClass
 	var dates []dated
 	for i, d := range docs {
 		path := document.Index(listPath, i)
 		if d.decodeErr != nil {
-			r.Fail(path, "the price document %v", d.decodeErr)
+			r.failDocument(path, d.decodeErr)
 			continue
 		}
 		cs, date := r.officialDocument(path, d, asOf, &report)
@@ -119,7 +119,7 @@ func importOfficial(listPath string, docs []officialInput, asOf string, base *en
 	}
 	items := importItems(classes, &report)
 	if len(items) == 0 {
-		r.Fail(listPath, "no service class could be turned into a catalog item: see the unmatched list")
+		r.Fail(listPath, "noItemImported")
 		return nil, report, r.Err()
 	}
 	zoneDates := map[string]string{}
@@ -136,13 +136,13 @@ func importOfficial(listPath string, docs []officialInput, asOf string, base *en
 func (r *reader) officialDocument(path string, d officialInput, asOf string, report *ImportReport) ([]officialClass, dated) {
 	obj, isObj := d.value.(map[string]any)
 	if !isObj {
-		r.Fail(path, "must be a price document: an object with ServiceClasses")
+		r.Fail(path, "notPriceDocument")
 		return nil, dated{}
 	}
 	date := r.documentDate(path, obj, asOf, report)
 	raw, present := obj["ServiceClasses"]
 	if !present {
-		r.Fail(document.Join(path, "ServiceClasses"), "is required: is this a response of the public price API?")
+		r.Fail(document.Join(path, "ServiceClasses"), "requiredServiceClasses")
 		return nil, date
 	}
 	// Each class keeps the index the document gave it, so a path points at it.
@@ -161,7 +161,7 @@ func (r *reader) officialDocument(path string, d officialInput, asOf string, rep
 		for k, c := range v {
 			n, err := strconv.Atoi(k)
 			if err != nil || n < 0 || strconv.Itoa(n) != k {
-				r.Fail(document.Join(document.Join(path, "ServiceClasses"), k), "must be keyed by an index such as \"0\"")
+				r.Fail(document.Join(document.Join(path, "ServiceClasses"), k), "badServiceClassKey")
 				continue
 			}
 			list = append(list, indexed{n, c})
@@ -169,13 +169,13 @@ func (r *reader) officialDocument(path string, d officialInput, asOf string, rep
 		sort.Slice(list, func(i, j int) bool { return list[i].n < list[j].n })
 	case nil:
 	default:
-		r.Fail(document.Join(path, "ServiceClasses"), "must be a list of service classes")
+		r.Fail(document.Join(path, "ServiceClasses"), "notServiceClassList")
 		return nil, date
 	}
 	if total, ok := obj["Total"].(document.Number); ok {
 		if n, err := strconv.Atoi(string(total)); err == nil && n > len(list) {
-			report.Warnings = append(report.Warnings, engine.FieldError{Path: path,
-				Message: fmt.Sprintf("holds %d of %d service classes: the others are not in this document", len(list), n)})
+			report.Warnings = append(report.Warnings, engine.NewFieldError(path, "partialDocument",
+				"count", strconv.Itoa(len(list)), "total", strconv.Itoa(n)))
 		}
 	}
 	var out []officialClass
@@ -190,7 +190,7 @@ func (r *reader) officialDocument(path string, d officialInput, asOf string, rep
 func (r *reader) officialClass(path string, v any, docZone string) (officialClass, bool) {
 	obj, isObj := v.(map[string]any)
 	if !isObj {
-		r.Fail(path, "must be a service class (an object)")
+		r.Fail(path, "notServiceClass")
 		return officialClass{}, false
 	}
 	c := officialClass{path: path, zone: docZone}
@@ -211,7 +211,7 @@ func (r *reader) officialClass(path string, v any, docZone string) (officialClas
 	case []any:
 		// The API writes a class without a price as an empty list.
 		if len(p) > 0 {
-			r.Fail(document.Join(path, "Price"), "must be an object of prices, or [] for none")
+			r.Fail(document.Join(path, "Price"), "badPriceObject")
 		}
 		c.noPrice = true
 	case map[string]any:
@@ -222,7 +222,7 @@ func (r *reader) officialClass(path string, v any, docZone string) (officialClas
 		c.noPrice = !c.prices.Hourly.Set && !c.prices.Daily.Set && !c.prices.Monthly.Set
 		c.usageBased = usagePrices(p)
 	default:
-		r.Fail(document.Join(path, "Price"), "must be an object of prices, or [] for none")
+		r.Fail(document.Join(path, "Price"), "badPriceObject")
 	}
 	return c, len(r.Problems) == before
 }
@@ -251,7 +251,7 @@ func (r *reader) officialPrices(path string, p map[string]any) engine.Prices {
 			err = fmt.Errorf("not a number")
 		}
 		if err != nil || d.IsNegative() {
-			r.Fail(document.Join(path, f.key), "must be a price in yen: a number of at least 0")
+			r.Fail(document.Join(path, f.key), "badOfficialPrice")
 			continue
 		}
 		if !d.IsZero() {

@@ -1,6 +1,7 @@
 package pricelist
 
 import (
+	"errors"
 	"github.com/sakura-sim/pricesim/engine"
 	"github.com/sakura-sim/pricesim/engine/document"
 )
@@ -29,4 +30,14 @@ func ImportValues(listPath string, docs []DocumentValue, asOf string, reference 
 		in[i] = officialInput{zone: d.Zone, value: d.Value, decodeErr: d.Err}
 	}
 	return importOfficial(listPath, in, asOf, reference)
+}
+
+// failDocument reports a price document that is not JSON.
+func (r *reader) failDocument(path string, err error) {
+	var se *document.SyntaxError
+	if errors.As(err, &se) {
+		r.Add(se.Problem(path, engine.SubjectPriceDocument))
+		return
+	}
+	r.FailWith(path, err)
 }

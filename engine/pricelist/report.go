@@ -20,28 +20,30 @@ type ImportReport struct {
 
 // UnmatchedClass is one service class an import could not use.
 type UnmatchedClass struct {
-	Path         string            `json:"path"`
-	Zone         string            `json:"zone,omitempty"`
-	ServiceClass string            `json:"serviceClass"`
-	Name         string            `json:"name,omitempty"`
-	Code         string            `json:"code"`
-	Reason       string            `json:"reason"`
-	Args         map[string]string `json:"args,omitempty"`
+	Path         string `json:"path"`
+	Zone         string `json:"zone,omitempty"`
+	ServiceClass string `json:"serviceClass"`
+	Name         string `json:"name,omitempty"`
+	Reason       string `json:"reason"`
+	// Code and Args say Reason for translation, as an error's do.
+	Code engine.Code       `json:"code"`
+	Args map[string]string `json:"args"`
 }
 
 // PassportNotCarried is a passport plan of the base catalog whose eligibility
 // the import could not give to any of its items.
 type PassportNotCarried struct {
-	Item   string `json:"item"`
-	Zone   string `json:"zone"`
-	Code   string `json:"code"`
-	Reason string `json:"reason"`
+	Item   string            `json:"item"`
+	Zone   string            `json:"zone"`
+	Reason string            `json:"reason"`
+	Code   engine.Code       `json:"code"`
+	Args   map[string]string `json:"args"`
 }
 
 // Passport codes.
 const (
-	PassportNoCounterpart = "passportNoCounterpart" // no imported item stands for the plan
-	PassportNoMonthly     = "passportNoMonthly"     // its counterpart has no monthly price for R5.3's fee
+	PassportNoCounterpart engine.Code = "passportNoCounterpart" // no imported item stands for the plan
+	PassportNoMonthly     engine.Code = "passportNoMonthly"     // its counterpart has no monthly price for R5.3's fee
 )
 
 // Overlay is what became of the base catalog.
@@ -51,13 +53,23 @@ type Overlay struct {
 	// Overlaid is true when the imported zones replaced the base's.
 	Overlaid bool `json:"overlaid"`
 	// Code and Reason say why not, when not and a base was given.
-	Code   string            `json:"code,omitempty"`
+	Code   engine.Code       `json:"code,omitempty"`
 	Reason string            `json:"reason,omitempty"`
 	Args   map[string]string `json:"args,omitempty"`
 }
 
 // OverlayTaxRateDiffers: the documents' tax rate is not the base catalog's.
-const OverlayTaxRateDiffers = "taxRateDiffers"
+const OverlayTaxRateDiffers engine.Code = "taxRateDiffers"
+
+// explain is code's message and args, from its template (engine/problems.go).
+func explain(code engine.Code, args ...string) (engine.Code, string, map[string]string) {
+	fe := engine.NewFieldError("", code, args...)
+	m := map[string]string{}
+	for _, a := range fe.Args {
+		m[a.Name] = a.Value
+	}
+	return code, fe.Message, m
+}
 
 func newReport() ImportReport {
 	return ImportReport{Unmatched: []UnmatchedClass{}, Warnings: []engine.FieldError{},
@@ -65,6 +77,7 @@ func newReport() ImportReport {
 }
 
 func (rep *ImportReport) leave(c officialClass, why *leftOut) {
-	rep.Unmatched = append(rep.Unmatched, UnmatchedClass{Path: c.path, Zone: c.zone, ServiceClass: c.serviceClass,
-		Name: c.displayName, Code: why.code, Reason: why.reason, Args: why.args})
+	u := UnmatchedClass{Path: c.path, Zone: c.zone, ServiceClass: c.serviceClass, Name: c.displayName}
+	u.Code, u.Reason, u.Args = explain(why.code, why.args...)
+	rep.Unmatched = append(rep.Unmatched, u)
 }

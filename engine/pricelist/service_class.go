@@ -43,18 +43,20 @@ import (
 	"github.com/sakura-sim/pricesim/engine"
 )
 
-// Reason codes of a class left out of an import. They are stable: the page
-// translates the reason by its code and args, and the README lists them.
+// Codes of a class left out of an import (engine/problems.go holds their
+// English templates). They are stable: the page words a reason by its code
+// and args, and the README lists them.
 const (
-	ReasonNotPublic     = "notPublic"     // IsPublic is false: not sold to the public
-	ReasonNoPath        = "noPath"        // no ServiceClassPath
-	ReasonUnknownFamily = "unknownFamily" // cloud/<family> is not in the grammar
-	ReasonUnknownPath   = "unknownPath"   // a known family, but the rest does not read
-	ReasonUsageBased    = "usageBased"    // priced by use (object storage; Base, PerUse, Traffic only)
-	ReasonNoPrice       = "noPrice"       // Price [] or no hourly, daily or monthly figure
-	ReasonNoZone        = "noZone"        // neither the price nor the document names a zone
-	ReasonDuplicate     = "duplicate"     // the same class twice in one zone
-	ReasonSameItem      = "sameItem"      // another class of the zone became the same item
+	ReasonNotPublic     engine.Code = "classNotPublic"     // IsPublic is false: not sold to the public
+	ReasonNoPath        engine.Code = "classNoPath"        // no ServiceClassPath
+	ReasonUnknownFamily engine.Code = "classUnknownFamily" // cloud/<family> is not in the grammar
+	ReasonUnknownPath   engine.Code = "classUnknownPath"   // a known family, but the rest does not read
+	ReasonUsageBased    engine.Code = "classUsageBased"    // priced by use (object storage; Base, PerUse, Traffic only)
+	ReasonNoPrice       engine.Code = "classNoPrice"       // Price [] or no hourly, daily or monthly figure
+	ReasonBackupNoPrice engine.Code = "classBackupNoPrice" // automatic backup: billed through its archives
+	ReasonNoZone        engine.Code = "classNoZone"        // neither the price nor the document names a zone
+	ReasonDuplicate     engine.Code = "classListedTwice"   // the same class twice in one zone
+	ReasonSameItem      engine.Code = "classSameItem"      // another class of the zone became the same item
 )
 
 // pathItem is what the grammar reads from one path.
@@ -69,11 +71,11 @@ type pathItem struct {
 	generation    int // 0 when the path names none
 }
 
-// leftOut is why a class did not become an item: a stable code, an English
-// reason, and the values the reason names.
+// leftOut is why a class did not become an item: a stable code and the
+// values its message names, as name, value pairs.
 type leftOut struct {
-	code, reason string
-	args         map[string]string
+	code engine.Code
+	args []string
 }
 
 var (
@@ -108,7 +110,7 @@ var licenceNames = map[string]engine.Name{
 // the path does not.
 func readServiceClassPath(path, displayName string) (pathItem, *leftOut) {
 	if path == "" {
-		return pathItem{}, &leftOut{code: ReasonNoPath, reason: "has no ServiceClassPath"}
+		return pathItem{}, &leftOut{code: ReasonNoPath}
 	}
 	rest, ok := strings.CutPrefix(path, "cloud/")
 	if !ok {
@@ -140,9 +142,7 @@ func readServiceClassPath(path, displayName string) (pathItem, *leftOut) {
 	case "switch":
 		it, fits = wordsPath("network/switch-", engine.KindNetwork, "Switch", "スイッチ", tail)
 	case "ostorage":
-		return pathItem{}, &leftOut{code: ReasonUsageBased,
-			reason: "object storage is billed by the data stored and sent, not by an hourly, daily or monthly price: add your expected monthly figure as a custom item",
-			args:   map[string]string{"family": family}}
+		return pathItem{}, &leftOut{code: ReasonUsageBased, args: []string{"fields", "object storage: the data stored and sent"}}
 	default:
 		name, known := serviceFamilies[family]
 		if !known {
@@ -159,9 +159,7 @@ func readServiceClassPath(path, displayName string) (pathItem, *leftOut) {
 		it, fits = pathItem{id: id, kind: engine.KindOther, name: name}, true
 	}
 	if !fits {
-		return pathItem{}, &leftOut{code: ReasonUnknownPath,
-			reason: fmt.Sprintf("is a %s path the simulator cannot read (expected %s): add it as a custom item", family, familyShape[family]),
-			args:   map[string]string{"family": family, "expected": familyShape[family]}}
+		return pathItem{}, &leftOut{code: ReasonUnknownPath, args: []string{"family", family, "expected", familyShape[family]}}
 	}
 	it.family = family
 	return it, nil
@@ -186,9 +184,7 @@ var familyShape = map[string]string{
 }
 
 func unknownFamily(path, family string) *leftOut {
-	return &leftOut{code: ReasonUnknownFamily,
-		reason: fmt.Sprintf("is a kind of service (%s) the simulator does not price: add it as a custom item", family),
-		args:   map[string]string{"family": family, "path": path}}
+	return &leftOut{code: ReasonUnknownFamily, args: []string{"family", family}}
 }
 
 // planPath reads a server plan: legacy numbered, or sized with optional family

@@ -1,7 +1,6 @@
 package pricelist
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/sakura-sim/pricesim/engine"
@@ -34,20 +33,19 @@ func (r *reader) documentDate(path string, obj map[string]any, asOf string, repo
 	if s, isStr := obj["ResponsedAt"].(string); isStr && s != "" {
 		t, err := time.Parse(time.RFC3339, s)
 		if err != nil {
-			r.Fail(document.Join(path, "ResponsedAt"), "must be a time such as \"2026-06-13T00:06:55+09:00\"")
+			r.Fail(document.Join(path, "ResponsedAt"), "badResponsedAt")
 			return dated{}
 		}
 		d := dated{date: t.In(jst).Format("2006-01-02"), from: "ResponsedAt"}
 		d.rate = taxRateOn(d.date)
 		if asOf != "" && !taxRateOn(asOf).Equal(d.rate) {
-			report.Warnings = append(report.Warnings, engine.FieldError{Path: document.Join(path, "ResponsedAt"),
-				Message: fmt.Sprintf("answered on %s, with %s %% tax; asOf %s would mean %s %%: the document's own date is used",
-					d.date, percent(d.rate), asOf, percent(taxRateOn(asOf)))})
+			report.Warnings = append(report.Warnings, engine.NewFieldError(document.Join(path, "ResponsedAt"), "responsedAtTaxEra",
+				"date", d.date, "rate", percent(d.rate), "asOf", asOf, "asOfRate", percent(taxRateOn(asOf))))
 		}
 		return d
 	}
 	if asOf == "" {
-		r.Fail("asOf", "is required: %s has no ResponsedAt to date its prices (and their tax rate)", path)
+		r.Fail("asOf", "requiredAsOfFor", "document", path)
 		return dated{}
 	}
 	return dated{date: asOf, from: "asOf", rate: taxRateOn(asOf)}
@@ -58,8 +56,8 @@ func (r *reader) documentDate(path string, obj map[string]any, asOf string, repo
 func (r *reader) oneTaxRate(listPath string, dates []dated) {
 	for i, d := range dates {
 		if !d.rate.Equal(dates[0].rate) {
-			r.Fail(document.Index(listPath, i), "is dated %s (%s %% tax) but %s is dated %s (%s %%): a catalog has one tax rate, so import them separately",
-				d.date, percent(d.rate), document.Index(listPath, 0), dates[0].date, percent(dates[0].rate))
+			r.Fail(document.Index(listPath, i), "mixedTaxRates", "date", d.date, "rate", percent(d.rate),
+				"first", document.Index(listPath, 0), "firstDate", dates[0].date, "firstRate", percent(dates[0].rate))
 			return
 		}
 	}

@@ -45,7 +45,7 @@ func TestRun_Files(t *testing.T) {
 	if it, ok := c.Lookup("server/1core-1gb", "tk1a"); !ok || it.Prices.Monthly.Value.String() != "1540" {
 		t.Errorf("server/1core-1gb in tk1a = %+v, want monthly 1540", it)
 	}
-	for _, want := range []string{"cloud/autobackup", "sample-is1b.json ServiceClasses[3]", "[noPrice]"} {
+	for _, want := range []string{"cloud/autobackup", "sample-is1b.json ServiceClasses[3]", "[classBackupNoPrice]"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not mention %q:\n%s", want, stderr)
 		}
