@@ -90,3 +90,21 @@ func TestCustomItems_RemovePriceWithDash(t *testing.T) {
 	p.waitUpToDate()
 	p.waitValue(billCell("2026-12", "total"), "77")
 }
+
+// A custom item with no price at all is the engine's error, shown beside the
+// item's name; giving it a monthly price clears it.
+func TestCustomItems_NoPriceIsShownBesideTheItem(t *testing.T) {
+	t.Parallel()
+	p := newTab(t)
+	p.period("list-2026", "2026-12", "12")
+	r := p.addCustomItem("appliance", "Load balancer", "tk1a", "", "", "")
+	p.waitVisible(fieldError("customItems[0]"))
+	if got := p.attr(r.in("custom-name"), "aria-invalid"); got != "true" {
+		t.Errorf("the custom item's name has aria-invalid %q, want true", got)
+	}
+	p.paste(r.in("custom-monthly"), "2,200")
+	p.waitUpToDate()
+	if p.exists(fieldError("customItems[0]")) {
+		t.Errorf("the error stays after a monthly price was given")
+	}
+}
