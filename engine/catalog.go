@@ -40,8 +40,8 @@ func (p Prices) MonthlyOnly() bool { return !p.Hourly.Set && !p.Daily.Set }
 
 // Name is an item's display name in English and Japanese.
 type Name struct {
-	En string `json:"en,omitempty"`
-	Ja string `json:"ja,omitempty"`
+	En string
+	Ja string
 }
 
 // Item is one priced thing in one zone.
@@ -128,7 +128,3 @@ func (c *Catalog) Zones(id string) []string {
 	}
 	return zones
 }
-
-// MarshalText writes a present price as a decimal string; absent prices are
-// written by their holders as null.
-func (p Price) MarshalText() ([]byte, error) { return []byte(p.Value.String()), nil }

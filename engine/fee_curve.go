@@ -3,12 +3,12 @@ package engine
 // CurvePoint is the month's fee at a whole number of hours of use, under each
 // way of billing, for the comparison chart (R4.10).
 type CurvePoint struct {
-	Hours       int    `json:"hours"`
-	HourlyOnly  *Yen   `json:"hourlyOnly"`
-	HourlyDaily *Yen   `json:"hourlyDaily"`
-	Monthly     *Yen   `json:"monthly"`
-	Fee         Yen    `json:"fee"`
-	Basis       string `json:"basis"`
+	Hours       int
+	HourlyOnly  *Yen
+	HourlyDaily *Yen
+	Monthly     *Yen
+	Fee         Yen
+	Basis       string
 }
 
 // FeeCurve returns the fee at 0, 1, …, maxHours hours of use. The page draws

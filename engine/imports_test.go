@@ -19,7 +19,7 @@ import (
 // or unsafe: the engine runs the same on the host and in the browser, reads
 // nothing and reaches nothing.
 var allowedImports = map[string]bool{
-	"cmp": true, "errors": true, "fmt": true, "iter": true, "maps": true, "math": true, "math/big": true,
+	"cmp": true, "errors": true, "iter": true, "maps": true, "math": true, "math/big": true, "math/bits": true,
 	"slices": true, "sort": true, "strconv": true, "strings": true, "time": true,
 	"unicode": true, "unicode/utf8": true,
 	"github.com/shopspring/decimal": true,

@@ -1,7 +1,8 @@
 package engine
 
 import (
-	"fmt"
+	"cmp"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -11,11 +12,50 @@ import (
 // Yen is a whole amount of Japanese yen. Its zero value is ¥0. It is immutable;
 // every operation returns a new value.
 //
-// Invariant: d is an integer. Only rounding.go turns fractional decimals into Yen.
-type Yen struct{ d decimal.Decimal }
+// An estimate holds hundreds of thousands of amounts, almost all far below
+// 10^15 yen, so those are kept in an int64 and added, compared and written
+// without decimal's big integers; larger amounts (a custom price can have 30
+// digits) are kept as a decimal. Each amount has one form: small when it
+// fits, so two equal amounts always look alike.
+//
+// Invariant: big is nil when |n| < smallYenLimit, else big holds an integer
+// decimal of at least that size and n is 0. Only rounding.go turns fractional
+// decimals into Yen.
+type Yen struct {
+	n   int64
+	big *decimal.Decimal
+}
+
+// smallYenLimit bounds the int64 form: sums and differences of two small
+// amounts cannot overflow.
+const smallYenLimit = 1_000_000_000_000_000
 
 // YenFromInt returns n yen.
-func YenFromInt(n int64) Yen { return Yen{decimal.NewFromInt(n)} }
+func YenFromInt(n int64) Yen {
+	if n > -smallYenLimit && n < smallYenLimit {
+		return Yen{n: n}
+	}
+	d := decimal.NewFromInt(n)
+	return Yen{big: &d}
+}
+
+// yenOf is d, an integer, in its one form.
+func yenOf(d decimal.Decimal) Yen {
+	if exp := int(d.Exponent()); exp >= -18 && exp <= 15 && d.NumDigits()+exp <= 16 {
+		if v := d.IntPart(); v > -smallYenLimit && v < smallYenLimit {
+			return Yen{n: v}
+		}
+	}
+	return Yen{big: &d}
+}
+
+// dec is y as a decimal, for arithmetic with prices and rates.
+func (y Yen) dec() decimal.Decimal {
+	if y.big != nil {
+		return *y.big
+	}
+	return decimal.NewFromInt(y.n)
+}
 
 // ParseYen parses a whole number of yen written as a decimal string ("9504").
 // It returns an error for fractions, exponents, signs other than a leading minus,
@@ -28,14 +68,14 @@ func ParseYen(s string) (Yen, error) {
 	if !d.IsInteger() {
 		return Yen{}, ErrNotWholeYen
 	}
-	return Yen{d}, nil
+	return yenOf(d), nil
 }
 
 // MustParseYen is ParseYen for tests and package-level tables; it panics on bad input.
 func MustParseYen(s string) Yen {
 	y, err := ParseYen(s)
 	if err != nil {
-		panic(fmt.Sprintf("MustParseYen(%q): %v", s, err))
+		panic("MustParseYen(" + strconv.Quote(s) + "): " + err.Error())
 	}
 	return y
 }
@@ -60,31 +100,68 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 }
 
 // Add returns y + o.
-func (y Yen) Add(o Yen) Yen { return Yen{y.d.Add(o.d)} }
+func (y Yen) Add(o Yen) Yen {
+	if y.big == nil && o.big == nil {
+		return YenFromInt(y.n + o.n)
+	}
+	return yenOf(y.dec().Add(o.dec()))
+}
 
 // Sub returns y - o.
-func (y Yen) Sub(o Yen) Yen { return Yen{y.d.Sub(o.d)} }
+func (y Yen) Sub(o Yen) Yen {
+	if y.big == nil && o.big == nil {
+		return YenFromInt(y.n - o.n)
+	}
+	return yenOf(y.dec().Sub(o.dec()))
+}
 
 // MulInt returns y × n.
-func (y Yen) MulInt(n int64) Yen { return Yen{y.d.Mul(decimal.NewFromInt(n))} }
+func (y Yen) MulInt(n int64) Yen {
+	if y.big == nil {
+		if hi, lo := bits.Mul64(absInt(y.n), absInt(n)); hi == 0 && lo < smallYenLimit {
+			if (y.n < 0) != (n < 0) {
+				return Yen{n: -int64(lo)}
+			}
+			return Yen{n: int64(lo)}
+		}
+	}
+	return yenOf(y.dec().Mul(decimal.NewFromInt(n)))
+}
+
+func absInt(n int64) uint64 {
+	if n < 0 {
+		return uint64(-n)
+	}
+	return uint64(n)
+}
 
 // Cmp compares y and o: -1, 0 or +1.
-func (y Yen) Cmp(o Yen) int { return y.d.Cmp(o.d) }
+func (y Yen) Cmp(o Yen) int {
+	if y.big == nil && o.big == nil {
+		return cmp.Compare(y.n, o.n)
+	}
+	return y.dec().Cmp(o.dec())
+}
 
 // Equal reports whether y and o are the same amount.
-func (y Yen) Equal(o Yen) bool { return y.d.Equal(o.d) }
+func (y Yen) Equal(o Yen) bool { return y.Cmp(o) == 0 }
 
 // IsZero reports whether y is ¥0.
-func (y Yen) IsZero() bool { return y.d.IsZero() }
+func (y Yen) IsZero() bool { return y.big == nil && y.n == 0 }
 
 // IsPositive reports whether y is above ¥0.
-func (y Yen) IsPositive() bool { return y.d.IsPositive() }
+func (y Yen) IsPositive() bool { return y.Sign() > 0 }
 
 // IsNegative reports whether y is below ¥0.
-func (y Yen) IsNegative() bool { return y.d.IsNegative() }
+func (y Yen) IsNegative() bool { return y.Sign() < 0 }
 
-// Decimal returns y as a decimal, for arithmetic with prices and rates.
-func (y Yen) Decimal() decimal.Decimal { return y.d }
+// Sign is -1, 0 or +1 as y is below, at or above ¥0.
+func (y Yen) Sign() int {
+	if y.big != nil {
+		return y.big.Sign()
+	}
+	return cmp.Compare(y.n, 0)
+}
 
 // MinYen returns the smaller of a and b.
 func MinYen(a, b Yen) Yen {
@@ -103,13 +180,12 @@ func (y Yen) MarshalText() ([]byte, error) { return y.appendTo(nil), nil }
 // Append appends y in decimal to b.
 func (y Yen) Append(b []byte) []byte { return y.appendTo(b) }
 
-// appendTo writes y in decimal. Estimates hold tens of thousands of amounts,
-// so the common case skips decimal's big.Int formatting.
+// appendTo writes y in decimal.
 func (y Yen) appendTo(b []byte) []byte {
-	if y.d.Exponent() == 0 && y.d.NumDigits() <= 18 {
-		return strconv.AppendInt(b, y.d.IntPart(), 10)
+	if y.big == nil {
+		return strconv.AppendInt(b, y.n, 10)
 	}
-	return append(b, y.d.String()...)
+	return append(b, y.big.String()...)
 }
 
 // UnmarshalText reads a whole-yen decimal string.
@@ -130,26 +206,27 @@ type yenSum struct {
 	large decimal.Decimal
 }
 
-// smallYenLimit keeps the int64 part far from overflow: 10^15 yen per term,
-// at most 9,000 such terms before the sum could exceed 9.2 × 10^18.
-const smallYenLimit = 1_000_000_000_000_000
-
+// add keeps the int64 part far from overflow: terms are below 10^15, and
+// the part moves to decimal before it could pass 9.2 × 10^18.
 func (s *yenSum) add(y Yen) {
-	if y.d.Exponent() <= 0 && y.d.NumDigits() <= 15 && s.small < 8e18 && s.small > -8e18 {
-		if v := y.d.IntPart(); v < smallYenLimit && v > -smallYenLimit {
-			s.small += v
-			return
-		}
+	if y.big == nil && s.small < 8e18 && s.small > -8e18 {
+		s.small += y.n
+		return
 	}
-	s.large = s.large.Add(y.d)
+	s.large = s.large.Add(y.dec())
 }
 
-func (s *yenSum) total() Yen { return Yen{s.large.Add(decimal.NewFromInt(s.small))} }
+func (s *yenSum) total() Yen {
+	if s.large.IsZero() {
+		return yenOf(decimal.NewFromInt(s.small))
+	}
+	return yenOf(s.large.Add(decimal.NewFromInt(s.small)))
+}
 
 // YenFromDecimal returns d as yen; it fails when d has a fraction.
 func YenFromDecimal(d decimal.Decimal) (Yen, error) {
 	if !d.IsInteger() {
 		return Yen{}, ErrNotWholeYen
 	}
-	return Yen{d}, nil
+	return yenOf(d), nil
 }

@@ -3,6 +3,8 @@ package engine
 import (
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // FuzzParseYen: a string ParseYen accepts prints as a canonical whole number
@@ -17,8 +19,22 @@ func FuzzParseYen(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if !y.d.IsInteger() {
+		if !y.dec().IsInteger() {
 			t.Fatalf("ParseYen(%q) = %s, not a whole number of yen", s, y)
+		}
+		if y.big != nil && y.big.Abs().LessThan(decimal.NewFromInt(smallYenLimit)) {
+			t.Fatalf("ParseYen(%q) = %s kept as a decimal, not in its int64 form", s, y)
+		}
+		if y.big == nil && (y.n >= smallYenLimit || y.n <= -smallYenLimit) {
+			t.Fatalf("ParseYen(%q) = %s kept in int64 beyond the limit", s, y)
+		}
+		// Arithmetic agrees with decimal's, in both forms.
+		two := y.Add(y)
+		if !two.dec().Equal(y.dec().Add(y.dec())) || !two.Equal(y.MulInt(2)) || !two.Sub(y).Equal(y) {
+			t.Fatalf("%s + %s = %s, × 2 = %s: the forms disagree", y, y, two, y.MulInt(2))
+		}
+		if y.MulInt(-3).Cmp(y) != -y.Sign() && !y.IsZero() {
+			t.Fatalf("%s × -3 compares wrongly with %s", y, y)
 		}
 		printed := y.String()
 		back, err := ParseYen(printed)

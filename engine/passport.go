@@ -8,14 +8,15 @@ import (
 
 // passportTerm is one of the three terms a passport is sold for (R5.1, R5.3).
 type passportTerm struct {
-	rate decimal.Decimal // discount on the server fee
+	rate string          // discount on the server fee, as the contract writes it
+	kept int64           // percent of the fee left after the discount: 100 − rate
 	k    decimal.Decimal // passport fee per right = floor(monthly × k)
 }
 
 var passportTermsByMonths = map[int]passportTerm{
-	12: {decimal.RequireFromString("0.20"), decimal.RequireFromString("1.2")},
-	24: {decimal.RequireFromString("0.35"), decimal.RequireFromString("4.8")},
-	36: {decimal.RequireFromString("0.50"), decimal.RequireFromString("10.8")},
+	12: {"0.2", 80, decimal.RequireFromString("1.2")},
+	24: {"0.35", 65, decimal.RequireFromString("4.8")},
+	36: {"0.5", 50, decimal.RequireFromString("10.8")},
 }
 
 // passportFee is the fee of one right (R5.3): the catalog's explicit fee when
@@ -103,7 +104,7 @@ func applyPassports(s Scenario, bills []MonthBill, resourceIndex map[string]int)
 					continue
 				}
 				term := passportTermsByMonths[pp.Term]
-				ref := &PassportRef{ID: pp.ID, Term: pp.Term, Purchased: pp.Purchased, Rate: term.rate.String()}
+				ref := &PassportRef{ID: pp.ID, Term: pp.Term, Purchased: pp.Purchased, Rate: term.rate}
 				for r := 0; r < pp.Count; r++ {
 					if next >= len(candidates) {
 						out[pi].unusedRight += pp.Count - r
@@ -111,7 +112,7 @@ func applyPassports(s Scenario, bills []MonthBill, resourceIndex map[string]int)
 					}
 					l := &lines[candidates[next]]
 					next++
-					l.Amount = discountedFee(l.Fee, term.rate)
+					l.Amount = discountedFee(l.Fee, term.kept)
 					l.Discount = l.Fee.Sub(l.Amount)
 					l.Passport = ref
 					out[pi].discounts[mi] = out[pi].discounts[mi].Add(l.Discount)
@@ -129,7 +130,7 @@ func passportSummaries(s Scenario, outcomes []passportOutcome) []PassportSummary
 		fee := passportFee(pp).MulInt(int64(pp.Count))
 		sum := PassportSummary{ID: pp.ID, Item: pp.Item.ID, Zone: pp.Item.Zone, Term: pp.Term, Count: pp.Count,
 			Purchased: pp.Purchased, ValidTo: pp.Purchased + Month(pp.Term-1),
-			Rate: passportTermsByMonths[pp.Term].rate.String(), Fee: fee,
+			Rate: passportTermsByMonths[pp.Term].rate, Fee: fee,
 			FeeBeforeHorizon:  pp.Purchased < s.Start,
 			UnusedRightMonths: outcomes[i].unusedRight}
 		for mi, d := range outcomes[i].discounts {

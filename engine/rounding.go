@@ -16,11 +16,20 @@ var (
 
 // yenFloor drops fractions of a yen (billing-rules R1.3, R4.8): custom prices may
 // have fractions, the billed fee never does.
-func yenFloor(a decimal.Decimal) Yen { return Yen{a.Floor()} }
+func yenFloor(a decimal.Decimal) Yen { return yenOf(a.Floor()) }
 
-// discountedFee is floor(fee × (1 − rate)) (billing-rules R5.5).
-func discountedFee(fee Yen, rate decimal.Decimal) Yen {
-	return yenFloor(fee.d.Mul(one.Sub(rate)))
+// discountedFee is floor(fee × (1 − rate)) (billing-rules R5.5), with 1 − rate
+// given in percent (80 for a 20 % discount): exact integer arithmetic.
+func discountedFee(fee Yen, keptPercent int64) Yen {
+	if fee.big != nil {
+		return yenFloor(fee.dec().Mul(decimal.New(keptPercent, -2)))
+	}
+	p := fee.n * keptPercent // |fee| < 10^15, so no overflow
+	q := p / 100
+	if p%100 != 0 && p < 0 {
+		q-- // floor, not truncation toward zero
+	}
+	return YenFromInt(q)
 }
 
 // passportFeePerRight is floor(M × k) (billing-rules R5.3).
@@ -38,9 +47,9 @@ func includedTax(total Yen, rate decimal.Decimal) Yen {
 		num = rate.Coefficient()
 		den = decimal.New(1, -exp).BigInt()
 	}
-	top := new(big.Int).Mul(total.d.BigInt(), num)
+	top := new(big.Int).Mul(total.dec().BigInt(), num)
 	bottom := new(big.Int).Add(den, num)
-	return Yen{decimal.NewFromBigInt(top.Quo(top, bottom), 0)}
+	return yenOf(decimal.NewFromBigInt(top.Quo(top, bottom), 0))
 }
 
 // usageHours is ceil(S / 3600): a started hour counts (billing-rules R4.2).

@@ -99,6 +99,3 @@ type Scenario struct {
 	Credits   []Credit
 	Alerts    Alerts
 }
-
-// Last returns the last month of the horizon.
-func (s Scenario) Last() Month { return s.Start + Month(s.Months-1) }

@@ -32,11 +32,17 @@ type zoneJSON struct {
 	Official bool   `json:"official"`
 }
 
+// nameJSON is an item's name as the contract writes it.
+type nameJSON struct {
+	En string `json:"en,omitempty"`
+	Ja string `json:"ja,omitempty"`
+}
+
 type itemJSON struct {
 	ID            string            `json:"id"`
 	Kind          string            `json:"kind"`
 	Zone          string            `json:"zone"`
-	Name          engine.Name       `json:"name"`
+	Name          nameJSON          `json:"name"`
 	Hourly        *string           `json:"hourly,omitempty"`
 	Daily         *string           `json:"daily,omitempty"`
 	Monthly       *string           `json:"monthly,omitempty"`
@@ -82,7 +88,7 @@ func (cd catalogDocument) MarshalJSON() ([]byte, error) {
 		out.Zones = append(out.Zones, zoneJSON{Zone: z.Zone, AsOf: z.AsOf, Source: z.Source, Official: z.Official})
 	}
 	for i, it := range c.Items {
-		j := itemJSON{ID: it.ID, Kind: it.Kind, Zone: it.Zone, Name: it.Name,
+		j := itemJSON{ID: it.ID, Kind: it.Kind, Zone: it.Zone, Name: nameJSON(it.Name),
 			Hourly: priceString(it.Prices.Hourly), Daily: priceString(it.Prices.Daily),
 			Monthly: priceString(it.Prices.Monthly), Passport: it.Passport, Estimated: it.Estimated,
 			Cores: it.Cores, MemoryGB: it.MemoryGB, DiskType: it.DiskType, SizeGB: it.SizeGB,

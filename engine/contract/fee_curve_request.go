@@ -6,10 +6,39 @@ import (
 
 var feeCurveFields = []string{"request", "hourly", "daily", "monthly", "hours"}
 
+// feeCurveResponse is written by hand, as estimates are.
 type feeCurveResponse struct {
-	Points           []engine.CurvePoint `json:"points"`
-	DailyFromHours   *int                `json:"dailyFromHours"`
-	MonthlyFromHours *int                `json:"monthlyFromHours"`
+	points                           []engine.CurvePoint
+	dailyFromHours, monthlyFromHours *int
+}
+
+// MarshalJSON writes {"points":[{"hours","hourlyOnly","hourlyDaily","monthly","fee","basis"}],
+// "dailyFromHours","monthlyFromHours"}.
+func (f feeCurveResponse) MarshalJSON() ([]byte, error) {
+	w := writer{b: make([]byte, 0, 64+110*len(f.points))}
+	w.raw(`{"points":[`)
+	for i, p := range f.points {
+		w.comma(i)
+		w.raw(`{"hours":`)
+		w.int(int64(p.Hours))
+		w.raw(`,"hourlyOnly":`)
+		w.yenOrNull(p.HourlyOnly)
+		w.raw(`,"hourlyDaily":`)
+		w.yenOrNull(p.HourlyDaily)
+		w.raw(`,"monthly":`)
+		w.yenOrNull(p.Monthly)
+		w.raw(`,"fee":`)
+		w.yen(p.Fee)
+		w.raw(`,"basis":`)
+		w.str(p.Basis)
+		w.close('}')
+	}
+	w.raw(`],"dailyFromHours":`)
+	w.intOrNull(f.dailyFromHours)
+	w.raw(`,"monthlyFromHours":`)
+	w.intOrNull(f.monthlyFromHours)
+	w.close('}')
+	return w.b, nil
 }
 
 // feeCurveRequest answers {"request": "feeCurve", "hourly", "daily",
@@ -30,5 +59,5 @@ func feeCurveRequest(obj map[string]any) (any, error) {
 		return nil, err
 	}
 	daily, monthly := engine.BreakPoints(p)
-	return feeCurveResponse{engine.FeeCurve(p, hours), daily, monthly}, nil
+	return feeCurveResponse{points: engine.FeeCurve(p, hours), dailyFromHours: daily, monthlyFromHours: monthly}, nil
 }

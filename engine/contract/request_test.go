@@ -245,24 +245,3 @@ func TestHandleJSON_ScenariosGoToEstimateJSON(t *testing.T) {
 		}
 	}
 }
-
-func FuzzHandleJSON(f *testing.F) {
-	for _, seed := range []string{
-		`{"request":"catalogs"}`,
-		`{"request":"importPrices","asOf":"2026-11-23","documents":[{"ServiceClasses":{"0":{"ServiceClassPath":"cloud/plan/1core-1gb","Price":{"Hourly":7,"Zone":"is1a"}}}}]}`,
-		`{"request":"importPrices","asOf":"2026-11-23","documents":[{"ServiceClasses":[{"ServiceClassPath":"cloud/disk/ssd/100","Price":[]}]}]}`,
-		`{"request":"matchItems","from":"seed-2018","to":"list-2026","items":[{"item":"server/4core-8gb","zone":"tk1a"}]}`,
-		`{"request":"matchItems","from":{"id":"a","taxRate":"0.1","items":[{"id":"x","kind":"disk","zone":"z","monthly":"1","diskType":"ssd","sizeGB":100}]},"to":"list-2026"}`,
-	} {
-		f.Add([]byte(seed))
-	}
-	f.Fuzz(func(t *testing.T, in []byte) {
-		out, ok := HandleJSON(in)
-		if !json.Valid(out) {
-			t.Fatalf("HandleJSON(%q) = %q, not JSON", in, out)
-		}
-		if !ok && bytes.Contains(out, []byte("internal error")) {
-			t.Fatalf("HandleJSON(%q) panicked: %s", in, out)
-		}
-	})
-}

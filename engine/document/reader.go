@@ -113,7 +113,8 @@ func (r *Reader) Object(path string, v any, allowed ...string) (map[string]any, 
 			unknown = append(unknown, key)
 		}
 	}
-	sort.Strings(unknown)
+	unknown, rest := firstSorted(unknown, MaxProblems-r.count)
+	defer func() { r.count += rest }()
 	for i, key := range unknown {
 		if r.count >= MaxProblems {
 			// Past the listed problems only the count matters: a document
@@ -132,6 +133,31 @@ func (r *Reader) Object(path string, v any, allowed ...string) (map[string]any, 
 		r.Fail(Join(path, key), "unknownField", "allowed", strings.Join(allowed, ", "))
 	}
 	return obj, true
+}
+
+// firstSorted returns the n smallest of keys in order, and how many were
+// left out: a document with 100,000 unknown keys lists only the first, so
+// sorting them all would be wasted (keys are reordered in place).
+func firstSorted(keys []string, n int) ([]string, int) {
+	n = max(n, 0)
+	if len(keys) <= n || len(keys) <= 2*MaxProblems {
+		sort.Strings(keys)
+		return keys, 0
+	}
+	kept := keys[:0:0]
+	for _, k := range keys {
+		if len(kept) == n {
+			if n == 0 || k >= kept[n-1] {
+				continue
+			}
+			kept = kept[:n-1]
+		}
+		i := sort.SearchStrings(kept, k)
+		kept = append(kept, "")
+		copy(kept[i+1:], kept[i:])
+		kept[i] = k
+	}
+	return kept, len(keys) - len(kept)
 }
 
 // closeMatch finds the allowed field a key was probably meant to be: one not
