@@ -63,6 +63,13 @@ func TestCustomItems_MonthlyOnlyLicenceCreatedThreeTimes(t *testing.T) {
 	p.waitUpToDate()
 	p.waitValue(billCell("2026-12", "total"), "3235")
 
+	// In Japanese the section and the item's kind are translated; the bill stays.
+	p.click(byID("lang-toggle"))
+	p.waitText(byID("add-custom-item"), "独自の品目を追加")
+	p.waitJS("the licence kind in Japanese", withEl(rds.in("custom-kind"), `return el.selectedOptions[0]?.textContent === "ライセンス";`, "false"))
+	p.waitValue(billCell("2026-12", "total"), "3235")
+	p.click(byID("lang-toggle"))
+
 	// The custom items travel with the scenario: a reload of its link shows
 	// the same bill and the items in their section.
 	link := eval[string](p, "reading the link", `location.href`)
