@@ -4,21 +4,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Item kinds. Passports discount only servers (R5.5).
-const (
-	KindServer    = "server"
-	KindDisk      = "disk"
-	KindLicence   = "licence"
-	KindAppliance = "appliance"
-	KindNetwork   = "network"
-	KindOther     = "other"
-)
-
-// ItemKinds lists the item kinds in the contract's order.
-func ItemKinds() []string {
-	return []string{KindServer, KindDisk, KindLicence, KindAppliance, KindNetwork, KindOther}
-}
-
 // Price is one optional price of an item. Custom prices may have fractions of
 // a yen (R4.8), so a price is a decimal, not Yen.
 type Price struct {
@@ -47,7 +32,7 @@ type Name struct {
 // Item is one priced thing in one zone.
 type Item struct {
 	ID     string
-	Kind   string
+	Kind   Kind
 	Zone   string
 	Name   Name
 	Prices Prices

@@ -1,6 +1,83 @@
 package engine
 
-import "sort"
+// A credit's whole life is here: what it is and when it is void (R7.1), what
+// a prepaid ID may cost and when it expires (R7.2), which bills it may pay
+// (R7.3) and in what order (R7.5), and what it did over the horizon. The
+// notices it raises are in notice.go (R8).
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+var (
+	prepaidFixed   = []int64{10000, 30000}
+	prepaidMinOpen = YenFromInt(50000)
+)
+
+// Credit is a coupon or a prepaid ID (R7.1, R7.2).
+type Credit struct {
+	ID         string
+	Kind       CreditKind
+	Amount     Yen
+	Registered Date
+	// Expires is the last day the credit can be used: given for a coupon,
+	// derived for a prepaid ID (12 months from registration).
+	Expires Date
+	// RegisterBy is a coupon's registration deadline, when it has one.
+	RegisterBy    Date
+	HasRegisterBy bool
+	// Code is a coupon's 16-digit code as the user wrote it, when given.
+	Code string
+}
+
+// Void reports whether a coupon was registered after its deadline (R7.1).
+func (c Credit) Void() bool {
+	return c.Kind == CreditCoupon && c.HasRegisterBy && c.Registered.After(c.RegisterBy)
+}
+
+// PrepaidAmountAllowed reports whether a prepaid ID can be bought for a: the
+// fixed 10,000 and 30,000 yen, or any amount from 50,000 yen (R7.2).
+func PrepaidAmountAllowed(a Yen) bool {
+	for _, n := range prepaidFixed {
+		if a.Equal(YenFromInt(n)) {
+			return true
+		}
+	}
+	return a.Cmp(prepaidMinOpen) >= 0
+}
+
+// PrepaidExpiry is the last valid day of a prepaid ID: 12 months from
+// registration, through the day before the same date a year later (R7.2).
+// time.Date turns 29 February of a common year into 1 March, so one day
+// earlier is 28 February, as the rule says.
+func PrepaidExpiry(registered Date) Date {
+	t := time.Date(registered.Year+1, registered.Month, registered.Day-1, 0, 0, 0, 0, time.UTC)
+	return Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+}
+
+// CheckCouponCode accepts 16 digits with single spaces or hyphens between them (R7.2).
+func CheckCouponCode(code string) error {
+	problem := &InputError{Code: "badCouponCode"}
+	digits := 0
+	prevSep := true // a separator may not lead
+	for _, r := range code {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+			prevSep = false
+		case (r == ' ' || r == '-') && !prevSep:
+			prevSep = true
+		default:
+			return problem
+		}
+	}
+	if digits != 16 || prevSep || strings.TrimSpace(code) != code {
+		return problem
+	}
+	return nil
+}
 
 // creditBill is what the credit ledger needs of one month's bill.
 type creditBill struct {

@@ -57,7 +57,10 @@ func yenRef(n int64) *Yen { y := YenFromInt(n); return &y }
 type wantPayment struct{ id, paid, balance string }
 
 // wantNotice.amount is "" when the notice carries none.
-type wantNotice struct{ kind, date, amount, credit string }
+type wantNotice struct {
+	kind                 NoticeKind
+	date, amount, credit string
+}
 
 type wantCreditMonth struct {
 	paid, charged string
@@ -637,9 +640,9 @@ func TestSettleCredits_Invariants(t *testing.T) {
 
 // noticeOutOfOrder is R8.4's order written out again, independently of sortNotices.
 func noticeOutOfOrder(a, b Notice, byID map[string]int) bool {
-	kinds := []string{NoticeCouponVoid, NoticeCouponExpiring, NoticeCouponLowBalance, NoticeCreditExpired,
+	kinds := []NoticeKind{NoticeCouponVoid, NoticeCouponExpiring, NoticeCouponLowBalance, NoticeCreditExpired,
 		NoticeBillAbove, NoticeBalanceBelow, NoticeCardBillingStarted}
-	rank := func(k string) int {
+	rank := func(k NoticeKind) int {
 		for i, x := range kinds {
 			if x == k {
 				return i

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"slices"
 	"strconv"
 )
 
@@ -16,21 +15,19 @@ func Estimate(s Scenario) (Result, error) {
 	if err := checkDecoded(s); err != nil {
 		return Result{}, err
 	}
-	resourceIndex := make(map[string]int, len(s.Resources))
-	for i, r := range s.Resources {
-		resourceIndex[r.ID] = i
-	}
-	bills := usageBills(s)
-	outcomes := applyPassports(s, bills, resourceIndex)
-	addPassportFees(s, bills)
-	totalBills(s, bills)
-	ledger := settle(s, bills)
+	// One way through: each stage makes its own value from the earlier ones.
+	usage := usageOf(s)                                                // R2, R3
+	fees := feesOf(s, usage)                                           // R4
+	discounts := discountsOf(s, fees)                                  // R5.4, R5.5
+	bills := billsOf(s, fees, discounts)                               // R5.3, R6
+	ledger := settleCredits(creditBillsOf(bills), s.Credits, s.Alerts) // R7, R8
+	months := settledMonths(bills, ledger)
 	return Result{
 		Catalog:   catalogSummary(s),
 		Resources: resourceSummaries(s),
-		Months:    bills,
-		Years:     yearTotals(s, bills),
-		Passports: passportSummaries(s, outcomes),
+		Months:    months,
+		Years:     yearTotals(months), // R9
+		Passports: passportSummaries(s, discounts.outcomes),
 		Credits:   ledger.Credits,
 	}, nil
 }
@@ -54,7 +51,7 @@ func checkDecoded(s Scenario) error {
 		if res.Count < 1 || res.Count > MaxCount {
 			r.fail(p+".count", "outOfRange", "min", "1", "max", strconv.Itoa(MaxCount))
 		}
-		if !slices.Contains(UsagePatterns(), res.Usage.Pattern) {
+		if res.Usage.Pattern < PatternAlways || res.Usage.Pattern > PatternIntervals {
 			r.fail(p+".usage.pattern", "badPattern", "patterns", `"always", "hours", "intervals"`)
 		}
 	}

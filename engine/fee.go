@@ -16,7 +16,7 @@ type Fee struct {
 	Monthly     *Yen
 	// Amount is the cheapest of them, billed on Basis (R4.9).
 	Amount Yen
-	Basis  string
+	Basis  Basis
 }
 
 var twentyFour = decimal.NewFromInt(24)
@@ -80,7 +80,7 @@ func BreakPoints(p Prices) (dailyFrom, monthlyFrom *int) {
 		one := 1
 		return nil, &one
 	}
-	basisAt := func(h int) string { return FeeFor(p, int64(h)*3600).Basis }
+	basisAt := func(h int) Basis { return FeeFor(p, int64(h)*3600).Basis }
 	// HD never falls as hours grow, so once the monthly fee applies it stays:
 	// a binary search finds the first hour.
 	lo, hi := 1, 745

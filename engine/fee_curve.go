@@ -8,7 +8,7 @@ type CurvePoint struct {
 	HourlyDaily *Yen
 	Monthly     *Yen
 	Fee         Yen
-	Basis       string
+	Basis       Basis
 }
 
 // FeeCurve returns the fee at 0, 1, …, maxHours hours of use. The page draws

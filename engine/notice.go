@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"slices"
 	"sort"
 )
 
@@ -77,17 +76,9 @@ func cardBillingStartedNotice(m Month, charged Yen) Notice {
 	return Notice{Kind: NoticeCardBillingStarted, Date: m.LastDay(), Amount: yenPtr(charged)}
 }
 
-// noticeOrder is the order of kinds on one date (R8.4).
-var noticeOrder = []string{NoticeCouponVoid, NoticeCouponExpiring, NoticeCouponLowBalance,
-	NoticeCreditExpired, NoticeBillAbove, NoticeBalanceBelow, NoticeCardBillingStarted}
-
-// noticeRank is a kind's place in noticeOrder; unknown kinds go last.
-func noticeRank(kind string) int {
-	if i := slices.Index(noticeOrder, kind); i >= 0 {
-		return i
-	}
-	return len(noticeOrder)
-}
+// noticeRank is a kind's place on one date (R8.4): the order NoticeKind
+// declares them in.
+func noticeRank(kind NoticeKind) int { return int(kind) }
 
 // sortNotices puts a month's notices in the order of R8.4: date, kind, then
 // credit in scenario order (scenarioIndex maps a credit id to its position;

@@ -213,7 +213,7 @@ func TestSortNotices_Order(t *testing.T) {
 	}
 	sortNotices(notices, scenarioIndex)
 	for i, n := range notices {
-		if got := n.Kind + " " + n.Date.String() + " " + n.Credit; got != want[i] {
+		if got := n.Kind.String() + " " + n.Date.String() + " " + n.Credit; got != want[i] {
 			t.Errorf("sortNotices: [%d] = %q, want %q", i, got, want[i])
 		}
 	}
@@ -243,7 +243,7 @@ func TestAlertNotices_Thresholds(t *testing.T) {
 				t.Fatalf("alertNotices = %s, want %v", formatNotices(got), tt.want)
 			}
 			for i, n := range got {
-				if n.Kind+" "+n.Amount.String() != tt.want[i] || n.Date != ledgerDate("2019-02-28") {
+				if n.Kind.String()+" "+n.Amount.String() != tt.want[i] || n.Date != ledgerDate("2019-02-28") {
 					t.Errorf("alertNotices[%d] = %s, want %s on 2019-02-28", i, formatNotice(n), tt.want[i])
 				}
 			}

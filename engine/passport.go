@@ -39,13 +39,35 @@ type passportOutcome struct {
 	unusedRight int   // right-months that found no server (R9.4)
 }
 
-// applyPassports discounts each month's server lines (R5.4, R5.5) and returns
-// what each purchase did, in scenario order. lineResource maps a line to the
-// index of its resource, whose order breaks ties between equal fees.
-func applyPassports(s Scenario, bills []MonthBill, resourceIndex map[string]int) []passportOutcome {
-	out := make([]passportOutcome, len(s.Passports))
-	for i := range out {
-		out[i].discounts = make([]Yen, len(bills))
+// lineDiscount is what a passport right did to one contract's fee (R5.5).
+type lineDiscount struct {
+	amount   Yen // the fee after the discount
+	discount Yen
+	passport *PassportRef
+}
+
+// passportDiscounts is the passport stage's output: per month, per contract
+// fee (in the fee stage's order), the discount if a right took it; and what
+// each purchase did, in scenario order.
+type passportDiscounts struct {
+	months   [][]lineDiscount // nil for a month no right is valid in
+	outcomes []passportOutcome
+}
+
+// at is the discount of the month's contract fee i, if any.
+func (d passportDiscounts) at(month, i int) (lineDiscount, bool) {
+	if d.months[month] == nil || d.months[month][i].passport == nil {
+		return lineDiscount{}, false
+	}
+	return d.months[month][i], true
+}
+
+// discountsOf is the passport stage: each valid right discounts the dearest
+// server fee of its plan and zone in each month (R5.4, R5.5).
+func discountsOf(s Scenario, fees [][]contractFee) passportDiscounts {
+	out := passportDiscounts{months: make([][]lineDiscount, len(fees)), outcomes: make([]passportOutcome, len(s.Passports))}
+	for i := range out.outcomes {
+		out.outcomes[i].discounts = make([]Yen, len(fees))
 	}
 	if len(s.Passports) == 0 {
 		return out
@@ -71,31 +93,26 @@ func applyPassports(s Scenario, bills []MonthBill, resourceIndex map[string]int)
 		}
 		groups[k] = append(groups[k], i)
 	}
-	isServer := make([]bool, len(s.Resources))
-	for i, r := range s.Resources {
-		isServer[i] = r.Item.Kind == KindServer
-	}
 	var candidates []int
-	for mi := range bills {
+	for mi, month := range fees {
 		m := s.Start + Month(mi)
-		lines := bills[mi].Lines
 		for _, key := range keys {
 			candidates = candidates[:0]
-			for li := range lines {
-				l := &lines[li]
-				if l.Item == key.id && l.Zone == key.zone && isServer[resourceIndex[l.Resource]] && l.Fee.IsPositive() {
+			for li, cf := range month {
+				it := s.Resources[cf.resource].Item
+				if it.ID == key.id && it.Zone == key.zone && it.Kind == KindServer && cf.fee.Amount.IsPositive() {
 					candidates = append(candidates, li)
 				}
 			}
 			sort.SliceStable(candidates, func(a, b int) bool {
-				la, lb := &lines[candidates[a]], &lines[candidates[b]]
-				if c := la.Fee.Cmp(lb.Fee); c != 0 {
+				fa, fb := &month[candidates[a]], &month[candidates[b]]
+				if c := fa.fee.Amount.Cmp(fb.fee.Amount); c != 0 {
 					return c > 0
 				}
-				if ra, rb := resourceIndex[la.Resource], resourceIndex[lb.Resource]; ra != rb {
-					return ra < rb
+				if fa.resource != fb.resource {
+					return fa.resource < fb.resource
 				}
-				return la.Contract < lb.Contract
+				return fa.contract < fb.contract
 			})
 			next := 0
 			for _, pi := range groups[key] {
@@ -107,15 +124,19 @@ func applyPassports(s Scenario, bills []MonthBill, resourceIndex map[string]int)
 				ref := &PassportRef{ID: pp.ID, Term: pp.Term, Purchased: pp.Purchased, Rate: term.rate}
 				for r := 0; r < pp.Count; r++ {
 					if next >= len(candidates) {
-						out[pi].unusedRight += pp.Count - r
+						out.outcomes[pi].unusedRight += pp.Count - r
 						break
 					}
-					l := &lines[candidates[next]]
+					if out.months[mi] == nil {
+						out.months[mi] = make([]lineDiscount, len(month))
+					}
+					li := candidates[next]
 					next++
-					l.Amount = discountedFee(l.Fee, term.kept)
-					l.Discount = l.Fee.Sub(l.Amount)
-					l.Passport = ref
-					out[pi].discounts[mi] = out[pi].discounts[mi].Add(l.Discount)
+					fee := month[li].fee.Amount
+					amount := discountedFee(fee, term.kept)
+					d := lineDiscount{amount: amount, discount: fee.Sub(amount), passport: ref}
+					out.months[mi][li] = d
+					out.outcomes[pi].discounts[mi] = out.outcomes[pi].discounts[mi].Add(d.discount)
 				}
 			}
 		}

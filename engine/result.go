@@ -36,7 +36,7 @@ type ResourceSummary struct {
 	ID      string
 	Item    string
 	Zone    string
-	Kind    string
+	Kind    Kind
 	Name    Name
 	Count   int
 	Hourly  *Price
@@ -87,20 +87,12 @@ type Line struct {
 	HourlyDaily *Yen
 	Monthly     *Yen
 	Fee         Yen
-	Basis       string
+	Basis       Basis
 	Discount    Yen
 	Amount      Yen
 	// Passport names the passport whose right discounted this line.
 	Passport *PassportRef
 }
-
-// Bases of a fee (R4.9, R4.7).
-const (
-	BasisHourly      = "hourly"
-	BasisDaily       = "daily"
-	BasisMonthly     = "monthly"
-	BasisMonthlyOnly = "monthly-only"
-)
 
 // PassportRef identifies the passport purchase that discounted a line.
 type PassportRef struct {
@@ -129,20 +121,9 @@ type CreditPayment struct {
 	Balance Yen
 }
 
-// Notice kinds, in the order a month lists them when they share a date (R8.4).
-const (
-	NoticeCouponVoid         = "coupon-void"
-	NoticeCouponExpiring     = "coupon-expiring"
-	NoticeCouponLowBalance   = "coupon-low-balance"
-	NoticeCreditExpired      = "credit-expired"
-	NoticeBillAbove          = "bill-above"
-	NoticeBalanceBelow       = "balance-below"
-	NoticeCardBillingStarted = "card-billing-started"
-)
-
 // Notice is a mail or alert the user would receive (R8).
 type Notice struct {
-	Kind   string
+	Kind   NoticeKind
 	Date   Date
 	Amount *Yen
 	Credit string
@@ -185,7 +166,7 @@ type PassportSummary struct {
 // CreditSummary is what one credit did over the horizon (R7).
 type CreditSummary struct {
 	ID            string
-	Kind          string
+	Kind          CreditKind
 	Amount        Yen
 	Registered    Date
 	Expires       Date

@@ -6,16 +6,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Usage patterns of a resource (contract.md, "Scenario").
-const (
-	PatternAlways    = "always"
-	PatternHours     = "hours"
-	PatternIntervals = "intervals"
-)
-
-// UsagePatterns lists the usage patterns in the contract's order.
-func UsagePatterns() []string { return []string{PatternAlways, PatternHours, PatternIntervals} }
-
 // MaxCount is the most contracts one resource or passport may hold.
 const MaxCount = 10000
 
@@ -26,7 +16,7 @@ type Interval struct {
 
 // Usage says when a resource runs (a server) or exists (anything else).
 type Usage struct {
-	Pattern string
+	Pattern Pattern
 	// Hours is the usage per month of the hours pattern, 0 to 744.
 	Hours decimal.Decimal
 	// Intervals are the exact spans of the intervals pattern, sorted, not overlapping.
@@ -54,33 +44,6 @@ type Passport struct {
 	Term      int // 12, 24 or 36 months
 	Count     int
 	Purchased Month
-}
-
-// Credit kinds (R7).
-const (
-	CreditCoupon  = "coupon"
-	CreditPrepaid = "prepaid"
-)
-
-// Credit is a coupon or a prepaid ID (R7.1, R7.2).
-type Credit struct {
-	ID         string
-	Kind       string
-	Amount     Yen
-	Registered Date
-	// Expires is the last day the credit can be used: given for a coupon,
-	// derived for a prepaid ID (12 months from registration).
-	Expires Date
-	// RegisterBy is a coupon's registration deadline, when it has one.
-	RegisterBy    Date
-	HasRegisterBy bool
-	// Code is a coupon's 16-digit code as the user wrote it, when given.
-	Code string
-}
-
-// Void reports whether a coupon was registered after its deadline (R7.1).
-func (c Credit) Void() bool {
-	return c.Kind == CreditCoupon && c.HasRegisterBy && c.Registered.After(c.RegisterBy)
 }
 
 // Alerts are the user's billing-alert thresholds (R8.2); nil means not set.

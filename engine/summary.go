@@ -1,20 +1,5 @@
 package engine
 
-// settle lets the credits pay the bills (R7) and records what they did.
-func settle(s Scenario, bills []MonthBill) creditLedger {
-	in := make([]creditBill, len(bills))
-	for i, b := range bills {
-		in[i] = creditBill{Month: b.Month, Total: b.Total, PassportFees: b.PassportFeesTotal}
-	}
-	ledger := settleCredits(in, s.Credits, s.Alerts)
-	for i := range bills {
-		m := ledger.Months[i]
-		bills[i].CreditsPaid, bills[i].Charged = m.Paid, m.Charged
-		bills[i].Credits, bills[i].Notices = m.Payments, m.Notices
-	}
-	return ledger
-}
-
 // catalogSummary names the catalog and the derived prices this scenario uses.
 func catalogSummary(s Scenario) CatalogSummary {
 	sum := CatalogSummary{ID: s.Catalog.ID, AsOf: s.Catalog.AsOf, TaxRate: s.Catalog.TaxRate.String(),
@@ -63,7 +48,7 @@ func pricePtr(p Price) *Price {
 }
 
 // yearTotals sums each 12-month year of the horizon; the last may be shorter (R9.1).
-func yearTotals(s Scenario, bills []MonthBill) []YearTotal {
+func yearTotals(bills []MonthBill) []YearTotal {
 	var years []YearTotal
 	for start := 0; start < len(bills); start += 12 {
 		end := min(start+12, len(bills))

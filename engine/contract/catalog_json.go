@@ -88,7 +88,7 @@ func (cd catalogDocument) MarshalJSON() ([]byte, error) {
 		out.Zones = append(out.Zones, zoneJSON{Zone: z.Zone, AsOf: z.AsOf, Source: z.Source, Official: z.Official})
 	}
 	for i, it := range c.Items {
-		j := itemJSON{ID: it.ID, Kind: it.Kind, Zone: it.Zone, Name: nameJSON(it.Name),
+		j := itemJSON{ID: it.ID, Kind: it.Kind.String(), Zone: it.Zone, Name: nameJSON(it.Name),
 			Hourly: priceString(it.Prices.Hourly), Daily: priceString(it.Prices.Daily),
 			Monthly: priceString(it.Prices.Monthly), Passport: it.Passport, Estimated: it.Estimated,
 			Cores: it.Cores, MemoryGB: it.MemoryGB, DiskType: it.DiskType, SizeGB: it.SizeGB,
@@ -232,9 +232,10 @@ func (r *reader) item(path string, v any) (engine.Item, bool) {
 	before := r.Count()
 	var it engine.Item
 	it.ID, _ = r.NonEmpty(path, obj, "id", true)
-	it.Kind, _ = r.Str(path, obj, "kind", true)
-	if it.Kind != "" && !slices.Contains(engine.ItemKinds(), it.Kind) {
-		r.Fail(document.Join(path, "kind"), "badKind", "kinds", strings.Join(engine.ItemKinds(), ", "))
+	if name, ok := r.Str(path, obj, "kind", true); ok {
+		if it.Kind, ok = engine.ParseKind(name); !ok {
+			r.Fail(document.Join(path, "kind"), "badKind", "kinds", strings.Join(engine.ItemKinds(), ", "))
+		}
 	}
 	it.Zone, _ = r.NonEmpty(path, obj, "zone", true)
 	if raw, present := obj["name"]; present && raw != nil {
@@ -248,7 +249,7 @@ func (r *reader) item(path string, v any) (engine.Item, bool) {
 		r.Fail(path, "noPrice")
 	}
 	it.Passport = r.Boolean(path, obj, "passport")
-	if it.Passport && it.Kind != "" && it.Kind != engine.KindServer {
+	if it.Passport && it.Kind != 0 && it.Kind != engine.KindServer {
 		r.Fail(document.Join(path, "passport"), "passportPlanNotServer")
 	}
 	if it.Passport && !it.Prices.Monthly.Set && obj["passportFees"] == nil {

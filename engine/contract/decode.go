@@ -146,9 +146,9 @@ func (d *scenarioDecoder) scenarioCatalog(obj map[string]any) *engine.Catalog {
 		d.Fail("catalog", "badCatalog", "shipped", strings.Join(shippedIDs(), ", "))
 		return nil
 	}
-	before := len(d.Problems)
+	before := d.Count()
 	c := d.reader.catalog("catalog", raw)
-	if len(d.Problems) > before {
+	if d.Count() > before {
 		return nil
 	}
 	return c

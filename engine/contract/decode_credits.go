@@ -6,16 +6,12 @@ import (
 	"github.com/sakura-sim/pricesim/engine/document"
 	"slices"
 	"strconv"
-	"strings"
-	"time"
 )
 
 var (
 	passportFields = []string{"id", "item", "zone", "term", "count", "purchased"}
 	creditFields   = []string{"id", "kind", "amount", "registered", "expires", "registerBy", "code"}
 	alertFields    = []string{"billAbove", "balanceBelow"}
-	prepaidFixed   = []int64{10000, 30000}
-	prepaidMinOpen = engine.YenFromInt(50000)
 	maxAlert       = engine.YenFromInt(999_999_999)
 )
 
@@ -28,7 +24,7 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (engine.Passport, 
 	if !ok {
 		return engine.Passport{}, false
 	}
-	before := len(d.Problems)
+	before := d.Count()
 	pp := engine.Passport{ID: fmt.Sprintf("passport-%d", i+1), Count: 1}
 	if document.Present(obj, "id") {
 		pp.ID, _ = d.NonEmpty(path, obj, "id", true)
@@ -39,7 +35,7 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (engine.Passport, 
 		if it, found := d.lookup(path, id, zone); found {
 			switch {
 			case it.Kind != engine.KindServer:
-				d.Fail(document.Join(path, "item"), "passportNotServer", "item", id, "kind", it.Kind)
+				d.Fail(document.Join(path, "item"), "passportNotServer", "item", id, "kind", it.Kind.String())
 			case !it.Passport:
 				d.Fail(document.Join(path, "item"), "notPassportPlan", "item", id, "zone", zone)
 			default:
@@ -65,7 +61,7 @@ func (d *scenarioDecoder) passport(path string, v any, i int) (engine.Passport, 
 			d.Fail(document.Join(path, "purchased"), "passportTooEarly", "term", strconv.Itoa(pp.Term), "ends", (purchased + engine.Month(pp.Term-1)).String(), "first", d.first.String())
 		}
 	}
-	return pp, len(d.Problems) == before
+	return pp, d.Count() == before
 }
 
 func (d *scenarioDecoder) credits(list []any) []engine.Credit {
@@ -77,15 +73,16 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 	if !ok {
 		return engine.Credit{}, false
 	}
-	before := len(d.Problems)
+	before := d.Count()
 	c := engine.Credit{ID: fmt.Sprintf("credit-%d", i+1)}
 	if document.Present(obj, "id") {
 		c.ID, _ = d.NonEmpty(path, obj, "id", true)
 	}
-	c.Kind, _ = d.Str(path, obj, "kind", true)
-	if c.Kind != "" && c.Kind != engine.CreditCoupon && c.Kind != engine.CreditPrepaid {
-		d.Fail(document.Join(path, "kind"), "badCreditKind")
-		return c, false
+	if name, ok := d.Str(path, obj, "kind", true); ok {
+		if c.Kind, ok = engine.ParseCreditKind(name); !ok {
+			d.Fail(document.Join(path, "kind"), "badCreditKind")
+			return c, false
+		}
 	}
 	amount, amountOK := d.WholeYen(path, obj, "amount", true)
 	c.Amount = amount
@@ -102,11 +99,11 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 				d.Fail(document.Join(path, k), "couponOnly")
 			}
 		}
-		if amountOK && !prepaidAmountAllowed(amount) {
+		if amountOK && !engine.PrepaidAmountAllowed(amount) {
 			d.Fail(document.Join(path, "amount"), "badPrepaidAmount")
 		}
 		if registeredOK {
-			c.Expires = prepaidExpiry(registered)
+			c.Expires = engine.PrepaidExpiry(registered)
 		}
 	case engine.CreditCoupon:
 		expires, expiresOK := d.Date(path, obj, "expires", true)
@@ -116,13 +113,13 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 		}
 		c.RegisterBy, c.HasRegisterBy = d.Date(path, obj, "registerBy", false)
 		if code, given := d.Str(path, obj, "code", false); given {
-			if err := checkCouponCode(code); err != nil {
+			if err := engine.CheckCouponCode(code); err != nil {
 				d.FailWith(document.Join(path, "code"), err)
 			}
 			c.Code = code
 		}
 	}
-	if d.horizonOK && len(d.Problems) == before {
+	if d.horizonOK && d.Count() == before {
 		if c.Expires.Before(d.first.FirstDay()) {
 			if c.Kind == engine.CreditPrepaid {
 				d.Fail(document.Join(path, "registered"), "prepaidTooEarly", "expires", c.Expires.String(), "first", d.first.String())
@@ -134,47 +131,7 @@ func (d *scenarioDecoder) credit(path string, v any, i int) (engine.Credit, bool
 			d.Fail(document.Join(path, "registered"), "afterHorizon", "last", d.last.String())
 		}
 	}
-	return c, len(d.Problems) == before
-}
-
-func prepaidAmountAllowed(a engine.Yen) bool {
-	for _, n := range prepaidFixed {
-		if a.Equal(engine.YenFromInt(n)) {
-			return true
-		}
-	}
-	return a.Cmp(prepaidMinOpen) >= 0
-}
-
-// prepaidExpiry is the last valid day of a prepaid ID: 12 months from
-// registration, through the day before the same date a year later (R7.2).
-// time.Date turns 29 February of a common year into 1 March, so one day
-// earlier is 28 February, as the rule says.
-func prepaidExpiry(registered engine.Date) engine.Date {
-	t := time.Date(registered.Year+1, registered.Month, registered.Day-1, 0, 0, 0, 0, time.UTC)
-	return engine.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
-}
-
-// checkCouponCode accepts 16 digits with single spaces or hyphens between them (R7.2).
-func checkCouponCode(code string) error {
-	problem := &engine.InputError{Code: "badCouponCode"}
-	digits := 0
-	prevSep := true // a separator may not lead
-	for _, r := range code {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-			prevSep = false
-		case (r == ' ' || r == '-') && !prevSep:
-			prevSep = true
-		default:
-			return problem
-		}
-	}
-	if digits != 16 || prevSep || strings.TrimSpace(code) != code {
-		return problem
-	}
-	return nil
+	return c, d.Count() == before
 }
 
 func (d *scenarioDecoder) alerts(v any) engine.Alerts {

@@ -49,7 +49,7 @@ func (d *scenarioDecoder) resource(path string, v any, _ int) (engine.Resource, 
 	if !ok {
 		return engine.Resource{}, false
 	}
-	before := len(d.Problems)
+	before := d.Count()
 	var res engine.Resource
 	res.ID, _ = d.NonEmpty(path, obj, "id", true)
 	id, idOK := d.NonEmpty(path, obj, "item", true)
@@ -85,7 +85,7 @@ func (d *scenarioDecoder) resource(path string, v any, _ int) (engine.Resource, 
 	if document.Present(obj, "outages") {
 		res.Outages = d.outages(path, obj["outages"], res)
 	}
-	return res, len(d.Problems) == before
+	return res, d.Count() == before
 }
 
 func (d *scenarioDecoder) usage(path string, v any) engine.Usage {
@@ -102,10 +102,14 @@ func (d *scenarioDecoder) usage(path string, v any) engine.Usage {
 	if !document.Present(obj, "pattern") {
 		d.Fail(document.Join(path, "pattern"), "requiredPattern", "patterns", `"always", "hours" or "intervals"`)
 	} else {
-		u.Pattern, _ = d.Str(path, obj, "pattern", true)
+		if name, ok := d.Str(path, obj, "pattern", true); ok {
+			if u.Pattern, ok = engine.ParsePattern(name); !ok {
+				d.Fail(document.Join(path, "pattern"), "badPattern", "patterns", `"always", "hours", "intervals"`)
+			}
+		}
 	}
 	switch u.Pattern {
-	case "":
+	case 0:
 	case engine.PatternAlways:
 		d.forbid(path, obj, "hours", "intervals")
 	case engine.PatternHours:
@@ -121,8 +125,6 @@ func (d *scenarioDecoder) usage(path string, v any) engine.Usage {
 				}
 			}
 		}
-	default:
-		d.Fail(document.Join(path, "pattern"), "badPattern", "patterns", `"always", "hours", "intervals"`)
 	}
 	return u
 }
@@ -240,7 +242,7 @@ func (d *scenarioDecoder) instant(path string, obj map[string]any, key string) (
 func (d *scenarioDecoder) outages(path string, v any, res engine.Resource) []engine.Interval {
 	p := document.Join(path, "outages")
 	if res.Item != nil && res.Item.Kind != engine.KindServer {
-		d.Fail(p, "outagesNotServer", "item", res.Item.ID, "kind", res.Item.Kind)
+		d.Fail(p, "outagesNotServer", "item", res.Item.ID, "kind", res.Item.Kind.String())
 		return nil
 	}
 	if res.Usage.Pattern == engine.PatternHours {

@@ -109,8 +109,16 @@ func (w *writer) key(first bool, name string) {
 }
 
 func (w *writer) str(s string) { w.b = document.AppendString(w.b, s) }
-func (w *writer) int(n int64)  { w.b = strconv.AppendInt(w.b, n, 10) }
-func (w *writer) bool(v bool)  { w.b = strconv.AppendBool(w.b, v) }
+
+// enum writes a wire name, which never needs escaping.
+func (w *writer) enum(name string) {
+	w.b = append(w.b, '"')
+	w.b = append(w.b, name...)
+	w.b = append(w.b, '"')
+}
+
+func (w *writer) int(n int64) { w.b = strconv.AppendInt(w.b, n, 10) }
+func (w *writer) bool(v bool) { w.b = strconv.AppendBool(w.b, v) }
 
 func (w *writer) yen(y engine.Yen) {
 	w.b = append(w.b, '"')
@@ -212,7 +220,7 @@ func (w *writer) resource(r *engine.ResourceSummary) {
 	w.raw(`,"zone":`)
 	w.str(r.Zone)
 	w.raw(`,"kind":`)
-	w.str(r.Kind)
+	w.enum(r.Kind.String())
 	w.raw(`,"name":`)
 	w.name(r.Name)
 	w.raw(`,"count":`)
@@ -346,7 +354,7 @@ func (w *writer) line(l *engine.Line) {
 	w.raw(`,"fee":`)
 	w.yen(l.Fee)
 	w.raw(`,"basis":`)
-	w.str(l.Basis)
+	w.enum(l.Basis.String())
 	w.raw(`,"discount":`)
 	w.yen(l.Discount)
 	w.raw(`,"amount":`)
@@ -386,7 +394,7 @@ func (w *writer) passportFee(f *engine.PassportFee) {
 
 func (w *writer) notice(n *engine.Notice) {
 	w.raw(`{"kind":`)
-	w.str(n.Kind)
+	w.enum(n.Kind.String())
 	w.raw(`,"date":`)
 	w.date(n.Date)
 	if n.Amount != nil {
@@ -454,7 +462,7 @@ func (w *writer) credit(c *engine.CreditSummary) {
 	w.raw(`{"id":`)
 	w.str(c.ID)
 	w.raw(`,"kind":`)
-	w.str(c.Kind)
+	w.enum(c.Kind.String())
 	w.raw(`,"amount":`)
 	w.yen(c.Amount)
 	w.raw(`,"registered":`)

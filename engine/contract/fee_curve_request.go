@@ -30,7 +30,7 @@ func (f feeCurveResponse) MarshalJSON() ([]byte, error) {
 		w.raw(`,"fee":`)
 		w.yen(p.Fee)
 		w.raw(`,"basis":`)
-		w.str(p.Basis)
+		w.enum(p.Basis.String())
 		w.close('}')
 	}
 	w.raw(`],"dailyFromHours":`)

@@ -26,7 +26,7 @@ type reporter interface {
 // go negative (R7).
 func checkInvariants(t reporter, r Result) {
 	t.Helper()
-	kindOf := map[string]string{}
+	kindOf := map[string]Kind{}
 	for _, rs := range r.Resources {
 		kindOf[rs.ID] = rs.Kind
 	}
@@ -399,7 +399,7 @@ func TestEstimate_InvariantsGenerated(t *testing.T) {
 			r := estimateChecked(t, doc)
 			for _, b := range r.Months {
 				for _, l := range b.Lines {
-					seen["basis "+l.Basis]++
+					seen["basis "+l.Basis.String()]++
 					if l.Discount.IsPositive() {
 						seen["discount"]++
 					}
@@ -411,7 +411,7 @@ func TestEstimate_InvariantsGenerated(t *testing.T) {
 					seen["credits paid"]++
 				}
 				for _, nt := range b.Notices {
-					seen["notice "+nt.Kind]++
+					seen["notice "+nt.Kind.String()]++
 				}
 			}
 		})
@@ -428,8 +428,9 @@ func TestEstimate_InvariantsGenerated(t *testing.T) {
 
 // genPlan is an item the generator can use, with whether passports exist for it.
 type genPlan struct {
-	item, zone, kind string
-	passport         bool
+	item, zone string
+	kind       Kind
+	passport   bool
 }
 
 var genCatalogs = []struct {
@@ -572,7 +573,7 @@ func genScenario(rng *rand.Rand) []byte {
 		if rng.IntN(2) == 0 {
 			c["kind"] = "prepaid"
 			c["amount"] = []string{"10000", "30000", "50000", "123456"}[rng.IntN(4)]
-			if prepaidExpiry(reg).Before(start.FirstDay()) {
+			if PrepaidExpiry(reg).Before(start.FirstDay()) {
 				c["registered"] = start.FirstDay().String()
 			}
 		} else {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -31,13 +32,15 @@ func unknownKeysScenario(n int) []byte {
 func TestEstimateJSON_ManyUnknownKeys(t *testing.T) {
 	in := unknownKeysScenario(100_000)
 	keys := strings.Count(string(in), `":0`)
+	// CPU time, the best of five: the machines are shared, and wall time
+	// says more about the neighbours than about the decoder.
 	best := time.Duration(1 << 62)
 	var out []byte
-	for range 3 {
-		start := time.Now()
+	for range 5 {
+		start := cpuTime(t)
 		var ok bool
 		out, ok = EstimateJSON(in)
-		best = min(best, time.Since(start))
+		best = min(best, cpuTime(t)-start)
 		if ok {
 			t.Fatal("EstimateJSON accepted a catalog with unknown keys")
 		}
@@ -62,9 +65,9 @@ func TestEstimateJSON_ManyUnknownKeys(t *testing.T) {
 		t.Errorf("last error %+v, want tooManyErrors with count %d", last, keys-100)
 	}
 	checkCode(t, last)
-	t.Logf("%d unknown keys (%d bytes) refused in %v", keys, len(in), best)
+	t.Logf("%d unknown keys (%d bytes) refused in %v of CPU time", keys, len(in), best)
 	if best > 200*time.Millisecond {
-		t.Errorf("refusing %d unknown keys took %v, want under 200 ms", keys, best)
+		t.Errorf("refusing %d unknown keys took %v of CPU time, want under 200 ms", keys, best)
 	}
 }
 
@@ -73,4 +76,14 @@ func BenchmarkEstimateJSON_UnknownKeys(b *testing.B) {
 	for b.Loop() {
 		EstimateJSON(in)
 	}
+}
+
+// cpuTime is the CPU time this process has used (user and system), with the
+// garbage collector's parallel work included.
+func cpuTime(t *testing.T) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		t.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

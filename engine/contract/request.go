@@ -210,9 +210,9 @@ func (r *reader) requestCatalog(obj map[string]any, key string) *engine.Catalog 
 		r.Fail(key, "unknownCatalogRef", "catalog", c, "shipped", strings.Join(shippedIDs(), ", "))
 		return nil
 	case map[string]any:
-		before := len(r.Problems)
+		before := r.Count()
 		cat := r.catalog(key, c)
-		if len(r.Problems) > before {
+		if r.Count() > before {
 			return nil
 		}
 		return cat

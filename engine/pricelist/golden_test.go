@@ -116,7 +116,7 @@ func TestImportOfficialPrices_Golden(t *testing.T) {
 			for i := range min(len(got), len(w.Imported)) {
 				g, want := got[i], w.Imported[i]
 				prices := [3]string{priceText(g.Prices.Hourly), priceText(g.Prices.Daily), priceText(g.Prices.Monthly)}
-				if g.ID != want.ID || g.Zone != want.Zone || g.ServiceClass != want.ServiceClass || g.Kind != want.Kind ||
+				if g.ID != want.ID || g.Zone != want.Zone || g.ServiceClass != want.ServiceClass || g.Kind.String() != want.Kind ||
 					prices != [3]string{want.Hourly, want.Daily, want.Monthly} || g.Passport != want.Passport {
 					t.Errorf("item %d = %s in %s from %s (%s) %v passport %v;\n          want %s in %s from %s (%s) %v passport %v", i,
 						g.ID, g.Zone, g.ServiceClass, g.Kind, prices, g.Passport,

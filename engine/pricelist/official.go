@@ -204,7 +204,7 @@ func (r *reader) officialClass(path string, v any, docZone string) (officialClas
 	if public, isBool := obj["IsPublic"].(bool); isBool && !public {
 		c.notPublic = true
 	}
-	before := len(r.Problems)
+	before := r.Count()
 	switch p := obj["Price"].(type) {
 	case nil:
 		c.noPrice = true
@@ -224,7 +224,7 @@ func (r *reader) officialClass(path string, v any, docZone string) (officialClas
 	default:
 		r.Fail(document.Join(path, "Price"), "badPriceObject")
 	}
-	return c, len(r.Problems) == before
+	return c, r.Count() == before
 }
 
 // officialPrices reads Hourly, Daily and Monthly. The API writes 0 for a

@@ -22,7 +22,7 @@ func officialFixture(t *testing.T, name, zone string) OfficialDocument {
 type wantOfficialItem struct {
 	id, zone, serviceClass string
 	hourly, daily, monthly string // "" when absent
-	kind                   string
+	kind                   Kind
 	passport               bool
 }
 

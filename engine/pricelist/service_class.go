@@ -61,7 +61,8 @@ const (
 
 // pathItem is what the grammar reads from one path.
 type pathItem struct {
-	id, kind      string
+	id            string
+	kind          engine.Kind
 	name          engine.Name
 	family        string // plan, disk, …: for family-specific reasons
 	cores, memory int
@@ -384,7 +385,7 @@ func hostPath(tail string) (pathItem, bool) {
 }
 
 // wordsPath reads word {"/" word} into id prefix + the words joined by "-".
-func wordsPath(idPrefix, kind, en, ja, tail string) (pathItem, bool) {
+func wordsPath(idPrefix string, kind engine.Kind, en, ja, tail string) (pathItem, bool) {
 	joined := strings.ReplaceAll(tail, "/", "-")
 	if tail == "" || !wordRE.MatchString(joined) {
 		return pathItem{}, false

@@ -11,7 +11,8 @@ import (
 func TestReadServiceClassPath(t *testing.T) {
 	tests := []struct {
 		path, display string
-		id, kind      string
+		id            string
+		kind          engine.Kind
 		cores, memory int
 		diskType      string
 		sizeGB, mbps  int
