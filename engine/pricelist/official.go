@@ -2,12 +2,12 @@ package pricelist
 
 import (
 	"fmt"
-	"github.com/sakura-sim/pricesim/engine"
-	"github.com/sakura-sim/pricesim/engine/document"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/sakura-sim/pricesim/engine"
+	"github.com/sakura-sim/pricesim/engine/document"
 	"github.com/shopspring/decimal"
 )
 
@@ -37,9 +37,9 @@ type OfficialDocument struct {
 //
 // A document's date is its ResponsedAt (in Japan), else asOf; the tax rate
 // its prices include follows from it (8 % before 2019-10-01, 10 % since). The
-// catalog's date is the latest document's. Classes with
-// IsPublic false are left out before anything else, so they never hide a
-// public class. Passport eligibility is base's, carried to the imported
+// catalog's date is the latest document's. Each ServiceClassPath becomes an
+// item by the grammar in service_class.go; classes with IsPublic false are
+// left out before anything else, so they never hide a public class. Passport eligibility is base's, carried to the imported
 // items that stand for base's passport plans (same id, service class, or
 // cores and memory); what cannot be carried is reported.
 //

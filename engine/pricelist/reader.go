@@ -24,12 +24,12 @@ type DocumentValue struct {
 
 // ImportValues is ImportOfficialPrices on documents already read; listPath
 // is the JSON path of their list ("documents"), the root of every error path.
-func ImportValues(listPath string, docs []DocumentValue, asOf string, reference *engine.Catalog) (*engine.Catalog, ImportReport, error) {
+func ImportValues(listPath string, docs []DocumentValue, asOf string, base *engine.Catalog) (*engine.Catalog, ImportReport, error) {
 	in := make([]officialInput, len(docs))
 	for i, d := range docs {
 		in[i] = officialInput{zone: d.Zone, value: d.Value, decodeErr: d.Err}
 	}
-	return importOfficial(listPath, in, asOf, reference)
+	return importOfficial(listPath, in, asOf, base)
 }
 
 // failDocument reports a price document that is not JSON.
