@@ -325,3 +325,23 @@ func TestRun_EightPercentEra(t *testing.T) {
 		t.Errorf("stderr does not say why the import stands alone:\n%s", stderr)
 	}
 }
+
+// A file holding only is1b's H100 (…_80gbvram, no -g2) imports: the path
+// grammar reads the model from the path and the generation is not a model.
+func TestRun_OnlyIs1bH100(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "is1b.json")
+	doc := `{"Count":1,"ResponsedAt":"2026-06-13T00:00:00+09:00","ServiceClasses":{"0":{"DisplayName":"高火力 VRT/24Core-240GB-H100x1","IsPublic":true,` +
+		`"Price":{"Daily":23100,"Hourly":990,"Monthly":385000,"Zone":"is1b"},"ServiceCharge":"cloud/uptime","ServiceClassID":51078,` +
+		`"ServiceClassName":"plan/24core-240gb-1gpu-nvidia_h100_80gbvram","ServiceClassPath":"cloud\/plan\/24core-240gb-1gpu-nvidia_h100_80gbvram"}}}`
+	if err := os.WriteFile(file, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runPrices(t, "-base", "none", file)
+	if code != 0 {
+		t.Fatalf("exit %d, want 0; stderr:\n%s", code, stderr)
+	}
+	c := parseOutput(t, stdout)
+	if it, ok := c.Lookup("server/gpu-24core-240gb-h100", "is1b"); !ok || len(c.Items) != 1 || it.Prices.Hourly.Value.String() != "990" {
+		t.Errorf("catalog %s with %d items, want the H100 in is1b at 990 an hour alone", c.ID, len(c.Items))
+	}
+}
