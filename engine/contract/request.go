@@ -5,7 +5,7 @@ package contract
 // A document that is an object with a top-level "request" key asks for
 // something other than an estimate; any other document is a scenario and gets
 // EstimateJSON's answer. Every answer is one JSON object; a failed request
-// answers the contract's error list, {"errors":[{"path","message"}]}, with ok
+// answers the contract's error list, {"errors":[{"path","code","args","message"}]}, with ok
 // false. Money is a decimal string, as everywhere (R1.4).
 //
 // Shipped catalogs, in full, oldest first, and the id of the default one (the
@@ -25,8 +25,9 @@ package contract
 // its date, or "official-" + its date when it stands alone: with no base, or
 // when its tax rate is not base's ("overlay" says why). A document is dated
 // by its ResponsedAt, else by "asOf"; the catalog by its latest document; the
-// tax rate follows the date (8 % before 2019-10-01). Every service class that did not become an item is listed in
-// "unmatched" with a stable code and a reason; "warnings" flag whole
+// tax rate follows the date (8 % before 2019-10-01). Every service class
+// that did not become an item is listed in "unmatched" with a stable code and
+// a reason; "warnings" flag whole
 // documents (a partial page); "passportsNotCarried" lists base's passport
 // plans no imported item stands for. A document may also be given as a
 // string holding its text, as read from a file or a paste: text that is not
@@ -42,9 +43,10 @@ package contract
 //	                       {"zone":"is1b","asOf":"2026-11-23","source":"SAKURA Cloud public price API …","official":true}, …],
 //	              "items":[…]},
 //	   "unmatched":[{"path":"documents[0].ServiceClasses[3]","zone":"is1b","serviceClass":"cloud/autobackup",
-//	                 "name":"自動バックアップ","code":"noPrice","reason":"has no price of its own: …"}],
-//	   "warnings":[{"path":"documents[0]","message":"holds 4 of 9 service classes: …"}],
-//	   "passportsNotCarried":[{"item":"server/2core-2gb","zone":"is1b","code":"passportNoCounterpart","reason":"…"}],
+//	                 "name":"自動バックアップ","reason":"has no price of its own: …","code":"classBackupNoPrice","args":{}}],
+//	   "warnings":[{"path":"documents[0]","code":"partialDocument","args":{"count":"4","total":"9"},
+//	                "message":"holds 4 of 9 service classes: …"}],
+//	   "passportsNotCarried":[{"item":"server/2core-2gb","zone":"is1b","reason":"…","code":"passportNoCounterpart","args":{"reason":"…"}}],
 //	   "overlay":{"base":"list-2026","overlaid":true}}
 //
 // Item matching, to move a scenario from one catalog to another: "from" and
@@ -66,7 +68,7 @@ package contract
 //	→ {"points":[{"hours":0,"hourlyOnly":"0","hourlyDaily":"0","monthly":"2179","fee":"0","basis":"hourly"}, …],
 //	   "dailyFromHours":10,"monthlyFromHours":465}
 //
-// An unknown request answers {"errors":[{"path":"request","message":"unknown request \"x\": …"}]}.
+// An unknown request answers {"errors":[{"path":"request","code":"unknownRequest","args":{"request":"x","requests":"…"},"message":"unknown request \"x\": …"}]}.
 
 import (
 	"github.com/sakura-sim/pricesim/engine"

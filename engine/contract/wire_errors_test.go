@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -35,5 +36,27 @@ func checkCode(t *testing.T, e wireError) {
 	}
 	if msg != e.Message {
 		t.Errorf("%s: code %s with args %v gives %q, but the message is %q", e.Path, e.Code, e.Args, msg, e.Message)
+	}
+}
+
+// The README lists every code with its English message, so a translator
+// works from the same list the engine uses.
+func TestREADME_ListsEveryCode(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, tmpl := range engine.ProblemCodes() {
+		row := "| `" + string(code) + "` |"
+		i := strings.Index(string(readme), row)
+		if i < 0 {
+			t.Errorf("README lists no code %s", code)
+			continue
+		}
+		line := string(readme[i:])
+		line = line[:strings.IndexByte(line, '\n')]
+		if !strings.HasSuffix(line, "| "+strings.ReplaceAll(tmpl, "|", `\|`)+" |") {
+			t.Errorf("README's row for %s is %q, want its message %q", code, line, tmpl)
+		}
 	}
 }
