@@ -15,16 +15,14 @@ func billsOf(s Scenario, fees [][]contractFee, discounts passportDiscounts) []Mo
 			r, f := &s.Resources[cf.resource], cf.fee
 			l := Line{
 				Resource: r.ID, Contract: cf.contract, Item: r.Item.ID, Zone: r.Item.Zone,
-				Seconds: cf.seconds, Hours: f.Hours, Days: f.Days, RestHours: f.RestHours,
-				HourlyOnly: f.HourlyOnly, HourlyDaily: f.HourlyDaily, Monthly: f.Monthly,
-				Fee: f.Amount, Basis: f.Basis, Amount: f.Amount,
+				Seconds: cf.seconds, Fee: *f, Amount: f.Amount,
 			}
 			if d, ok := discounts.at(mi, li); ok {
 				l.Amount, l.Discount, l.Passport = d.amount, d.discount, d.passport
 			}
 			b.Lines[li] = l
 			total.add(l.Amount)
-			without.add(l.Fee)
+			without.add(l.Fee.Amount)
 		}
 		var passportFees yenSum
 		for _, pf := range b.PassportFees {

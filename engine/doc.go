@@ -15,7 +15,8 @@
 //
 // # Money
 //
-// Amounts are whole yen in [Yen], a decimal that marshals as a JSON string.
+// Amounts are whole yen in [Yen], exact at any size and written as a decimal
+// string (R1.4).
 // Catalog prices are decimals that may carry fractions of a yen (custom
 // prices); fees are truncated to the yen once, where a rule says so. No
 // floating point is used anywhere on a money path.

@@ -77,19 +77,12 @@ type Line struct {
 	Item     string
 	Zone     string
 	Seconds  int64
-	// Hours is H = ceil(S / 3600) (R4.2); Days and RestHours are its 24-hour
-	// blocks and remainder (R4.3), or the started days of an item without an
-	// hourly price (R4.6).
-	Hours       int64
-	Days        int64
-	RestHours   int64
-	HourlyOnly  *Yen
-	HourlyDaily *Yen
-	Monthly     *Yen
-	Fee         Yen
-	Basis       Basis
-	Discount    Yen
-	Amount      Yen
+	// Fee is R4 for the line's usage: the fee charged before any passport
+	// (Fee.Amount), on which basis, and the alternatives it was chosen from.
+	Fee
+	// Discount is what a passport took off (R5.5); Amount = Fee.Amount − Discount.
+	Discount Yen
+	Amount   Yen
 	// Passport names the passport whose right discounted this line.
 	Passport *PassportRef
 }

@@ -352,7 +352,7 @@ func (w *writer) line(l *engine.Line) {
 	w.raw(`,"monthly":`)
 	w.yenOrNull(l.Monthly)
 	w.raw(`,"fee":`)
-	w.yen(l.Fee)
+	w.yen(l.Fee.Amount)
 	w.raw(`,"basis":`)
 	w.enum(l.Basis.String())
 	w.raw(`,"discount":`)

@@ -55,7 +55,7 @@ func ExampleEstimate_usageFee() {
 	}
 	res, _ := engine.Estimate(s)
 	l := res.Months[0].Lines[0]
-	fmt.Printf("%d h = %d days + %d h: %s yen (%s); hourly only %s, monthly %s\n", l.Hours, l.Days, l.RestHours, l.Fee, l.Basis, l.HourlyOnly, l.Monthly)
+	fmt.Printf("%d h = %d days + %d h: %s yen (%s); hourly only %s, monthly %s\n", l.Hours, l.Days, l.RestHours, l.Fee.Amount, l.Basis, l.HourlyOnly, l.Monthly)
 	fmt.Printf("daily price from %d h, monthly fee from %d h\n", *res.Resources[0].DailyFromHours, *res.Resources[0].MonthlyFromHours)
 	// Output:
 	// 30 h = 1 days + 6 h: 176 yen (daily); hourly only 330, monthly 2179

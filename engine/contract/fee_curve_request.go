@@ -8,7 +8,7 @@ var feeCurveFields = []string{"request", "hourly", "daily", "monthly", "hours"}
 
 // feeCurveResponse is written by hand, as estimates are.
 type feeCurveResponse struct {
-	points                           []engine.CurvePoint
+	points                           []engine.Fee
 	dailyFromHours, monthlyFromHours *int
 }
 
@@ -20,7 +20,7 @@ func (f feeCurveResponse) MarshalJSON() ([]byte, error) {
 	for i, p := range f.points {
 		w.comma(i)
 		w.raw(`{"hours":`)
-		w.int(int64(p.Hours))
+		w.int(p.Hours)
 		w.raw(`,"hourlyOnly":`)
 		w.yenOrNull(p.HourlyOnly)
 		w.raw(`,"hourlyDaily":`)
@@ -28,7 +28,7 @@ func (f feeCurveResponse) MarshalJSON() ([]byte, error) {
 		w.raw(`,"monthly":`)
 		w.yenOrNull(p.Monthly)
 		w.raw(`,"fee":`)
-		w.yen(p.Fee)
+		w.yen(p.Amount)
 		w.raw(`,"basis":`)
 		w.enum(p.Basis.String())
 		w.close('}')

@@ -49,14 +49,14 @@ func checkInvariants(t reporter, r Result) {
 			if l.Seconds <= 0 || l.Seconds > b.Month.Seconds() {
 				t.Errorf("%s: seconds = %d, want 1 to %d (R3.4)", lat, l.Seconds, b.Month.Seconds())
 			}
-			if l.Fee.IsNegative() {
-				t.Errorf("%s: fee = %s, want ≥ 0", lat, l.Fee)
+			if l.Fee.Amount.IsNegative() {
+				t.Errorf("%s: fee = %s, want ≥ 0", lat, l.Fee.Amount)
 			}
-			if l.Monthly != nil && l.Fee.Cmp(*l.Monthly) > 0 {
-				t.Errorf("%s: fee = %s, above the monthly price %s (R4.5)", lat, l.Fee, *l.Monthly)
+			if l.Monthly != nil && l.Fee.Amount.Cmp(*l.Monthly) > 0 {
+				t.Errorf("%s: fee = %s, above the monthly price %s (R4.5)", lat, l.Fee.Amount, *l.Monthly)
 			}
-			if l.HourlyDaily != nil && l.Basis != BasisMonthlyOnly && l.Fee.Cmp(*l.HourlyDaily) > 0 {
-				t.Errorf("%s: fee = %s, above the hourly-and-daily fee %s (R4.5)", lat, l.Fee, *l.HourlyDaily)
+			if l.HourlyDaily != nil && l.Basis != BasisMonthlyOnly && l.Fee.Amount.Cmp(*l.HourlyDaily) > 0 {
+				t.Errorf("%s: fee = %s, above the hourly-and-daily fee %s (R4.5)", lat, l.Fee.Amount, *l.HourlyDaily)
 			}
 			if l.Hours != (l.Seconds+3599)/3600 {
 				t.Errorf("%s: hours = %d for %d s, want %d (R4.2)", lat, l.Hours, l.Seconds, (l.Seconds+3599)/3600)
@@ -68,20 +68,20 @@ func checkInvariants(t reporter, r Result) {
 				if want == nil || l.Monthly != nil && l.Monthly.Cmp(*want) < 0 {
 					want = l.Monthly
 				}
-				if want == nil || !l.Fee.Equal(*want) {
-					t.Errorf("%s: fee = %s, want the least of hourlyDaily %v and monthly %v (R4.5)", lat, l.Fee, l.HourlyDaily, l.Monthly)
+				if want == nil || !l.Fee.Amount.Equal(*want) {
+					t.Errorf("%s: fee = %s, want the least of hourlyDaily %v and monthly %v (R4.5)", lat, l.Fee.Amount, l.HourlyDaily, l.Monthly)
 				}
-				if l.HourlyOnly != nil && l.Fee.Cmp(*l.HourlyOnly) > 0 {
-					t.Errorf("%s: fee = %s, dearer than hourly billing alone %s", lat, l.Fee, *l.HourlyOnly)
+				if l.HourlyOnly != nil && l.Fee.Amount.Cmp(*l.HourlyOnly) > 0 {
+					t.Errorf("%s: fee = %s, dearer than hourly billing alone %s", lat, l.Fee.Amount, *l.HourlyOnly)
 				}
-			} else if l.Monthly == nil || !l.Fee.Equal(*l.Monthly) {
-				t.Errorf("%s: monthly-only fee = %s, want the monthly price %v (R4.7)", lat, l.Fee, l.Monthly)
+			} else if l.Monthly == nil || !l.Fee.Amount.Equal(*l.Monthly) {
+				t.Errorf("%s: monthly-only fee = %s, want the monthly price %v (R4.7)", lat, l.Fee.Amount, l.Monthly)
 			}
 			if l.Discount.IsNegative() {
 				t.Errorf("%s: discount = %s, want ≥ 0", lat, l.Discount)
 			}
-			if !l.Fee.Sub(l.Discount).Equal(l.Amount) {
-				t.Errorf("%s: amount = %s, want fee %s − discount %s", lat, l.Amount, l.Fee, l.Discount)
+			if !l.Fee.Amount.Sub(l.Discount).Equal(l.Amount) {
+				t.Errorf("%s: amount = %s, want fee %s − discount %s", lat, l.Amount, l.Fee.Amount, l.Discount)
 			}
 			if l.Amount.IsNegative() {
 				t.Errorf("%s: amount = %s, want ≥ 0", lat, l.Amount)
@@ -96,9 +96,9 @@ func checkInvariants(t reporter, r Result) {
 			if kind != KindServer && l.Discount.IsPositive() {
 				t.Errorf("%s: a %s is discounted by %s; passports discount servers only (R5.5)", lat, kind, l.Discount)
 			}
-			amounts, fees = amounts.Add(l.Amount), fees.Add(l.Fee)
+			amounts, fees = amounts.Add(l.Amount), fees.Add(l.Fee.Amount)
 			if kind == KindServer {
-				serverAmounts, serverFees = serverAmounts.Add(l.Amount), serverFees.Add(l.Fee)
+				serverAmounts, serverFees = serverAmounts.Add(l.Amount), serverFees.Add(l.Fee.Amount)
 			}
 		}
 		for pi, f := range b.PassportFees {
@@ -732,8 +732,8 @@ func TestCheckInvariants_CatchesBrokenSums(t *testing.T) {
 		want   string
 	}{
 		{"month total", func(r *Result) { r.Months[1].Total = r.Months[1].Total.Add(YenFromInt(1)) }, "total"},
-		{"line amount", func(r *Result) { r.Months[0].Lines[0].Amount = r.Months[0].Lines[0].Fee }, "amount"},
-		{"fee above monthly", func(r *Result) { r.Months[0].Lines[0].Fee = YenFromInt(99999) }, "monthly price"},
+		{"line amount", func(r *Result) { r.Months[0].Lines[0].Amount = r.Months[0].Lines[0].Fee.Amount }, "amount"},
+		{"fee above monthly", func(r *Result) { r.Months[0].Lines[0].Fee.Amount = YenFromInt(99999) }, "monthly price"},
 		{"credits paid passport fees", func(r *Result) {
 			b := &r.Months[0]
 			b.CreditsPaid, b.Charged = b.Total, Yen{}
@@ -747,7 +747,7 @@ func TestCheckInvariants_CatchesBrokenSums(t *testing.T) {
 		{"unused rights", func(r *Result) { r.Passports[0].UnusedRightMonths++ }, "right-months"},
 		{"fee not the cheapest", func(r *Result) {
 			l := &r.Months[0].Lines[0]
-			l.Fee, l.Amount = l.Fee.Sub(YenFromInt(1)), l.Amount.Sub(YenFromInt(1))
+			l.Fee.Amount, l.Amount = l.Fee.Amount.Sub(YenFromInt(1)), l.Amount.Sub(YenFromInt(1))
 		}, "least of"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
