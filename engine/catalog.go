@@ -56,6 +56,15 @@ type Item struct {
 
 type itemKey struct{ id, zone string }
 
+// ZoneSource is where one zone's prices in a catalog came from.
+type ZoneSource struct {
+	Zone   string
+	AsOf   string
+	Source string
+	// Official is true for prices taken from SAKURA's public price API.
+	Official bool
+}
+
 // Catalog is a price list: where it comes from, its tax rate and its items.
 type Catalog struct {
 	ID      string
@@ -63,6 +72,9 @@ type Catalog struct {
 	Source  string
 	TaxRate decimal.Decimal
 	Items   []Item
+	// ZoneSources, when set, say zone by zone where the prices came from and
+	// as of when: an official import overlaid on a shipped list mixes both.
+	ZoneSources []ZoneSource
 
 	index map[itemKey]int
 }

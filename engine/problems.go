@@ -145,8 +145,23 @@ var problemTemplates = map[Code]string{
 	"classListedTwice": "is listed twice for zone {zone}; the first is kept",
 	"classSameItem":    "is the same item ({item}) as {first} in zone {zone}; the first is kept",
 	"classNoPath":      "has no ServiceClassPath",
-	"classNotMapped":   "is not a server plan, disk or router + switch the simulator knows: add it as a custom item",
-	"classLeftOut":     "{reason}",
+
+	// The path grammar and the import's own checks (engine/pricelist).
+	"classNotPublic":      "is not public (IsPublic false): not sold to everyone, so it is skipped and never hides the public class",
+	"classUnknownFamily":  "is a kind of service ({family}) the simulator does not price: add it as a custom item",
+	"classUnknownPath":    "is a {family} path the simulator cannot read (expected {expected}): add it as a custom item",
+	"classUsageBased":     "is priced by use ({fields}), not by the hour, day or month: add your expected monthly figure as a custom item",
+	"classBackupNoPrice":  "has no price of its own: automatic backup is billed through the archives it keeps (cloud/archive/…)",
+	"badResponsedAt":      "must be a time such as \"2026-06-13T00:06:55+09:00\"",
+	"requiredAsOfFor":     "is required: {document} has no ResponsedAt to date its prices (and their tax rate)",
+	"mixedTaxRates":       "is dated {date} ({rate} % tax) but {first} is dated {firstDate} ({firstRate} %): a catalog has one tax rate, so import them separately",
+	"responsedAtTaxEra":   "answered on {date}, with {rate} % tax; asOf {asOf} would mean {asOfRate} %: the document's own date is used",
+	"duplicateZoneSource": "zone \"{zone}\" is listed twice",
+
+	// Passport plans an import cannot carry over, and an overlay refused.
+	"passportNoCounterpart": "no imported item stands for this passport plan: {reason}",
+	"passportNoMonthly":     "{item} stands for it in {zone} but has no monthly price, which a passport's fee is made of (R5.3)",
+	"taxRateDiffers":        "the price lists of {date} include {rate} % tax and catalog {base} {baseRate} %: a catalog has one tax rate (R6.2), so the import is a catalog of its own",
 }
 
 // NewFieldError is the problem code at path, its message built from the

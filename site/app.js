@@ -5,7 +5,7 @@ import { t, lang, setLang, onLangChange } from "./lib/i18n.js";
 import { translate } from "./app/dom.js";
 import { yen, month as fmtMonth } from "./lib/format.js";
 import { wasmAvailable, loadEngine, callEngine, engineVersion } from "./app/engine.js";
-import { addCatalog, keyForScenarioCatalog, defaultCatalogKey, setDefaultCatalog } from "./app/catalogs.js";
+import { addCatalog, keyForScenarioCatalog, defaultCatalogKey, setDefaultCatalog, smallServer } from "./app/catalogs.js";
 import { listImported } from "./app/storage.js";
 import { carryRows } from "./app/carry.js";
 import { rowItem } from "./app/rows.js";
@@ -17,6 +17,7 @@ import { encodeScenario, decodeScenario } from "./app/share.js";
 import { createSavedUI } from "./app/saved-ui.js";
 import { createToolbar } from "./app/toolbar.js";
 import { registerServiceWorker } from "./app/offline.js";
+import { createCustomItemsUI } from "./app/custom-items-ui.js";
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 const RESULTS = ["comparison", "bills", "passports", "credits", "years"];
@@ -88,22 +89,31 @@ async function main() {
     changed: (from, to) => {
       const rows = [...form.lists.resources.children, ...form.lists.passports.children].map(rowItem);
       carryRows(rows, from, to);
+      customItems.render();
       form.refresh();
       schedule();
     },
   });
-  const form = createForm({ entry: () => catalogUI.current(), changed: () => schedule() });
+  const customItems = createCustomItemsUI({
+    section: $("custom-items"),
+    entry: () => catalogUI.current(),
+    zone: () => form.read().resources[0]?.zone ?? smallServer(catalogUI.current())?.zone ?? "",
+    changed: () => { form.refresh(); schedule(); },
+  });
+  const form = createForm({ entry: () => customItems.entry(), changed: () => schedule() });
   const saved = createSavedUI({ scenario: () => built ?? last?.scenario, open: (s) => restore(s) });
 
   function restore(scenario) {
     const values = scenarioToForm(scenario);
     catalogUI.set(keyForScenarioCatalog(values.catalog) ?? defaultCatalogKey());
+    customItems.fill(scenario.customItems);
     form.fill(values);
     recalc();
   }
 
   function firstVisit() {
     catalogUI.set(defaultCatalogKey());
+    customItems.fill([]);
     form.fill({ start: thisMonth(), months: 12, resources: [], passports: [], credits: [] });
     form.addResource();
     recalc();
@@ -114,6 +124,7 @@ async function main() {
     generation++;
     form.renumber();
     const { scenario, errors, overrideRows } = buildScenario(form.read(), catalogUI.current());
+    customItems.addTo(scenario);
     built = scenario;
     const out = callEngine(scenario);
     const all = [...errors, ...(out.errors ?? [])];
@@ -174,6 +185,7 @@ async function main() {
   onLangChange(() => {
     applyLanguage();
     catalogUI.render();
+    customItems.render();
     form.refresh();
     saved.render();
     summarize();

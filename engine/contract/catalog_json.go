@@ -19,7 +19,17 @@ type catalogJSON struct {
 	AsOf    string     `json:"asOf"`
 	TaxRate string     `json:"taxRate"`
 	Source  string     `json:"source"`
+	Zones   []zoneJSON `json:"zones,omitempty"`
 	Items   []itemJSON `json:"items"`
+}
+
+// zoneJSON is where one zone's prices came from (an import overlaid on a
+// shipped catalog says so zone by zone).
+type zoneJSON struct {
+	Zone     string `json:"zone"`
+	AsOf     string `json:"asOf"`
+	Source   string `json:"source"`
+	Official bool   `json:"official"`
 }
 
 // nameJSON is an item's name as the contract writes it.
@@ -48,7 +58,9 @@ type itemJSON struct {
 	AssumedFrom   string            `json:"assumedFrom,omitempty"`
 }
 
-var catalogFields = []string{"id", "asOf", "taxRate", "source", "items"}
+var catalogFields = []string{"id", "asOf", "taxRate", "source", "zones", "items"}
+
+var zoneFields = []string{"zone", "asOf", "source", "official"}
 
 var itemFields = []string{"id", "kind", "zone", "name", "hourly", "daily", "monthly", "passport",
 	"passportFees", "estimated", "cores", "memoryGB", "diskType", "sizeGB", "bandwidthMbps",
@@ -72,6 +84,9 @@ func (cd catalogDocument) MarshalJSON() ([]byte, error) {
 	c := cd.Catalog
 	out := catalogJSON{ID: c.ID, AsOf: c.AsOf, TaxRate: c.TaxRate.String(), Source: c.Source,
 		Items: make([]itemJSON, len(c.Items))}
+	for _, z := range c.ZoneSources {
+		out.Zones = append(out.Zones, zoneJSON{Zone: z.Zone, AsOf: z.AsOf, Source: z.Source, Official: z.Official})
+	}
 	for i, it := range c.Items {
 		j := itemJSON{ID: it.ID, Kind: it.Kind.String(), Zone: it.Zone, Name: nameJSON(it.Name),
 			Hourly: priceString(it.Prices.Hourly), Daily: priceString(it.Prices.Daily),
@@ -157,7 +172,40 @@ func (r *reader) catalog(path string, v any) *engine.Catalog {
 		seen[key] = i
 		items = append(items, it)
 	}
-	return engine.NewCatalog(id, asOf, source, taxRate, items)
+	c := engine.NewCatalog(id, asOf, source, taxRate, items)
+	c.ZoneSources = r.zoneSources(path, obj)
+	return c
+}
+
+// zoneSources reads the optional "zones": where each zone's prices came
+// from, each zone once.
+func (r *reader) zoneSources(path string, obj map[string]any) []engine.ZoneSource {
+	var out []engine.ZoneSource
+	seen := map[string]bool{}
+	for i, raw := range r.Array(path, obj, "zones") {
+		p := document.Index(document.Join(path, "zones"), i)
+		zobj, ok := r.Object(p, raw, zoneFields...)
+		if !ok {
+			continue
+		}
+		z := engine.ZoneSource{}
+		z.Zone, _ = r.NonEmpty(p, zobj, "zone", true)
+		z.AsOf, _ = r.Str(p, zobj, "asOf", false)
+		if z.AsOf != "" {
+			if _, err := engine.ParseDate(z.AsOf); err != nil {
+				r.FailWith(document.Join(p, "asOf"), err)
+			}
+		}
+		z.Source, _ = r.Str(p, zobj, "source", false)
+		z.Official = r.Boolean(p, zobj, "official")
+		if seen[z.Zone] {
+			r.Fail(document.Join(p, "zone"), "duplicateZoneSource", "zone", z.Zone)
+			continue
+		}
+		seen[z.Zone] = true
+		out = append(out, z)
+	}
+	return out
 }
 
 // taxRate reads the consumption tax rate as a fraction: "0.10" for 10 %.

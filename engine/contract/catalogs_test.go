@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"strings"
 	"testing"
 
 	. "github.com/sakura-sim/pricesim/engine"
@@ -71,8 +72,9 @@ func TestList2026_Prices(t *testing.T) {
 		estimated               []string
 		cores, memoryGB, sizeGB int
 	}{
-		// 1,950: 2,145; 97.5 × 1.1 = 107.25; 9.75 × 1.1 = 10.725.
-		{"server/1core-2gb", "is1a", "10", "107", "2145", derived, 1, 2, 0},
+		// list-prices.md: daily = ceil(m ÷ 20), hourly = floor(daily ÷ 10) before tax.
+		// 1,950: 2,145; ceil(97.5) = 98 → 107.8; floor(9.8) = 9 → 9.9 (the old rule gave 10).
+		{"server/1core-2gb", "is1a", "9", "107", "2145", derived, 1, 2, 0},
 		// 1,400: 1,540; 70 × 1.1 = 77; 7 × 1.1 = 7.7 ("7 yen an hour" before tax).
 		{"server/1core-1gb", "is1a", "7", "77", "1540", derived, 1, 1, 0},
 		{"server/1core-1gb", "tk1b", "7", "77", "1540", derived, 1, 1, 0},
@@ -82,9 +84,13 @@ func TestList2026_Prices(t *testing.T) {
 		{"server/dedicated-4core-8gb", "is1b", "101", "1012", "20240", derived, 4, 8, 0},
 		// GPU plans: the public price API's tax-included figures as published.
 		{"server/gpu-4core-56gb-v100", "is1a", "481", "11550", "231000", nil, 4, 56, 0},
-		{"server/gpu-24core-240gb-h100", "is1c", "990", "23100", "385000", nil, 24, 240, 0},
-		// 3,500: 3,850; 175 × 1.1 = 192.5; 17.5 × 1.1 = 19.25.
-		{"disk/ssd-100gb", "is1b", "19", "192", "3850", derived, 0, 0, 100},
+		{"server/gpu-24core-240gb-h100", "is1b", "990", "23100", "385000", nil, 24, 240, 0},
+		// 3,500: 3,850; 175 × 1.1 = 192.5; 17 × 1.1 = 18.7 (the old rule gave 19).
+		{"disk/ssd-100gb", "is1b", "18", "192", "3850", derived, 0, 0, 100},
+		// 8,750: 9,625; ceil(437.5) = 438 → 481.8; 43 → 47.3 (the old rule gave 48).
+		{"disk/ssd-250gb", "tk1a", "47", "481", "9625", derived, 0, 0, 250},
+		// 17,500: 19,250; 875 → 962.5; 87 → 95.7 (the old rule gave 96).
+		{"disk/ssd-500gb", "is1c", "95", "962", "19250", derived, 0, 0, 500},
 		// 30,000: 33,000; 1,500 × 1.1 = 1,650; 150 × 1.1 = 165.
 		{"disk/hdd-2048gb", "is1c", "165", "1650", "33000", derived, 0, 0, 2048},
 		// 800: 880; 40 × 1.1 = 44; 4 × 1.1 = 4.4.
@@ -136,19 +142,31 @@ func TestList2026_Zones(t *testing.T) {
 		{"disk/hdd-2048gb", "is1a", false},
 		{"disk/hdd-40gb", "tk1b", false},
 		{"disk/ssd-20gb", "tk1b", true},
+		// GPU plans only where the public lists show them (price-api.md).
+		{"server/gpu-4core-56gb-v100", "is1a", true},
+		{"server/gpu-4core-56gb-v100", "is1b", false},
+		{"server/gpu-4core-56gb-v100", "tk1a", false},
+		{"server/gpu-24core-240gb-h100", "is1a", true},
+		{"server/gpu-24core-240gb-h100", "is1b", true},
+		{"server/gpu-24core-240gb-h100", "is1c", false},
+		{"server/gpu-24core-240gb-h100", "tk1b", false},
+		// No price is known above 5,000 Mbps, though tk1b sells faster routers.
+		{"network/router-5000mbps", "tk1b", true},
+		{"network/router-5500mbps", "tk1b", false},
 	}
 	for _, tt := range tests {
 		if _, got := c.Lookup(tt.id, tt.zone); got != tt.want {
 			t.Errorf("Lookup(%s, %s) found = %v, want %v", tt.id, tt.zone, got, tt.want)
 		}
 	}
-	// 28 server plans, 11 SSD sizes and 12 bandwidths in each of 5 zones; 5 HDD sizes in 2.
-	if got, want := len(c.Items), (28+11+12)*5+5*2; got != want {
+	// 26 server plans, 11 SSD sizes and 12 bandwidths in each of 5 zones; 5 HDD
+	// sizes in 2; the V100 in one zone and the H100 in two.
+	if got, want := len(c.Items), (26+11+12)*5+5*2+1+2; got != want {
 		t.Errorf("list-2026 has %d items, want %d", got, want)
 	}
 	for _, it := range c.Items {
 		want := "is1a"
-		if it.Zone == "is1a" {
+		if it.Zone == "is1a" || strings.Contains(it.ID, "gpu") {
 			want = ""
 		}
 		if it.AssumedFrom != want {

@@ -17,23 +17,37 @@ package contract
 //
 // Official price-list import: one or more responses of SAKURA's public price
 // API (https://secure.sakura.ad.jp/cloud/zone/{zone}/api/cloud/1.1/public/price),
-// one per zone, pasted or picked from files as they are. The catalog is named
-// "official-" + asOf and can be passed at once as a scenario's "catalog". Every
-// service class that did not become an item is listed in "unmatched" with a
-// reason; "warnings" flag whole documents (a partial page). A document may
-// also be given as a string holding its text, as read from a file or a paste:
-// text that is not JSON is then reported on its own document. "zones" is
-// optional: the zone each document was fetched for, in the same order, for
-// prices that do not name their zone.
+// one per zone, pasted or picked from files as they are, laid over "base" (a
+// shipped catalog's id or a catalog object; default the default shipped
+// catalog; null for none) zone by zone: the imported zones take the official
+// prices, the others keep base's, and "zones" in the catalog says where each
+// zone's prices came from. The catalog is named base's id + "+official-" +
+// its date, or "official-" + its date when it stands alone: with no base, or
+// when its tax rate is not base's ("overlay" says why). A document is dated
+// by its ResponsedAt, else by "asOf"; the catalog by its latest document; the
+// tax rate follows the date (8 % before 2019-10-01). Every service class
+// that did not become an item is listed in "unmatched" with a stable code and
+// a reason; "warnings" flag whole
+// documents (a partial page); "passportsNotCarried" lists base's passport
+// plans no imported item stands for. A document may also be given as a
+// string holding its text, as read from a file or a paste: text that is not
+// JSON is then reported on its own document. "zones" is optional: the zone
+// each document was fetched for, in the same order, for prices that do not
+// name their zone.
 //
-//	{"request":"importPrices","asOf":"2026-11-23",
+//	{"request":"importPrices","asOf":"2026-11-23","base":"list-2026",
 //	 "documents":[{"Total":4,"From":0,"Count":4,"ServiceClasses":[…]}, "{\"Total\":…}", …],
 //	 "zones":["is1b", …]}
-//	→ {"catalog":{"id":"official-2026-11-23","asOf":"2026-11-23","taxRate":"0.1","source":"…","items":[…]},
+//	→ {"catalog":{"id":"list-2026+official-2026-11-23","asOf":"2026-11-23","taxRate":"0.1","source":"…",
+//	              "zones":[{"zone":"is1a","asOf":"2026-04-28","source":"…","official":false},
+//	                       {"zone":"is1b","asOf":"2026-11-23","source":"SAKURA Cloud public price API …","official":true}, …],
+//	              "items":[…]},
 //	   "unmatched":[{"path":"documents[0].ServiceClasses[3]","zone":"is1b","serviceClass":"cloud/autobackup",
-//	                 "name":"自動バックアップ","reason":"has no price","code":"classNoPrice","args":{}}],
+//	                 "name":"自動バックアップ","reason":"has no price of its own: …","code":"classBackupNoPrice","args":{}}],
 //	   "warnings":[{"path":"documents[0]","code":"partialDocument","args":{"count":"4","total":"9"},
-//	                "message":"holds 4 of 9 service classes: …"}]}
+//	                "message":"holds 4 of 9 service classes: …"}],
+//	   "passportsNotCarried":[{"item":"server/2core-2gb","zone":"is1b","reason":"…","code":"passportNoCounterpart","args":{"reason":"…"}}],
+//	   "overlay":{"base":"list-2026","overlaid":true}}
 //
 // Item matching, to move a scenario from one catalog to another: "from" and
 // "to" are each a shipped catalog's id or a whole catalog object; "items"
@@ -91,15 +105,17 @@ func catalogsRequest(obj map[string]any) (any, error) {
 }
 
 type importPricesResponse struct {
-	Catalog   catalogDocument            `json:"catalog"`
-	Unmatched []pricelist.UnmatchedClass `json:"unmatched"`
-	Warnings  []document.Problem         `json:"warnings"`
+	Catalog             catalogDocument                `json:"catalog"`
+	Unmatched           []pricelist.UnmatchedClass     `json:"unmatched"`
+	Warnings            []document.Problem             `json:"warnings"`
+	PassportsNotCarried []pricelist.PassportNotCarried `json:"passportsNotCarried"`
+	Overlay             pricelist.Overlay              `json:"overlay"`
 }
 
 func importPricesRequest(obj map[string]any) (any, error) {
 	r := &reader{document.Reader{Subject: engine.SubjectRequest}}
-	r.Object("", obj, "request", "asOf", "documents", "zones")
-	asOf, _ := r.Str("", obj, "asOf", true)
+	r.Object("", obj, "request", "asOf", "documents", "zones", "base")
+	asOf, _ := r.Str("", obj, "asOf", false)
 	if _, present := obj["documents"]; !present {
 		r.Fail("documents", "requiredDocuments")
 	}
@@ -130,13 +146,25 @@ func importPricesRequest(obj map[string]any) (any, error) {
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	def, _ := DefaultCatalog()
-	c, report, err := pricelist.ImportValues("documents", docs, asOf, def)
+	// The base catalog the import is laid over: the default shipped one
+	// unless the request names another (an id or a catalog), or null for none.
+	base, _ := DefaultCatalog()
+	if v, present := obj["base"]; present {
+		base = nil
+		if v != nil {
+			base = r.requestCatalog(obj, "base")
+		}
+	}
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	c, report, err := pricelist.ImportValues("documents", docs, asOf, base)
 	if err != nil {
 		return nil, err
 	}
 	resp := importPricesResponse{Catalog: catalogDocument{c}, Unmatched: report.Unmatched,
-		Warnings: make([]document.Problem, len(report.Warnings))}
+		Warnings:            make([]document.Problem, len(report.Warnings)),
+		PassportsNotCarried: report.PassportsNotCarried, Overlay: report.Overlay}
 	for i, w := range report.Warnings {
 		resp.Warnings[i] = document.Problem(w)
 	}

@@ -84,7 +84,7 @@ func TestHandleJSON_Catalogs(t *testing.T) {
 
 func TestHandleJSON_ImportPrices(t *testing.T) {
 	docs := `"documents":[` + fixtureText(t, "sample-is1b.json") + `,` + fixtureText(t, "array-tk1a.json") + `]`
-	in := `{"request":"importPrices","asOf":"2026-11-23",` + docs + `}`
+	in := `{"request":"importPrices","asOf":"2026-11-23","base":null,` + docs + `}`
 	var resp struct {
 		Catalog   json.RawMessage            `json:"catalog"`
 		Unmatched []pricelist.UnmatchedClass `json:"unmatched"`
@@ -96,9 +96,9 @@ func TestHandleJSON_ImportPrices(t *testing.T) {
 		t.Fatalf("the imported catalog does not parse: %v", err)
 	}
 	// The array fixture's 1 core / 1 GB names no zone and the request gives
-	// none for its document: it is unmatched, with the load balancer and autobackup.
-	if c.ID != "official-2026-11-23" || len(c.Items) != 8 {
-		t.Errorf("imported %s with %d items, want official-2026-11-23 with 8", c.ID, len(c.Items))
+	// none for its document: it is unmatched, with autobackup (no price).
+	if c.ID != "official-2026-11-23" || len(c.Items) != 9 {
+		t.Errorf("imported %s with %d items, want official-2026-11-23 with 9", c.ID, len(c.Items))
 	}
 	if it, ok := c.Lookup("disk/ssd-100gb", "is1b"); !ok || it.Prices.Monthly.Value.String() != "3850" || it.ServiceClass != "cloud/disk/ssd/100" {
 		t.Errorf("disk/ssd-100gb in is1b = %+v, want monthly 3850 from cloud/disk/ssd/100", it)
@@ -110,7 +110,7 @@ func TestHandleJSON_ImportPrices(t *testing.T) {
 	for _, u := range resp.Unmatched {
 		classes = append(classes, u.ServiceClass)
 	}
-	if got, want := strings.Join(classes, " "), "cloud/autobackup cloud/plan/1core-1gb cloud/appliance/loadbalancer/standard"; got != want {
+	if got, want := strings.Join(classes, " "), "cloud/autobackup cloud/plan/1core-1gb"; got != want {
 		t.Errorf("unmatched classes = %s, want %s", got, want)
 	}
 	if resp.Warnings == nil {
@@ -122,15 +122,25 @@ func TestHandleJSON_ImportPrices(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	handleOK(t, `{"request":"importPrices","asOf":"2026-11-23","documents":[`+string(sample)+`]}`, &resp)
+	handleOK(t, `{"request":"importPrices","asOf":"2026-11-23","base":null,"documents":[`+string(sample)+`]}`, &resp)
 	if c, err = ParseCatalog(resp.Catalog); err != nil || len(c.Items) != 3 {
 		t.Errorf("the sample as text: %v, want 3 items", err)
 	}
 
+	// By default the import is laid over the default catalog: is1b's 50
+	// items of list-2026 give way to the sample's 3; 208 others stay.
+	handleOK(t, `{"request":"importPrices","asOf":"2026-11-23","documents":[`+string(sample)+`]}`, &resp)
+	if c, err = ParseCatalog(resp.Catalog); err != nil || c.ID != "list-2026+official-2026-11-23" || len(c.Items) != 208+3 {
+		t.Errorf("the sample over list-2026: %v, want list-2026+official-2026-11-23 with 211 items", err)
+	}
+	if len(c.ZoneSources) != 5 || !c.ZoneSources[1].Official || c.ZoneSources[1].Zone != "is1b" || c.ZoneSources[0].Official {
+		t.Errorf("zones = %+v, want is1a … tk1b with is1b alone official", c.ZoneSources)
+	}
+
 	// Given the documents' zones, 1 core / 1 GB lands in tk1a.
-	handleOK(t, `{"request":"importPrices","asOf":"2026-11-23","zones":["is1b","tk1a"],`+docs+`}`, &resp)
-	if c, err = ParseCatalog(resp.Catalog); err != nil || len(c.Items) != 9 || len(resp.Unmatched) != 2 {
-		t.Fatalf("with zones: %v, %d unmatched; want 9 items and 2 unmatched", err, len(resp.Unmatched))
+	handleOK(t, `{"request":"importPrices","asOf":"2026-11-23","base":null,"zones":["is1b","tk1a"],`+docs+`}`, &resp)
+	if c, err = ParseCatalog(resp.Catalog); err != nil || len(c.Items) != 10 || len(resp.Unmatched) != 1 {
+		t.Fatalf("with zones: %v, %d unmatched; want 10 items and 1 unmatched", err, len(resp.Unmatched))
 	}
 	if _, ok := c.Lookup("server/1core-1gb", "tk1a"); !ok {
 		t.Errorf("with zones: server/1core-1gb is not in tk1a")
@@ -143,7 +153,8 @@ func TestHandleJSON_ImportPricesErrors(t *testing.T) {
 	}{
 		{"malformed document", `{"request":"importPrices","asOf":"2026-11-23","documents":[` + fixtureText(t, "malformed-price.json") + `]}`,
 			"documents[0].ServiceClasses[0].Price.Monthly", "price"},
-		{"no asOf", `{"request":"importPrices","documents":[]}`, "asOf", "required"},
+		{"no asOf and no ResponsedAt", `{"request":"importPrices","documents":[{"ServiceClasses":[]}]}`, "asOf", "no ResponsedAt"},
+		{"unknown base", `{"request":"importPrices","asOf":"2026-11-23","base":"list-1999","documents":[{"ServiceClasses":[]}]}`, "base", "unknown catalog"},
 		{"no documents", `{"request":"importPrices","asOf":"2026-11-23"}`, "documents", "required"},
 		{"empty documents", `{"request":"importPrices","asOf":"2026-11-23","documents":[]}`, "documents", "at least one"},
 		{"documents not a list", `{"request":"importPrices","asOf":"2026-11-23","documents":{}}`, "documents", "list"},

@@ -143,7 +143,7 @@ var validationCases = []struct {
 	{"unknown override field", scenarioWith(`"overrides":[{"item":"server/4core-8gb","zone":"tk1a","monthly":"9000","weekly":"2000"}]`),
 		[]FieldError{fe("overrides[0].weekly", "is not a known field (allowed: item, zone, hourly, daily, monthly)")}},
 	{"unknown catalog field", withCatalog(`{"id":"mine","taxRate":"0.10","items":[{"id":"a","kind":"server","zone":"z","monthly":"1"}],"currency":"JPY"}`),
-		[]FieldError{fe("catalog.currency", "is not a known field (allowed: id, asOf, taxRate, source, items)")}},
+		[]FieldError{fe("catalog.currency", "is not a known field (allowed: id, asOf, taxRate, source, zones, items)")}},
 	{"unknown catalog item field", withItems(`{"id":"a","kind":"server","zone":"z","monthly":"1","colour":"red"}`),
 		[]FieldError{fe("catalog.items[0].colour", "is not a known field (allowed: id, kind, zone, name, hourly, daily, monthly, passport, passportFees, estimated, cores, memoryGB, diskType, sizeGB, bandwidthMbps, serviceClass, assumedFrom)")}},
 

@@ -95,7 +95,7 @@ func TestMatchItems_ByIDAndServiceClass(t *testing.T) {
 		t.Errorf("MatchItems(seed-2018, list-2026) = %+v, want server/4core-8gb in tk1a by id", got)
 	}
 
-	official, _, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "sample-is1b.json", "is1b")}, "2026-11-23", defaultCatalog(t))
+	official, _, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "sample-is1b.json", "is1b")}, "2026-11-23", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,24 +105,27 @@ func TestMatchItems_ByIDAndServiceClass(t *testing.T) {
 		t.Errorf("MatchItems(renamed, official) = %+v, want server/plan-2 by serviceClass", got)
 	}
 
-	// Official to list: the GPU plan and the SSD keep their ids; the legacy
-	// plan has no size to go by.
+	// Official to list: the SSD keeps its id; the legacy plan has no size to
+	// go by; list-2026 sells no V100 in is1b.
 	got = MatchItems(official, list, nil)
-	if len(got.Matches) != 2 || got.Matches[0].To != "server/gpu-4core-56gb-v100" || got.Matches[1].To != "disk/ssd-100gb" {
-		t.Errorf("MatchItems(official, list-2026).Matches = %+v, want the GPU plan and disk/ssd-100gb", got.Matches)
+	if len(got.Matches) != 1 || got.Matches[0].To != "disk/ssd-100gb" {
+		t.Errorf("MatchItems(official, list-2026).Matches = %+v, want disk/ssd-100gb", got.Matches)
 	}
-	if len(got.Unmatched) != 1 || got.Unmatched[0].Item != "server/plan-2" {
-		t.Errorf("MatchItems(official, list-2026).Unmatched = %+v, want server/plan-2", got.Unmatched)
+	if len(got.Unmatched) != 2 || got.Unmatched[0].Item != "server/plan-2" || got.Unmatched[1].Item != "server/gpu-4core-56gb-v100" {
+		t.Errorf("MatchItems(official, list-2026).Unmatched = %+v, want server/plan-2 and the V100", got.Unmatched)
 	}
 
-	// The array fixture's items all exist in list-2026 under the same ids.
-	array, _, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "array-tk1a.json", "tk1a")}, "2026-11-23", defaultCatalog(t))
+	// The array fixture's items exist in list-2026 under the same ids, but
+	// the H100, which list-2026 sells in is1a and is1b only, and the load
+	// balancer, which it does not list.
+	array, _, err := ImportOfficialPrices([]OfficialDocument{officialFixture(t, "array-tk1a.json", "tk1a")}, "2026-11-23", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got = MatchItems(array, list, nil)
-	if len(got.Matches) != 6 || len(got.Unmatched) != 0 {
-		t.Errorf("MatchItems(array, list-2026) = %+v, want 6 matches by id", got)
+	if len(got.Matches) != 5 || len(got.Unmatched) != 2 || got.Unmatched[0].Item != "server/gpu-24core-240gb-h100" ||
+		got.Unmatched[1].Item != "appliance/loadbalancer-standard" {
+		t.Errorf("MatchItems(array, list-2026) = %+v, want 5 matches by id, the H100 and the load balancer unmatched", got)
 	}
 	// And back: list-2026's tk1a items without a counterpart are listed, not dropped.
 	got = MatchItems(list, array, []ItemRef{{"server/4core-8gb", "tk1a"}, {"server/8core-16gb", "tk1a"}})

@@ -2,7 +2,6 @@ package pricelist
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,10 +18,6 @@ const OfficialPriceURL = "https://secure.sakura.ad.jp/cloud/zone/{zone}/api/clou
 // OfficialZones returns the zones whose price documents an import usually covers.
 func OfficialZones() []string { return []string{"is1a", "is1b", "is1c", "tk1a", "tk1b"} }
 
-// officialTaxRate is the consumption tax the public price API's figures
-// include: it publishes today's prices, and the rate is 10 % since 2019-10.
-var officialTaxRate = decimal.RequireFromString("0.10")
-
 // OfficialDocument is one response of the public price API, for one zone.
 type OfficialDocument struct {
 	// Zone is the zone the document was fetched for. A price that names no
@@ -32,44 +27,35 @@ type OfficialDocument struct {
 	Data []byte
 }
 
-// ImportReport says what an import left out of the catalog, and why, so that
-// nothing is dropped without the user seeing it.
-type ImportReport struct {
-	// Unmatched lists every service class that did not become an item.
-	Unmatched []UnmatchedClass `json:"unmatched"`
-	// Warnings are doubts about whole documents (a partial page, say).
-	Warnings []engine.FieldError `json:"warnings"`
-}
-
-// UnmatchedClass is one service class an import could not use.
-type UnmatchedClass struct {
-	Path         string `json:"path"`
-	Zone         string `json:"zone,omitempty"`
-	ServiceClass string `json:"serviceClass"`
-	Name         string `json:"name,omitempty"`
-	Reason       string `json:"reason"`
-	// Code and Args say Reason for translation, as an error's do.
-	Code engine.Code       `json:"code"`
-	Args map[string]string `json:"args"`
-}
-
 // ImportOfficialPrices turns public price API responses, one per zone, into a
-// catalog dated asOf, with tax rate 0.10 and every price as published. Each
-// item keeps its ServiceClassPath in ServiceClass. Passport eligibility is not
-// in the API; it is taken from the default shipped catalog, item by item.
+// catalog with every price as published, overlaid on base zone by zone: the
+// imported zones take the official figures, the others keep base's, and the
+// catalog says per zone where its prices came from (ZoneSources). Its id is
+// base's id + "+official-" + its date. With no base, or when the documents'
+// tax rate is not base's (one catalog has one tax rate, R6.2), the import is
+// a catalog alone, "official-" + its date, and the report says why.
+//
+// A document's date is its ResponsedAt (in Japan), else asOf; the tax rate
+// its prices include follows from it (8 % before 2019-10-01, 10 % since). The
+// catalog's date is the latest document's. Each ServiceClassPath becomes an
+// item by the grammar in service_class.go; classes with IsPublic false are
+// left out before anything else, so they never hide a public class. Passport eligibility is base's, carried to the imported
+// items that stand for base's passport plans (same id, service class, or
+// cores and memory); what cannot be carried is reported.
 //
 // ImportOfficialPrices returns a *ValidationError, with paths starting at
-// "documents[i]", if: asOf is not a date; there is no document; a document is
-// not JSON or not shaped like the API's answer; a price is not a non-negative
-// number; or no service class could be used at all. The report is filled even
-// then.
-func ImportOfficialPrices(docs []OfficialDocument, asOf string, reference *engine.Catalog) (*engine.Catalog, ImportReport, error) {
+// "documents[i]", if: asOf is given and not a date, or is needed (a document
+// without ResponsedAt) and missing; there is no document; a document is not
+// JSON or not shaped like the API's answer; a price is not a non-negative
+// number; documents of two tax rates are given together; or no service class
+// could be used at all. The report is filled even then.
+func ImportOfficialPrices(docs []OfficialDocument, asOf string, base *engine.Catalog) (*engine.Catalog, ImportReport, error) {
 	inputs := make([]officialInput, len(docs))
 	for i, d := range docs {
 		inputs[i].zone = d.Zone
 		inputs[i].value, _, inputs[i].decodeErr = document.Parse(d.Data)
 	}
-	return importOfficial("documents", inputs, asOf, reference)
+	return importOfficial("documents", inputs, asOf, base)
 }
 
 // officialInput is a document already decoded, as HandleJSON receives it.
@@ -82,104 +68,82 @@ type officialInput struct {
 // officialClass is what an import reads from one service class.
 type officialClass struct {
 	path, serviceClass, displayName, zone string
+	notPublic                             bool
+	date                                  string // the document's (dated.date)
 	prices                                engine.Prices
 	noPrice                               bool
+	usageBased                            []string // the Base, PerUse … fields with a price
 }
 
-func importOfficial(listPath string, docs []officialInput, asOf string, def *engine.Catalog) (*engine.Catalog, ImportReport, error) {
-	report := ImportReport{Unmatched: []UnmatchedClass{}, Warnings: []engine.FieldError{}}
+// dated is one document's date and the tax rate its prices include.
+type dated struct {
+	date, from string // from: "ResponsedAt" or "asOf"
+	rate       decimal.Decimal
+}
+
+func importOfficial(listPath string, docs []officialInput, asOf string, base *engine.Catalog) (*engine.Catalog, ImportReport, error) {
+	report := newReport()
 	r := &reader{document.Reader{Subject: engine.SubjectPriceDocument}}
-	if _, err := engine.ParseDate(asOf); err != nil {
-		r.FailWith("asOf", err)
+	if asOf != "" {
+		if _, err := engine.ParseDate(asOf); err != nil {
+			r.FailWith("asOf", err)
+		}
 	}
 	if len(docs) == 0 {
 		r.Fail(listPath, "noDocuments")
 	}
 	var classes []officialClass
+	var dates []dated
 	for i, d := range docs {
 		path := document.Index(listPath, i)
 		if d.decodeErr != nil {
 			r.failDocument(path, d.decodeErr)
 			continue
 		}
-		classes = append(classes, r.officialDocument(path, d, &report)...)
+		cs, date := r.officialDocument(path, d, asOf, &report)
+		for k := range cs {
+			cs[k].date = date.date
+		}
+		classes = append(classes, cs...)
+		dates = append(dates, date)
+	}
+	if r.OK() {
+		r.oneTaxRate(listPath, dates)
 	}
 	if !r.OK() {
 		return nil, report, r.Err()
 	}
-
-	var items []engine.Item
-	var zones []string
-	seen := map[itemKey]string{}
-	for _, c := range classes {
-		skip := func(code engine.Code, args ...string) {
-			p := engine.NewFieldError(c.path, code, args...)
-			u := UnmatchedClass{Path: c.path, Zone: c.zone, ServiceClass: c.serviceClass, Name: c.displayName,
-				Reason: p.Message, Code: code, Args: map[string]string{}}
-			for _, a := range p.Args {
-				u.Args[a.Name] = a.Value
-			}
-			report.Unmatched = append(report.Unmatched, u)
-		}
-		if c.noPrice {
-			skip("classNoPrice")
-			continue
-		}
-		if c.zone == "" {
-			skip("classNoZone")
-			continue
-		}
-		it, why := officialItem(c.serviceClass)
-		if why != "" {
-			code, args := reasonCode(why)
-			skip(code, args...)
-			continue
-		}
-		it.Zone, it.Prices, it.ServiceClass = c.zone, c.prices, c.serviceClass
-		if c.displayName != "" {
-			it.Name.Ja = c.displayName
-		}
-		if first, dup := seen[itemKey{it.ID, it.Zone}]; dup {
-			if first == c.serviceClass {
-				skip("classListedTwice", "zone", it.Zone)
-			} else {
-				skip("classSameItem", "item", it.ID, "first", first, "zone", it.Zone)
-			}
-			continue
-		}
-		if def != nil && it.Prices.Monthly.Set {
-			if known, ok := def.Lookup(it.ID, it.Zone); ok {
-				it.Passport = known.Passport
-			}
-		}
-		seen[itemKey{it.ID, it.Zone}] = c.serviceClass
-		if !slices.Contains(zones, it.Zone) {
-			zones = append(zones, it.Zone)
-		}
-		items = append(items, it)
+	catalogDate := ""
+	for _, d := range dates {
+		catalogDate = max(catalogDate, d.date)
 	}
+	items := importItems(classes, &report)
 	if len(items) == 0 {
 		r.Fail(listPath, "noItemImported")
 		return nil, report, r.Err()
 	}
-	source := fmt.Sprintf("SAKURA Cloud public price API (%s), zones %s; tax included, as published; "+
-		"passport eligibility from the shipped catalog", OfficialPriceURL, strings.Join(zones, ", "))
-	c := engine.NewCatalog("official-"+asOf, asOf, source, officialTaxRate, items)
-	return c, report, nil
+	zoneDates := map[string]string{}
+	for _, c := range classes {
+		if c.zone != "" && c.date > zoneDates[c.zone] {
+			zoneDates[c.zone] = c.date
+		}
+	}
+	return assemble(items, zoneDates, base, catalogDate, dates[0].rate, &report), report, nil
 }
 
-// officialDocument reads {"Total","From","Count","ServiceClasses"}; unknown
-// fields are allowed, since the API adds them over time.
-func (r *reader) officialDocument(path string, d officialInput, report *ImportReport) []officialClass {
+// officialDocument reads {"Total","From","Count","ResponsedAt","ServiceClasses"};
+// unknown fields are allowed, since the API adds them over time.
+func (r *reader) officialDocument(path string, d officialInput, asOf string, report *ImportReport) ([]officialClass, dated) {
 	obj, isObj := d.value.(map[string]any)
 	if !isObj {
 		r.Fail(path, "notPriceDocument")
-		return nil
+		return nil, dated{}
 	}
+	date := r.documentDate(path, obj, asOf, report)
 	raw, present := obj["ServiceClasses"]
 	if !present {
 		r.Fail(document.Join(path, "ServiceClasses"), "requiredServiceClasses")
-		return nil
+		return nil, date
 	}
 	// Each class keeps the index the document gave it, so a path points at it.
 	type indexed struct {
@@ -206,7 +170,7 @@ func (r *reader) officialDocument(path string, d officialInput, report *ImportRe
 	case nil:
 	default:
 		r.Fail(document.Join(path, "ServiceClasses"), "notServiceClassList")
-		return nil
+		return nil, date
 	}
 	if total, ok := obj["Total"].(document.Number); ok {
 		if n, err := strconv.Atoi(string(total)); err == nil && n > len(list) {
@@ -220,7 +184,7 @@ func (r *reader) officialDocument(path string, d officialInput, report *ImportRe
 			out = append(out, oc)
 		}
 	}
-	return out
+	return out, date
 }
 
 func (r *reader) officialClass(path string, v any, docZone string) (officialClass, bool) {
@@ -235,6 +199,10 @@ func (r *reader) officialClass(path string, v any, docZone string) (officialClas
 	}
 	if s, isStr := obj["DisplayName"].(string); isStr {
 		c.displayName = s
+	}
+	// Only false hides a class: recorded answers always carry the field.
+	if public, isBool := obj["IsPublic"].(bool); isBool && !public {
+		c.notPublic = true
 	}
 	before := r.Count()
 	switch p := obj["Price"].(type) {
@@ -252,6 +220,7 @@ func (r *reader) officialClass(path string, v any, docZone string) (officialClas
 		}
 		c.prices = r.officialPrices(document.Join(path, "Price"), p)
 		c.noPrice = !c.prices.Hourly.Set && !c.prices.Daily.Set && !c.prices.Monthly.Set
+		c.usageBased = usagePrices(p)
 	default:
 		r.Fail(document.Join(path, "Price"), "badPriceObject")
 	}
@@ -292,151 +261,24 @@ func (r *reader) officialPrices(path string, p map[string]any) engine.Prices {
 	return out
 }
 
-// officialItem maps a ServiceClassPath to the item id and descriptive fields
-// the shipped catalogs use, so a scenario keeps working when the user switches
-// to official prices. It returns a reason when the path is not one it knows.
-func officialItem(path string) (engine.Item, string) {
-	if path == "" {
-		return engine.Item{}, "has no ServiceClassPath"
-	}
-	if rest, ok := strings.CutPrefix(path, "cloud/plan/"); ok {
-		if digitsOnly(rest) {
-			// Legacy numbered plans: their cores and memory are not in the path.
-			return engine.Item{ID: "server/plan-" + rest, Kind: engine.KindServer,
-				Name: engine.Name{En: "Plan " + rest + " (legacy)", Ja: "プラン" + rest}}, ""
-		}
-		if it, ok := officialPlan(rest); ok {
-			return it, ""
-		}
-	}
-	if rest, ok := strings.CutPrefix(path, "cloud/disk/"); ok {
-		diskType, size, _ := strings.Cut(rest, "/")
-		size = strings.TrimSuffix(size, "g")
-		if n, ok := pathNumber(size, 100000000); ok && (diskType == "ssd" || diskType == "hdd") {
-			label := strings.ToUpper(diskType)
-			return engine.Item{ID: fmt.Sprintf("disk/%s-%dgb", diskType, n), Kind: engine.KindDisk, DiskType: diskType, SizeGB: n,
-				Name: engine.Name{En: fmt.Sprintf("%s disk %d GB", label, n), Ja: fmt.Sprintf("%s %dGB", label, n)}}, ""
-		}
-	}
-	if rest, ok := strings.CutPrefix(path, "cloud/internet/router/"); ok {
-		unit := 1
-		if g, isG := strings.CutSuffix(rest, "g"); isG {
-			rest, unit = g, 1000
-		} else {
-			rest = strings.TrimSuffix(rest, "m")
-		}
-		if n, ok := pathNumber(rest, 100000); ok {
-			mbps := n * unit
-			return engine.Item{ID: fmt.Sprintf("network/router-%dmbps", mbps), Kind: engine.KindNetwork, BandwidthMbps: mbps,
-				Name: engine.Name{En: fmt.Sprintf("Router + switch %d Mbps", mbps), Ja: fmt.Sprintf("ルータ+スイッチ %dMbps", mbps)}}, ""
-		}
-	}
-	return engine.Item{}, "is not a server plan, disk or router + switch the simulator knows: add it as a custom item"
-}
+// usageFields are the SDK's price fields that are not an hourly, daily or
+// monthly price of one item: a class priced only by them is billed by use.
+var usageFields = []string{"Base", "PerUse", "Basic", "Traffic", "DocomoTraffic", "KddiTraffic", "SbTraffic", "SimSheet"}
 
-// officialPlan reads "[family/…]Ncore-Mgb[-suffix]", where a suffix such as
-// v100 names a GPU. The id follows the shipped catalogs' pattern
-// (server/dedicated-4core-8gb, server/gpu-4core-56gb-v100).
-func officialPlan(rest string) (engine.Item, bool) {
-	segs := strings.Split(rest, "/")
-	size := segs[len(segs)-1]
-	family := ""
-	for _, seg := range segs[:len(segs)-1] {
-		if !lowerWord(seg) {
-			return engine.Item{}, false
-		}
-		if seg == "dedicatedcpu" {
-			seg = "dedicated"
-		}
-		family += seg + "-"
-	}
-	coresText, after, ok := strings.Cut(size, "core-")
-	if !ok {
-		return engine.Item{}, false
-	}
-	memText, suffix, ok := strings.Cut(after, "gb")
-	if !ok {
-		return engine.Item{}, false
-	}
-	cores, okC := pathNumber(coresText, 100000)
-	memory, okM := pathNumber(memText, 1000000)
-	if !okC || !okM {
-		return engine.Item{}, false
-	}
-	gpu := ""
-	if suffix != "" {
-		var dash bool
-		if suffix, dash = strings.CutPrefix(suffix, "-"); !dash || !lowerWord(suffix) {
-			return engine.Item{}, false
-		}
-		if isGPUModel(suffix) {
-			gpu = strings.ToUpper(suffix)
-			if !strings.Contains(family, "gpu-") {
-				family = "gpu-" + family
+// usagePrices lists the usage fields holding a price above 0.
+func usagePrices(p map[string]any) []string {
+	var out []string
+	for _, k := range usageFields {
+		switch v := p[k].(type) {
+		case document.Number:
+			if d, err := decimal.NewFromString(string(v)); err == nil && d.IsPositive() {
+				out = append(out, k)
+			}
+		case string:
+			if d, err := engine.ParseDecimal(v); err == nil && d.IsPositive() {
+				out = append(out, k)
 			}
 		}
-		suffix = "-" + suffix
 	}
-	it := engine.Item{ID: fmt.Sprintf("server/%s%dcore-%dgb%s", family, cores, memory, suffix), Kind: engine.KindServer,
-		Cores: cores, MemoryGB: memory, Name: officialServerName(cores, memory)}
-	if gpu != "" {
-		it.Name.En = fmt.Sprintf("GPU %s, NVIDIA %s", it.Name.En, gpu)
-	}
-	return it, true
-}
-
-// pathNumber reads plain digits as a number from 1 to max.
-func pathNumber(s string, max int) (int, bool) {
-	if !digitsOnly(s) || len(s) > 9 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(s)
-	return n, err == nil && n >= 1 && n <= max
-}
-
-func digitsOnly(s string) bool {
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// lowerWord is a path segment of lower-case letters and digits.
-func lowerWord(s string) bool {
-	for _, c := range s {
-		if (c < 'a' || c > 'z') && (c < '0' || c > '9') {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// isGPUModel is a letter, digits, then optional letters: v100, h100, l40s.
-func isGPUModel(s string) bool {
-	if len(s) < 2 || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	i := 1
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i == 1 {
-		return false
-	}
-	for ; i < len(s); i++ {
-		if s[i] < 'a' || s[i] > 'z' {
-			return false
-		}
-	}
-	return true
-}
-
-func officialServerName(cores, memory int) engine.Name {
-	word := "cores"
-	if cores == 1 {
-		word = "core"
-	}
-	return engine.Name{En: fmt.Sprintf("%d %s / %d GB", cores, word, memory), Ja: fmt.Sprintf("%dコア / %dGB", cores, memory)}
+	return out
 }

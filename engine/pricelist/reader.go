@@ -25,12 +25,12 @@ type DocumentValue struct {
 
 // ImportValues is ImportOfficialPrices on documents already read; listPath
 // is the JSON path of their list ("documents"), the root of every error path.
-func ImportValues(listPath string, docs []DocumentValue, asOf string, reference *engine.Catalog) (*engine.Catalog, ImportReport, error) {
+func ImportValues(listPath string, docs []DocumentValue, asOf string, base *engine.Catalog) (*engine.Catalog, ImportReport, error) {
 	in := make([]officialInput, len(docs))
 	for i, d := range docs {
 		in[i] = officialInput{zone: d.Zone, value: d.Value, decodeErr: d.Err}
 	}
-	return importOfficial(listPath, in, asOf, reference)
+	return importOfficial(listPath, in, asOf, base)
 }
 
 // failDocument reports a price document that is not JSON.
@@ -41,15 +41,4 @@ func (r *reader) failDocument(path string, err error) {
 		return
 	}
 	r.FailWith(path, err)
-}
-
-// reasonCode gives a reason of officialItem its code.
-func reasonCode(why string) (engine.Code, []string) {
-	switch why {
-	case engine.Template("classNoPath"):
-		return "classNoPath", nil
-	case engine.Template("classNotMapped"):
-		return "classNotMapped", nil
-	}
-	return "classLeftOut", []string{"reason", why}
 }

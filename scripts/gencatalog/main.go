@@ -8,8 +8,10 @@
 // The notes list monthly prices without tax for Ishikari 1. Every price is
 // stored tax included and truncated to the yen, as SAKURA's public price API
 // publishes them; hourly and daily prices are derived from the tax-excluded
-// monthly price (daily = monthly ÷ 20, hourly = daily ÷ 10, seed 003) before
-// tax is added, and marked estimated.
+// monthly price in whole yen (daily = ceil(monthly ÷ 20), hourly =
+// floor(daily ÷ 10), seed 003's ratios) before tax is added and truncated, and
+// marked estimated. That order reproduces SAKURA's published legacy-plan triples
+// (list-prices.md, "Evidence for this rule").
 package main
 
 import (
@@ -36,8 +38,9 @@ const (
 	taxRate = "0.10"
 	source  = "SAKURA Cloud product pages (list prices, Ishikari 1, tax excluded), copied 2026-04-28; " +
 		"stored with 10 % tax added and truncated to the yen, as the public price API does. " +
-		"Hourly and daily prices are not published there: derived as monthly ÷ 20 (daily) and ÷ 200 (hourly) " +
-		"before tax, then taxed and truncated, and marked estimated (GPU plans: published tax-included prices). " +
+		"Hourly and daily prices are not published there: derived before tax in whole yen as daily = ceil(monthly ÷ 20) " +
+		"and hourly = floor(daily ÷ 10), then taxed and truncated, and marked estimated. GPU plans: the public price API's " +
+		"tax-included prices, only in the zones that list them (V100 and H100 in is1a, H100 in is1b). " +
 		"Zones other than is1a copy is1a's prices (assumedFrom). Load the official price list for exact figures."
 	baseZone = "is1a"
 )
@@ -55,10 +58,19 @@ var (
 	passportPlans = []string{"server/2core-2gb", "server/2core-4gb", "server/4core-4gb", "server/4core-8gb"}
 )
 
+// gpuZones are the zones whose public price lists hold each GPU plan
+// (price-api.md: V100 and H100 in is1a, H100 in is1b), with the zone whose
+// published figures the notes copy. A GPU plan is shipped nowhere else: a price
+// for a plan a zone does not sell would be invented.
+var gpuZones = map[string][]string{
+	"server/gpu-4core-56gb-v100":   {"is1a"},
+	"server/gpu-24core-240gb-h100": {"is1a", "is1b"},
+}
+
 var (
-	tax        = decimal.RequireFromString("1.10")
-	dailyRate  = decimal.RequireFromString("0.055")  // ÷ 20 × 1.10
-	hourlyRate = decimal.RequireFromString("0.0055") // ÷ 200 × 1.10
+	tax     = decimal.RequireFromString("1.10")
+	perDay  = decimal.RequireFromString("0.05") // ÷ 20 days (seed 003), without a division
+	perHour = decimal.RequireFromString("0.1")  // ÷ 10 hours (seed 003)
 )
 
 type name struct {
@@ -121,6 +133,12 @@ func generate(notes []byte) ([]byte, error) {
 	var items []item
 	for _, zone := range zones {
 		for _, s := range p.servers {
+			if sold, listed := gpuZones[s.id]; listed && !slices.Contains(sold, zone) {
+				continue
+			}
+			if s.family == "gpu" && gpuZones[s.id] == nil {
+				return nil, fmt.Errorf("GPU plan %s: no zone is known to sell it; add it to gpuZones", s.id)
+			}
 			items = append(items, s.item(zone))
 		}
 		for _, d := range p.disks {
@@ -185,10 +203,22 @@ func (l listed) prices() (h, d, m string, estimated []string) {
 	if l.published != nil {
 		return l.published[0].String(), l.published[1].String(), l.published[2].String(), nil
 	}
-	x := l.taxExcludedMonthly
-	return x.Mul(hourlyRate).Floor().String(), x.Mul(dailyRate).Floor().String(), x.Mul(tax).Floor().String(),
+	daily, hourly := derive(l.taxExcludedMonthly)
+	return withTax(hourly).String(), withTax(daily).String(), withTax(l.taxExcludedMonthly).String(),
 		[]string{"hourly", "daily"}
 }
+
+// derive gives the tax-excluded daily and hourly prices of a tax-excluded
+// monthly one, in whole yen: daily = ceil(monthly ÷ 20), hourly =
+// floor(daily ÷ 10) (list-prices.md, "How to store them").
+func derive(monthly decimal.Decimal) (daily, hourly decimal.Decimal) {
+	daily = monthly.Mul(perDay).Ceil()
+	return daily, daily.Mul(perHour).Floor()
+}
+
+// withTax adds 10 % consumption tax and truncates to the yen, as the public
+// price API publishes prices.
+func withTax(taxExcluded decimal.Decimal) decimal.Decimal { return taxExcluded.Mul(tax).Floor() }
 
 type server struct {
 	id            string
@@ -202,6 +232,10 @@ func (s server) item(zone string) item {
 	h, d, m, est := s.price.prices()
 	it := item{ID: s.id, Kind: "server", Zone: zone, Hourly: h, Daily: d, Monthly: m, Estimated: est,
 		Cores: s.cores, MemoryGB: s.memory, AssumedFrom: assumed(zone)}
+	if s.family == "gpu" {
+		// Each zone that sells a GPU plan publishes its own price for it.
+		it.AssumedFrom = ""
+	}
 	coreWord := "cores"
 	if s.cores == 1 {
 		coreWord = "core"

@@ -6,6 +6,7 @@ import { h, option } from "./dom.js";
 import { addCatalog, getCatalog, listCatalogs, removeCatalog, defaultCatalogKey, passportZones } from "./catalogs.js";
 import { callEngine } from "./engine.js";
 import { saveImported, deleteImported } from "./storage.js";
+import { reasonText, overlayText, passportLines, zoneSourceLines } from "./import-report.js";
 
 const ZONE_IN_NAME = /(tk1a|tk1b|tk1v|is1a|is1b|is1c)/i;
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
@@ -47,6 +48,7 @@ export function createCatalogUI({ changed }) {
     info.replaceChildren(
       h("p", { text: t("catalogInfo", { id: c.id, date: date(c.asOf), tax: percent(c.taxRate), items: c.items.length }) }),
       h("p", { class: "source", text: t("catalogSource", { source: c.source }) }),
+      ...zoneSourceLines(c).map((text, i) => h("p", { class: "zone-source", dataset: { testid: "zone-source" }, text })),
       h("p", { class: "estimated-note", dataset: { estimated: String(hasEstimated) }, text: t(hasEstimated ? "estimatedNote" : "noEstimated") }),
     );
     removeBtn.hidden = e.origin !== "imported";
@@ -98,7 +100,8 @@ export function createCatalogUI({ changed }) {
     const box = document.querySelector(".import-details");
     const items = [
       ...(out.warnings ?? []).map((w) => `${w.path}: ${w.message}`),
-      ...(out.unmatched ?? []).map((u) => `${u.name ?? u.serviceClass} (${[u.serviceClass, u.zone].filter(Boolean).join(", ")}): ${u.reason}`),
+      ...(out.unmatched ?? []).map((u) => `${u.name ?? u.serviceClass} (${[u.serviceClass, u.zone].filter(Boolean).join(", ")}): ${reasonText(u)}`),
+      ...passportLines(out),
     ];
     box.hidden = !items.length;
     box.querySelector("ul").replaceChildren(...items.map((text) => h("li", { text })));
@@ -115,6 +118,9 @@ export function createCatalogUI({ changed }) {
   function importDocuments(named, zones) {
     const req = { request: "importPrices", asOf: asOf.value, documents: named.map((d) => d.text) };
     if (zones) req.zones = zones;
+    // Laid over the catalog in use, zone by zone (an imported one travels whole).
+    const base = current();
+    if (base) req.base = base.origin === "shipped" ? base.catalog.id : base.catalog;
     const out = callEngine(req);
     const where = (path) => (path ?? "").replace(/^documents\[(\d+)\]/, (m, i) => named[Number(i)]?.name ?? m);
     if (out.errors?.length || !out.catalog) {
@@ -126,11 +132,13 @@ export function createCatalogUI({ changed }) {
     const key = addCatalog(out.catalog, "imported");
     const lines = [t("importOk", { id: out.catalog.id, n: out.catalog.items.length })];
     if (!kept) lines.push(t("importNotKept"));
+    lines.push(overlayText(out));
     if (out.unmatched?.length) lines.push(t("importUnmatched", { n: out.unmatched.length }));
     report(lines, false);
     details({
       warnings: (out.warnings ?? []).map((w) => ({ ...w, path: where(w.path) })),
       unmatched: out.unmatched,
+      passportsNotCarried: out.passportsNotCarried,
     });
     choose(key);
   }

@@ -8,7 +8,8 @@ export const KINDS = ["server", "disk", "licence", "appliance", "network", "othe
 
 const entries = new Map(); // key → {key, origin, catalog, index}
 
-function indexCatalog(catalog) {
+/** Indexes a catalog's items by id, then zone, and lists the kinds it holds. */
+export function indexCatalog(catalog) {
   const byId = new Map(); // item id → Map(zone → item)
   for (const it of catalog.items ?? []) {
     if (!byId.has(it.id)) byId.set(it.id, new Map());

@@ -8,6 +8,10 @@ import { scenarioCatalog } from "./catalogs.js";
 
 const PRICES = ["hourly", "daily", "monthly"];
 
+// A custom price of "-" (or "none", "なし") removes the catalog's price: the
+// override's null (contract.md), e.g. an item billed with no hourly price.
+const REMOVED = /^([-−–—ー]|none|なし)$/i;
+
 /** "¥30,000" or "30 000円" → "30000": people type money as they read it. */
 export function money(s) {
   return String(s ?? "").replace(/[\s,，¥￥円]/g, "");
@@ -78,7 +82,7 @@ export function buildScenario(form, entry) {
     byKey.set(key, tuple);
     if (tuple.every((p) => p === "")) return;
     const o = { item: r.item, zone: r.zone };
-    PRICES.forEach((p, k) => tuple[k] !== "" && (o[p] = tuple[k]));
+    PRICES.forEach((p, k) => tuple[k] !== "" && (o[p] = REMOVED.test(tuple[k]) ? null : tuple[k]));
     overrides.push(o);
     overrideRows.push(i);
   });
@@ -130,6 +134,7 @@ export function scenarioToForm(s) {
   const prices = new Map();
   for (const o of s.overrides ?? []) prices.set(`${o.item}\u0000${o.zone}`, o);
   const str = (v) => (v === undefined || v === null ? "" : String(v));
+  const priceStr = (v) => (v === null ? "-" : str(v));
   return {
     catalog: s.catalog,
     start: str(s.start),
@@ -141,7 +146,7 @@ export function scenarioToForm(s) {
         id: str(r.id), item: r.item, zone: r.zone, count: str(r.count ?? 1), pattern: u.pattern ?? "always",
         hours: str(u.hours), intervals: (u.intervals ?? []).map((iv) => `${iv.start} ${iv.end}`).join("\n"),
         from: str(r.from), until: str(r.until),
-        hourly: str(o.hourly), daily: str(o.daily), monthly: str(o.monthly),
+        hourly: priceStr(o.hourly), daily: priceStr(o.daily), monthly: priceStr(o.monthly),
         extra: r.outages ? { outages: r.outages } : undefined,
       };
     }),
