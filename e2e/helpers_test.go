@@ -46,7 +46,11 @@ var (
 )
 
 // newTabAt opens url (the page, possibly with a shared fragment) in a new tab.
-func newTabAt(t *testing.T, url string) *page {
+func newTabAt(t *testing.T, url string) *page { return newTabIn(t, browser, url) }
+
+// newTabIn opens url in a new tab of another browser (one with its own
+// profile, such as blocked storage).
+func newTabIn(t *testing.T, browser context.Context, url string) *page {
 	t.Helper()
 	p := &page{t: t}
 	tabCtx, cancelTab := chromedp.NewContext(browser,

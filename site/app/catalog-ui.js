@@ -48,9 +48,10 @@ export function createCatalogUI({ engine, changed }) {
     if (!e) return info.replaceChildren();
     const c = e.catalog;
     const hasEstimated = c.items.some((it) => it.estimated?.length || it.assumedFrom);
+    // Prices a link carried are the link's, whatever id they use.
+    const fromLink = e.origin === "link" ? [h("p", { class: "from-link", dataset: { testid: "catalog-origin" }, text: t("catalogFromLink", { id: c.id }) })] : [];
     info.replaceChildren(
-      // Prices a link carried are the link's, whatever id they use.
-      e.origin === "link" ? h("p", { class: "from-link", dataset: { testid: "catalog-origin" }, text: t("catalogFromLink", { id: c.id }) }) : null,
+      ...fromLink,
       h("p", { text: t("catalogInfo", { id: c.id, date: date(c.asOf), tax: percent(c.taxRate), items: c.items.length }) }),
       h("p", { class: "source", text: t("catalogSource", { source: c.source }) }),
       h("p", { class: "estimated-note", dataset: { estimated: String(hasEstimated) }, text: t(hasEstimated ? "estimatedNote" : "noEstimated") }),
@@ -105,7 +106,10 @@ export function createCatalogUI({ engine, changed }) {
       ...(out.unmatched ?? []).map((u) => `${u.name ?? u.serviceClass} (${[u.serviceClass, u.zone].filter(Boolean).join(", ")}): ${u.reason}`),
     ];
     box.hidden = !items.length;
-    box.querySelector("ul").replaceChildren(...items.map((text) => h("li", { text })));
+    // A huge document may leave thousands out: the first few say what kind.
+    const shown = items.slice(0, 200).map((text) => h("li", { text }));
+    if (items.length > 200) shown.push(h("li", { text: t("importMore", { n: items.length - 200 }) }));
+    box.querySelector("ul").replaceChildren(...shown);
   }
 
   function report(lines, isError) {

@@ -18,8 +18,8 @@ async function matchIn(engine, from, to, items) {
 
 /**
  * The closest {item, zone} the catalog entry `to` has for a row's item and
- * zone, or null: first a match in the same zone, then the same item in a zone
- * the catalog has, then a match there.
+ * zone, or null: first the engine's match in the same zone, then its match in
+ * a zone the catalog has, then the same item id in another zone.
  */
 export async function closestMatch(engine, to, item, zone) {
   if (!to || !item || has(to, item, zone)) return null;
@@ -30,14 +30,12 @@ export async function closestMatch(engine, to, item, zone) {
     const m = await matchIn(engine, here, to, [{ item, zone }]);
     if (m) return m;
   }
-  const sameItem = zonesOf(to, item)[0];
-  if (sameItem) return { item, zone: sameItem };
   for (const from of sources) {
-    const zones = [...toZones].filter((z) => has(from, item, z));
-    for (const z of zones) {
+    for (const z of [...toZones].filter((z) => z !== zone && has(from, item, z))) {
       const m = await matchIn(engine, from, to, [{ item, zone: z }]);
       if (m) return m;
     }
   }
-  return null;
+  const sameItem = zonesOf(to, item)[0];
+  return sameItem ? { item, zone: sameItem } : null;
 }
