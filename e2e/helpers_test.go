@@ -92,7 +92,9 @@ func newTabIn(t *testing.T, browser context.Context, url string) *page {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
-	p.waitJS("the engine to be ready (globalThis.sakura.ready)", `globalThis.sakura?.ready === true`)
+	// The engine answers before the page has built its form; body.ready says both are done.
+	p.waitJS("the engine and the page to be ready (globalThis.sakura.ready, body.ready)",
+		`globalThis.sakura?.ready === true && document.body.classList.contains("ready")`)
 	return p
 }
 

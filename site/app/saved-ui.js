@@ -102,9 +102,16 @@ export function createSavedUI({ scenario, dirty, open, saved }) {
     const picker = $("import-json");
     const file = picker.files?.[0];
     if (!file) return;
-    picker.value = "";
     if (file.size > MAX_SCENARIO_BYTES * 64) return say(t("fileTooLarge", { name: file.name, max: "64 MB" }));
-    const got = scenarioFromFile(await file.text());
+    let text;
+    try {
+      text = await file.text();
+    } catch {
+      return say(t("fileUnreadable", { name: file.name }));
+    } finally {
+      picker.value = ""; // the same file can be picked again
+    }
+    const got = scenarioFromFile(text);
     if (got.problem) return say(got.problem.want === "json" ? t("fileNotJSON", { name: file.name }) : t("fileWrongShape", { name: file.name, path: got.problem.path || "/" }));
     if (dirty() && !(await ask(t("confirmOpen", { name: file.name }), t("openAnyway")))) return;
     say(open(got.scenario, file.name) ?? t("opened", { name: file.name }));
