@@ -121,6 +121,8 @@ function listErrors(shown) {
         text: label ? `${label}: ${message}` : message,
         onclick: (e) => {
           e.preventDefault();
+          list.hidden = true;
+          $("error-count")?.setAttribute("aria-expanded", "false");
           const target = control ?? $("form-errors");
           target.scrollIntoView({ block: "center" });
           target.focus({ preventScroll: true });
