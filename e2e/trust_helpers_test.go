@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -47,10 +48,24 @@ func compressedLink(t *testing.T, raw []byte) string {
 // reload reloads the tab and waits for the engine again.
 func (p *page) reload() {
 	p.t.Helper()
+	eval[bool](p, "marking the old document", `globalThis.__oldDocument = true`)
 	if err := chromedp.Do(p.ctx, chromedp.Reload()); err != nil {
 		p.t.Fatalf("reload: %v", err)
 	}
-	p.waitJS("the page to be ready after reloading", `document.body.classList.contains("ready")`)
+	// The old document may still answer, or be gone mid-question: ask until
+	// the new one says it is ready.
+	deadline := time.Now().Add(waitTimeout())
+	for {
+		ready, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`!globalThis.__oldDocument && document.body.classList.contains("ready")`))
+		if err == nil && ready {
+			break
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("the page was not ready after reloading (last error: %v)", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	p.check()
 }
 
 // setStorage puts text under key in the page's localStorage.

@@ -27,7 +27,7 @@ func bigPriceList(t *testing.T, size int) string {
 			"DisplayName": fmt.Sprintf("ウェブアクセラレータ プラン%d", i), "IsPublic": true, "ServiceCharge": "cloud/uptime",
 			"ServiceClassID": 90000 + i, "ServiceClassName": fmt.Sprintf("webaccel/plan-%d", i),
 			"ServiceClassPath": fmt.Sprintf("cloud/webaccel/plan-%d", i),
-			"Price": map[string]any{"Hourly": 10, "Daily": 100, "Monthly": 2000, "Zone": "is1a"},
+			"Price":            map[string]any{"Hourly": 10, "Daily": 100, "Monthly": 2000, "Zone": "is1a"},
 		}
 		b, _ := json.Marshal(c)
 		approx += len(b) + 12
