@@ -147,3 +147,24 @@ func bombLink(t *testing.T, size int) string {
 	}
 	return siteURL + "#s=" + base64.RawURLEncoding.EncodeToString(buf.Bytes())
 }
+
+// A link pasted into the address bar over unsaved changes asks first; Cancel
+// keeps the form, and the address follows the form again.
+func TestTrust4_newLinkAsksOverUnsavedChanges(t *testing.T) {
+	t.Parallel()
+	p := newTab(t)
+	p.choose(byID("horizon-select"), "36")
+	p.waitUpToDate()
+	form := eval[string](p, "reading the form", formJS)
+	hash := plainLink(seedScenario)[len(siteURL):]
+	eval[bool](p, "following a link", `(location.hash = `+fmt.Sprintf("%q", hash)+`, true)`)
+	p.answer(false)
+	p.waitJS("the address to follow the form again", `/^#s=/.test(location.hash)`)
+	p.waitUpToDate()
+	if got := eval[string](p, "reading the form", formJS); got != form {
+		t.Errorf("Cancel changed the form:\nbefore %s\nafter  %s", form, got)
+	}
+	eval[bool](p, "following the link again", `(location.hash = `+fmt.Sprintf("%q", hash)+`, true)`)
+	p.answer(true)
+	p.waitValue(yearCell(1, "total"), "114048")
+}

@@ -19,6 +19,7 @@ import { encodeScenario, decodeLink } from "./app/share.js";
 import { shapeProblem } from "./app/scenario-shape.js";
 import { closestMatch } from "./app/match.js";
 import { createSavedUI } from "./app/saved-ui.js";
+import { ask } from "./app/confirm.js";
 import { createToolbar } from "./app/toolbar.js";
 import { registerServiceWorker } from "./app/offline.js";
 
@@ -336,7 +337,13 @@ async function main() {
       holdAddress = true;
       showLinkProblem(got.problem);
     } else if (got) {
+      if (isDirty() && !(await ask(t("confirmOpenLink"), t("openAnyway")))) {
+        holdAddress = false; // the address follows the form the user kept
+        schedule();
+        return;
+      }
       $("link-error").hidden = true;
+      holdAddress = false;
       restore(got.scenario);
     }
   });
