@@ -98,7 +98,11 @@ export async function startEngine({ onProgress = () => {}, mainThread = true } =
   return engineClient(worker, version);
 }
 
-function engineClient(worker, version) {
+/**
+ * The client over a started worker (anything with postMessage, onmessage and
+ * onerror, answering {id, text} with {id, answer}); exported for tests.
+ */
+export function engineClient(worker, version) {
   const waiting = new Map(); // id → resolve
   let serial = 0;
   worker.onmessage = ({ data }) => {
