@@ -51,6 +51,7 @@ func TestTrust4_badLinks(t *testing.T) {
 		{"resources a string", plainLink(`{"catalog":"seed-2018","resources":"abc"}`), "resources in it should be a list"},
 		{"resources [null]", plainLink(`{"catalog":"seed-2018","resources":[null]}`), "resources[0] in it should be an object"},
 		{"not an object", plainLink(`[1,2]`), "should be an object"},
+		{"a choice the form lacks", plainLink(`{"catalog":"seed-2018","passports":[{"item":"server/4core-8gb","zone":"tk1a","term":48,"purchased":"2018-12"}]}`), "passports[0].term in it is none of 12, 24, 36"},
 		{"unknown catalog", plainLink(strings.Replace(seedScenario, "seed-2018", "list-2099", 1)), "uses the price list list-2099"},
 		{"too large", bombLink, "more than 1 MB"},
 	}

@@ -46,13 +46,18 @@ function applyLanguage() {
   if (!$("link-error").hidden) showLinkProblem(linkProblem);
 }
 
+/** What is wrong with a scenario's shape (scenario-shape.js), in words. */
+function shapeMessage(p) {
+  return t(`link.shape.${p.want}`, { path: p.path || "/", choices: (p.choices ?? []).join(", ") });
+}
+
 /** The message for a link that could not be opened (share.js decodeLink's problem). */
 function linkMessage(p) {
   switch (p.kind) {
     case "format": return t("link.format");
     case "damaged": return t("link.damaged");
     case "too-large": return t("link.tooLarge", { max: "1 MB" });
-    case "shape": return t(`link.shape.${p.want}`, { path: p.path || "/" });
+    case "shape": return shapeMessage(p);
     case "catalog": return t("link.catalog", { catalog: p.catalog });
     default: return t("link.damaged");
   }
@@ -174,10 +179,10 @@ async function main() {
   const catalogUI = createCatalogUI({ engine, changed: () => { form.refresh(); edited(); } });
   const form = createForm({ entry: () => catalogUI.current(), changed: () => edited() });
   const saved = createSavedUI({
-    scenario: () => built ?? last?.scenario,
+    scenario: () => current(),
     dirty: () => isDirty(),
     open: (s) => openScenario(s),
-    saved: () => (baseline = JSON.stringify(built)),
+    saved: () => (baseline = JSON.stringify(current())),
   });
 
   const current = () => buildScenario(form.read(), catalogUI.current()).scenario;
@@ -186,7 +191,7 @@ async function main() {
   // Fills the form from a scenario the page did not build; null when done, else why not.
   function openScenario(scenario) {
     const shape = shapeProblem(scenario);
-    if (shape) return t(`link.shape.${shape.want}`, { path: shape.path || "/" });
+    if (shape) return shapeMessage(shape);
     if (typeof scenario.catalog === "string" && getCatalog(scenario.catalog)?.origin !== "shipped") {
       return t("link.catalog", { catalog: scenario.catalog });
     }

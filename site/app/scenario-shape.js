@@ -12,9 +12,16 @@ const LISTS = {
   overrides: ["item", "zone", "hourly", "daily", "monthly"],
 };
 
+const CHOICES = [
+  ["resources", "usage.pattern", ["always", "hours", "intervals"]],
+  ["passports", "term", ["12", "24", "36"]],
+  ["credits", "kind", ["coupon", "prepaid"]],
+];
+
 /**
  * The first problem with a scenario's shape as {path, want}, or null when the
- * form can hold it. want is "object", "list", "text", "number", "catalog".
+ * form can hold it. want is "object", "list", "text", "number", "catalog", or "choice" (with
+ * choices: the values the form offers).
  */
 export function shapeProblem(s) {
   if (!isObject(s)) return { path: "", want: "object" };
@@ -43,6 +50,13 @@ export function shapeProblem(s) {
     if (iv >= 0) return { path: `resources[${i}].usage.intervals[${iv}]`, want: "object" };
     if (!scalar(r.usage?.hours) || !scalar(r.usage?.pattern)) return { path: `resources[${i}].usage`, want: "object" };
     if (r.outages !== undefined && !Array.isArray(r.outages)) return { path: `resources[${i}].outages`, want: "list" };
+  }
+  // Values only a select holds: anything else would show as another choice.
+  for (const [list, field, choices] of CHOICES) {
+    for (const [i, row] of (s[list] ?? []).entries()) {
+      const v = field === "usage.pattern" ? row.usage?.pattern : row[field];
+      if (v !== undefined && !choices.includes(String(v))) return { path: `${list}[${i}].${field}`, want: "choice", choices };
+    }
   }
   if (s.alerts !== undefined && s.alerts !== null) {
     if (!isObject(s.alerts)) return { path: "alerts", want: "object" };

@@ -40,6 +40,9 @@ test("wrong shapes name the path", async () => {
     [{ resources: [{ item: {} }] }, { path: "resources[0].item", want: "text" }],
     [{ alerts: [] }, { path: "alerts", want: "object" }],
     [{ catalog: { id: "x" } }, { path: "catalog", want: "catalog" }],
+    [{ resources: [{ usage: { pattern: "sometimes" } }] }, { path: "resources[0].usage.pattern", want: "choice", choices: ["always", "hours", "intervals"] }],
+    [{ passports: [{ term: 48 }] }, { path: "passports[0].term", want: "choice", choices: ["12", "24", "36"] }],
+    [{ credits: [{ kind: "voucher" }] }, { path: "credits[0].kind", want: "choice", choices: ["coupon", "prepaid"] }],
   ];
   for (const [s, want] of cases) {
     assert.deepEqual(await decodeLink("#j=" + b64(JSON.stringify(s))), { problem: { kind: "shape", ...want } }, JSON.stringify(s));
