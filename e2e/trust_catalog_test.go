@@ -39,8 +39,9 @@ func TestTrust1_catalogSwitchKeepsRows(t *testing.T) {
 	t.Parallel()
 	p := newTab(t)
 	p.period("list-2026", "2026-01", "12")
-	p.resource(0, "web", "server/1core-1gb", "tk1a")
-	p.resource(1, "data", "disk/ssd-100gb", "tk1a")
+	// The disk first: a row with no match must not keep the next row from its fix.
+	p.resource(0, "data", "disk/ssd-100gb", "tk1a")
+	p.resource(1, "web", "server/1core-1gb", "tk1a")
 	p.waitUpToDate()
 	form := eval[string](p, "reading the form", formJS)
 	results := eval[string](p, "reading the results", resultsJS)
@@ -51,7 +52,7 @@ func TestTrust1_catalogSwitchKeepsRows(t *testing.T) {
 	p.waitText(byID("import-status"), "Imported")
 	p.waitAttr(byID("status"), "data-state", "errors")
 
-	for i, want := range [][2]string{{"server/1core-1gb", "tk1a"}, {"disk/ssd-100gb", "tk1a"}} {
+	for i, want := range [][2]string{{"disk/ssd-100gb", "tk1a"}, {"server/1core-1gb", "tk1a"}} {
 		r := row("resource-row", i)
 		if got := p.value(r.in("resource-item")); got != want[0] {
 			t.Errorf("row %d item = %q after the import, want %q", i, got, want[0])
@@ -70,7 +71,7 @@ func TestTrust1_catalogSwitchKeepsRows(t *testing.T) {
 	}
 	// The server has a match in the imported list: the same plan in Ishikari 1
 	// (the list has only that zone); the disk has none, so no fix is offered.
-	fix := row("resource-row", 0).in("use-match")
+	fix := row("resource-row", 1).in("use-match")
 	p.waitVisible(fix)
 	if z := p.attr(fix, "data-zone"); z != "is1a" {
 		t.Errorf("the match offered for the Tokyo 1 server is in %q, want is1a", z)
@@ -93,6 +94,9 @@ func TestTrust1_catalogSwitchKeepsRows(t *testing.T) {
 	if got := eval[string](p, "reading the results", resultsJS); got != results {
 		t.Errorf("the results differ after switching back")
 	}
+	if n := p.count(tid("use-match")); n != 0 {
+		t.Errorf("%d fixes still offered with no errors", n)
+	}
 	if p.attr(byID("results"), "data-stale") != "false" || p.exists(byID("stale-banner")) && eval[bool](p, "banner", withEl(byID("stale-banner"), "return !el.hidden;", "false")) {
 		t.Errorf("the results are still marked stale with no errors")
 	}
@@ -106,12 +110,12 @@ func TestTrust1_catalogSwitchKeepsRows(t *testing.T) {
 		t.Errorf("the fix offers %q, want server/1core-1gb (matched by id)", item)
 	}
 	p.click(fix)
-	p.waitJS("the row to take the match", withEl(row("resource-row", 0).in("resource-zone"), `return el.value === "is1a";`, "false"))
-	if got := p.value(row("resource-row", 0).in("resource-item")); got != item {
-		t.Errorf("row 0 item = %q after the fix, want %q", got, item)
+	p.waitJS("the row to take the match", withEl(row("resource-row", 1).in("resource-zone"), `return el.value === "is1a";`, "false"))
+	if got := p.value(row("resource-row", 1).in("resource-item")); got != item {
+		t.Errorf("the server row's item = %q after the fix, want %q", got, item)
 	}
 	p.waitAttr(byID("status"), "data-state", "errors") // the disk is still missing
-	if got := p.value(row("resource-row", 1).in("resource-zone")); got != "tk1a" {
+	if got := p.value(row("resource-row", 0).in("resource-zone")); got != "tk1a" {
 		t.Errorf("the disk row moved to %q when the server row was fixed", got)
 	}
 }

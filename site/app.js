@@ -232,7 +232,8 @@ async function main() {
       const { item, zone } = rowItem(row);
       if (!item || entry?.index.byId.get(item)?.has(zone)) continue;
       const m = await closestMatch(engine, entry, item, zone);
-      if (gen !== generation || !m || !row.isConnected) return;
+      if (gen !== generation) return;
+      if (!m || !row.isConnected) continue;
       row.querySelector(".row-errors").append(h("button", {
         type: "button", class: "subtle use-match", dataset: { testid: "use-match", item: m.item, zone: m.zone },
         text: t("useMatch", { item: itemName(itemIn(entry, m.item, m.zone)), zone: zoneName(m.zone) }),
@@ -255,6 +256,7 @@ async function main() {
     if (out === null || gen !== generation) return; // a newer input is on its way
     const all = [...errors, ...(out.errors ?? [])];
     const formEl = document.getElementById("scenario-form");
+    for (const fix of formEl.querySelectorAll('[data-testid="use-match"]')) fix.remove();
     if (!catalogUI.current()) all.push({ path: "catalog", message: t("err.noCatalogs") });
     if (all.length) {
       listErrors(showErrors(all, formEl, $("form-errors"), overrideRows));
