@@ -169,3 +169,23 @@ func TestTrust4_newLinkAsksOverUnsavedChanges(t *testing.T) {
 	p.answer(true)
 	p.waitValue(yearCell(1, "total"), "114048")
 }
+
+// A bad link followed later (pasted into the address bar) changes nothing
+// and says so; the address keeps it.
+func TestTrust4_laterBadLinkChangesNothing(t *testing.T) {
+	t.Parallel()
+	p := newTab(t)
+	p.choose(byID("horizon-select"), "36")
+	p.waitUpToDate()
+	form := eval[string](p, "reading the form", formJS)
+	bad := plainLink(`{"catalog":"seed-2018","resources":"abc"}`)
+	eval[bool](p, "following a bad link", `(location.hash = `+fmt.Sprintf("%q", bad[len(siteURL):])+`, true)`)
+	p.waitText(byID("link-error"), "resources in it should be a list")
+	p.waitText(byID("link-error"), "The form is as it was")
+	if got := eval[string](p, "reading the form", formJS); got != form {
+		t.Errorf("a bad link changed the form")
+	}
+	if got := eval[string](p, "reading the address", `location.href`); got != bad {
+		t.Errorf("the address lost the bad link: %.100s", got)
+	}
+}

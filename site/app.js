@@ -63,9 +63,10 @@ function linkMessage(p) {
   }
 }
 
-function showLinkProblem(p) {
-  linkProblem = p;
-  $("link-error").querySelector(".notice-text").textContent = `${t("link.title")} ${linkMessage(p)} ${t("link.default")}`;
+// then: what the form shows instead, "link.default" (on opening) or "link.kept" (a later link).
+function showLinkProblem(p, then = linkProblem?.then ?? "link.default") {
+  linkProblem = { ...p, then };
+  $("link-error").querySelector(".notice-text").textContent = `${t("link.title")} ${linkMessage(p)} ${t(then)}`;
   $("link-error").hidden = false;
 }
 
@@ -342,7 +343,7 @@ async function main() {
     const got = await decodeLink(location.hash, { knownCatalog });
     if (got?.problem) {
       holdAddress = true;
-      showLinkProblem(got.problem);
+      showLinkProblem(got.problem, "link.kept");
     } else if (got) {
       if (isDirty() && !(await ask(t("confirmOpenLink"), t("openAnyway")))) {
         holdAddress = false; // the address follows the form the user kept
@@ -360,7 +361,7 @@ async function main() {
   const fromLink = await decodeLink(location.hash, { knownCatalog });
   if (fromLink?.problem) {
     holdAddress = true;
-    showLinkProblem(fromLink.problem);
+    showLinkProblem(fromLink.problem, "link.default");
   }
   if (fromLink?.scenario) restore(fromLink.scenario);
   else firstVisit();
