@@ -7,14 +7,14 @@ VERSION   ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
 GO_FILES  := $(shell find engine wasm -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod go.sum
 
-.PHONY: serve test check test-engine test-wasm test-e2e e2e-deps wasm bench fuzz clean
+.PHONY: serve test check test-engine test-wasm test-js test-e2e e2e-deps wasm bench fuzz clean
 
 # Build the page and serve it on 127.0.0.1:$(PORT).
 serve: wasm
 	$(GO) run ./scripts/serve -port $(PORT)
 
 # Every test: formatting and vet, engine and adapter, browser end-to-end.
-test: check test-engine test-wasm test-e2e
+test: check test-engine test-wasm test-js test-e2e
 
 # gofmt, go vet and an untidy go.mod all fail the build.
 check:
@@ -35,6 +35,11 @@ test-engine:
 # The adapter: its handler tested on the host, then built for the browser.
 test-wasm: site/gen/main.wasm
 	$(GO) test ./wasm/
+
+# The page's own rules (saved estimates, links) with node's built-in test runner.
+test-js:
+	@command -v node >/dev/null 2>&1 || { echo "node is missing: the page's unit tests need Node.js 20 or newer (sudo apt-get install nodejs)"; exit 1; }
+	node --test site/test/
 
 # Browser tests in headless Chromium against the built page.
 test-e2e: wasm e2e-deps

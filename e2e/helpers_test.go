@@ -46,7 +46,11 @@ var (
 )
 
 // newTabAt opens url (the page, possibly with a shared fragment) in a new tab.
-func newTabAt(t *testing.T, url string) *page {
+func newTabAt(t *testing.T, url string) *page { return newTabIn(t, browser, url) }
+
+// newTabIn opens url in a new tab of another browser (one with its own
+// profile, such as blocked storage).
+func newTabIn(t *testing.T, browser context.Context, url string) *page {
 	t.Helper()
 	p := &page{t: t}
 	tabCtx, cancelTab := chromedp.NewContext(browser,
@@ -88,7 +92,9 @@ func newTabAt(t *testing.T, url string) *page {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
-	p.waitJS("the engine to be ready (globalThis.sakura.ready)", `globalThis.sakura?.ready === true`)
+	// The engine answers before the page has built its form; body.ready says both are done.
+	p.waitJS("the engine and the page to be ready (globalThis.sakura.ready, body.ready)",
+		`globalThis.sakura?.ready === true && document.body.classList.contains("ready")`)
 	return p
 }
 

@@ -27,6 +27,8 @@ var (
 	browser context.Context
 	// tabTimeout bounds one tab's life (E2E_TIMEOUT).
 	tabTimeout = 60 * time.Second
+	// chromiumPath is the browser every test runs (CHROMIUM).
+	chromiumPath = "/usr/bin/chromium"
 )
 
 func TestMain(m *testing.M) {
@@ -52,10 +54,10 @@ func run(m *testing.M) (int, error) {
 		}
 		tabTimeout = d
 	}
-	execPath := os.Getenv("CHROMIUM")
-	if execPath == "" {
-		execPath = "/usr/bin/chromium"
+	if s := os.Getenv("CHROMIUM"); s != "" {
+		chromiumPath = s
 	}
+	execPath := chromiumPath
 	if _, err := os.Stat(execPath); err != nil {
 		return 0, fmt.Errorf("Chromium is missing at %s: run make e2e-deps, or 'sudo apt-get install chromium', or set CHROMIUM=/path/to/chromium", execPath)
 	}
@@ -66,8 +68,24 @@ func run(m *testing.M) (int, error) {
 	defer srv.Close()
 	siteURL = srv.URL + "/"
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(execPath),
+	opts := browserOptions()
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancelBrowser := chromedp.NewContext(allocCtx)
+	defer cancelBrowser()
+	// The first Do starts the browser; it gets no timeout, as a timeout here
+	// would end the browser with it.
+	if err := chromedp.Do(ctx); err != nil {
+		return 0, fmt.Errorf("starting Chromium (%s): %w", execPath, err)
+	}
+	browser = ctx
+	return m.Run(), nil
+}
+
+// browserOptions are the flags of every Chromium the tests start.
+func browserOptions() []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Headless,
@@ -83,15 +101,4 @@ func run(m *testing.M) (int, error) {
 		// English and switch on purpose.
 		chromedp.Flag("lang", "en-US"),
 	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
-	// The first Do starts the browser; it gets no timeout, as a timeout here
-	// would end the browser with it.
-	if err := chromedp.Do(ctx); err != nil {
-		return 0, fmt.Errorf("starting Chromium (%s): %w", execPath, err)
-	}
-	browser = ctx
-	return m.Run(), nil
 }

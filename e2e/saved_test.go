@@ -24,7 +24,10 @@ func TestSaved_saveChangeOpen(t *testing.T) {
 	p.choose(byID("horizon-select"), "12")
 	p.waitValue(yearCell(1, "total"), "114048")
 
+	// The form has changes that were not saved: the page asks before dropping them.
 	p.click(item.in("open-saved"))
+	p.waitText(byID("confirm"), "not saved")
+	p.answer(true)
 	p.waitValue(yearCell(1, "total"), "119743")
 	p.waitValue(yearCell(2, "total"), "74124")
 	if got := p.value(byID("horizon-select")); got != "36" {

@@ -1,20 +1,25 @@
-// Entry point: loads the engine, builds the form, and recalculates as the user
-// types. The last good estimate stays on screen while the input has errors.
+// Entry point: starts the engine, builds the form, and recalculates as the user
+// types. The page changes only what the user changes: a link, a saved estimate
+// or a catalog that does not fit is reported, never silently adapted, and the
+// last good estimate stays on screen, marked stale, while the input has errors.
 import "./app/strings.js";
 import { t, lang, setLang, onLangChange } from "./lib/i18n.js";
-import { translate } from "./app/dom.js";
+import { available as storageAvailable } from "./lib/safe-storage.js";
+import { translate, h } from "./app/dom.js";
 import { yen, month as fmtMonth } from "./lib/format.js";
-import { wasmAvailable, loadEngine, callEngine, engineVersion } from "./app/engine.js";
-import { addCatalog, keyForScenarioCatalog, defaultCatalogKey, setDefaultCatalog, smallServer } from "./app/catalogs.js";
+import { wasmAvailable, startEngine } from "./lib/engine-client.js";
+import { addCatalog, getCatalog, keyForScenarioCatalog, defaultCatalogKey, setDefaultCatalog, itemIn, itemName, zoneName, smallServer } from "./app/catalogs.js";
 import { listImported } from "./app/storage.js";
-import { carryRows } from "./app/carry.js";
-import { rowItem } from "./app/rows.js";
+import { rowItem, setRowItem, refreshRow } from "./app/rows.js";
 import { createCatalogUI } from "./app/catalog-ui.js";
 import { createForm, thisMonth } from "./app/form.js";
 import { buildScenario, scenarioToForm } from "./app/scenario.js";
 import { showErrors, clearErrors } from "./app/errors.js";
-import { encodeScenario, decodeScenario } from "./app/share.js";
+import { encodeScenario, decodeLink } from "./app/share.js";
+import { shapeProblem } from "./app/scenario-shape.js";
+import { closestMatch } from "./app/match.js";
 import { createSavedUI } from "./app/saved-ui.js";
+import { ask } from "./app/confirm.js";
 import { createToolbar } from "./app/toolbar.js";
 import { registerServiceWorker } from "./app/offline.js";
 import { createCustomItemsUI } from "./app/custom-items-ui.js";
@@ -22,25 +27,70 @@ import { createCustomItemsUI } from "./app/custom-items-ui.js";
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 const RESULTS = ["comparison", "bills", "passports", "credits", "years"];
 
-let last = null; // {scenario, estimate} on screen
+let last = null; // {scenario, estimate, fromLink} on screen
 let built = null; // the scenario the form means right now, valid or not
+let baseline = ""; // the scenario as last opened or saved, to tell unsaved changes
 let fragmentWrite = Promise.resolve();
 let timer = 0;
-let generation = 0; // bumped by every edit and run, so a late URL write knows it is stale
+let generation = 0; // bumped by every edit and run, so a late answer knows it is stale
+let holdAddress = false; // a link that could not be opened stays in the address bar
+let linkProblem = null; // what the link-error message says, kept to re-translate it
+let errorCount = 0;
 
 function applyLanguage() {
   document.documentElement.lang = lang();
   document.title = t("title");
   $("lang-toggle").lang = lang() === "ja" ? "en" : "ja"; // the button names the other language
   translate(document);
-  const version = engineVersion();
+  const version = globalThis.sakura?.version ?? "";
   document.querySelector(".engine-version").textContent = version ? t("engine", { version }) : "";
+  if (!$("link-error").hidden) showLinkProblem(linkProblem);
+}
+
+/** What is wrong with a scenario's shape (scenario-shape.js), in words. */
+function shapeMessage(p) {
+  return t(`link.shape.${p.want}`, { path: p.path || "/", choices: (p.choices ?? []).join(", ") });
+}
+
+/** The message for a link that could not be opened (share.js decodeLink's problem). */
+function linkMessage(p) {
+  switch (p.kind) {
+    case "format": return t("link.format");
+    case "damaged": return t("link.damaged");
+    case "too-large": return t("link.tooLarge", { max: "1 MB" });
+    case "shape": return shapeMessage(p);
+    case "catalog": return t("link.catalog", { catalog: p.catalog });
+    default: return t("link.damaged");
+  }
+}
+
+// then: what the form shows instead, "link.default" (on opening) or "link.kept" (a later link).
+function showLinkProblem(p, then = linkProblem?.then ?? "link.default") {
+  linkProblem = { ...p, then };
+  $("link-error").querySelector(".notice-text").textContent = `${t("link.title")} ${linkMessage(p)} ${t(then)}`;
+  $("link-error").hidden = false;
 }
 
 function setStatus(errors) {
   const s = $("status");
+  errorCount = errors;
   s.dataset.state = errors ? "errors" : "ok";
-  s.textContent = errors ? (errors === 1 ? t("status.one") : t("status.errors", { n: errors })) : t("status.ok");
+  if (!errors) {
+    s.textContent = t("status.ok");
+    return;
+  }
+  // The count is a button that lists every error, each leading to its field.
+  const list = $("error-list");
+  s.replaceChildren(h("button", {
+    type: "button", class: "error-count", dataset: { testid: "error-count" },
+    "aria-expanded": String(!list.hidden), "aria-controls": "error-list",
+    text: errors === 1 ? t("status.one") : t("status.errors", { n: errors }),
+    onclick: (e) => {
+      list.hidden = !list.hidden;
+      e.currentTarget.setAttribute("aria-expanded", String(!list.hidden));
+      if (!list.hidden) list.querySelector("a")?.focus();
+    },
+  }));
 }
 
 function showPending() {
@@ -61,6 +111,34 @@ function showLoading(received, total) {
   }
 }
 
+// The label a user sees for the field an error names: "Resource 1 · Zone".
+function fieldLabel(control) {
+  if (!control) return "";
+  const own = control.id ? document.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent ?? "" : "";
+  const group = control.closest("[role=group][aria-label]")?.getAttribute("aria-label");
+  return [group, own].filter(Boolean).join(" · ");
+}
+
+function listErrors(shown) {
+  const list = $("error-list");
+  list.querySelector("ul").replaceChildren(...shown.map(({ path, message, control }) => {
+    const label = fieldLabel(control);
+    return h("li", {},
+      h("a", {
+        href: "#", dataset: { testid: "error-link", path },
+        text: label ? `${label}: ${message}` : message,
+        onclick: (e) => {
+          e.preventDefault();
+          list.hidden = true;
+          $("error-count")?.setAttribute("aria-expanded", "false");
+          const target = control ?? $("form-errors");
+          target.scrollIntoView({ block: "center" });
+          target.focus({ preventScroll: true });
+        },
+      }));
+  }));
+}
+
 async function main() {
   applyLanguage();
   $("lang-toggle").addEventListener("click", () => setLang(lang() === "ja" ? "en" : "ja"));
@@ -71,8 +149,9 @@ async function main() {
     return;
   }
   const componentsLoaded = import("./components/index.js").catch(() => null);
+  let engine;
   try {
-    await loadEngine(showLoading);
+    engine = await startEngine({ onProgress: showLoading });
   } catch (e) {
     document.querySelector(".loading-text").textContent = t("loadFailed", { message: e.message });
     document.querySelector(".loading progress").hidden = true;
@@ -80,34 +159,71 @@ async function main() {
   }
   await componentsLoaded;
 
-  const shipped = callEngine({ request: "catalogs" });
+  const shipped = await engine.call({ request: "catalogs" });
   for (const c of shipped.catalogs ?? []) addCatalog(c, "shipped");
   setDefaultCatalog(shipped.default);
-  for (const c of listImported()) addCatalog(c, "imported");
+  const stored = listImported();
+  let setAside = stored.damaged;
+  for (const c of stored.catalogs) {
+    try {
+      addCatalog(c, "imported");
+    } catch {
+      setAside++;
+    }
+  }
+  if (setAside) {
+    $("catalog-damaged").dataset.count = String(setAside);
+    $("catalog-damaged").textContent = t("catalogSetAside", { n: setAside });
+    $("catalog-damaged").hidden = false;
+  }
+  $("storage-unavailable").hidden = storageAvailable();
 
   const catalogUI = createCatalogUI({
-    changed: (from, to) => {
-      const rows = [...form.lists.resources.children, ...form.lists.passports.children].map(rowItem);
-      carryRows(rows, from, to);
+    engine,
+    changed: () => {
       customItems.render();
       form.refresh();
-      schedule();
+      edited();
     },
   });
   const customItems = createCustomItemsUI({
     section: $("custom-items"),
     entry: () => catalogUI.current(),
     zone: () => form.read().resources[0]?.zone ?? smallServer(catalogUI.current())?.zone ?? "",
-    changed: () => { form.refresh(); schedule(); },
+    changed: () => { form.refresh(); edited(); },
   });
-  const form = createForm({ entry: () => customItems.entry(), changed: () => schedule() });
-  const saved = createSavedUI({ scenario: () => built ?? last?.scenario, open: (s) => restore(s) });
+  const form = createForm({ entry: () => customItems.entry(), changed: () => edited() });
+  const saved = createSavedUI({
+    scenario: () => current(),
+    dirty: () => isDirty(),
+    open: (s) => openScenario(s),
+    saved: () => (baseline = JSON.stringify(current())),
+  });
+
+  const current = () => {
+    const { scenario } = buildScenario(form.read(), catalogUI.current());
+    customItems.addTo(scenario);
+    return scenario;
+  };
+  const isDirty = () => JSON.stringify(current()) !== baseline;
+
+  // Fills the form from a scenario the page did not build; null when done, else why not.
+  function openScenario(scenario) {
+    const shape = shapeProblem(scenario);
+    if (shape) return shapeMessage(shape);
+    if (typeof scenario.catalog === "string" && getCatalog(scenario.catalog)?.origin !== "shipped") {
+      return t("link.catalog", { catalog: scenario.catalog });
+    }
+    restore(scenario);
+    return null;
+  }
 
   function restore(scenario) {
     const values = scenarioToForm(scenario);
     catalogUI.set(keyForScenarioCatalog(values.catalog) ?? defaultCatalogKey());
     customItems.fill(scenario.customItems);
     form.fill(values);
+    baseline = JSON.stringify(current());
     recalc();
   }
 
@@ -116,37 +232,74 @@ async function main() {
     customItems.fill([]);
     form.fill({ start: thisMonth(), months: 12, resources: [], passports: [], credits: [] });
     form.addResource();
+    baseline = JSON.stringify(current());
     recalc();
   }
 
-  function recalc() {
+  function markStale(stale) {
+    $("results").classList.toggle("stale", stale && last !== null);
+    $("results").dataset.stale = String(stale);
+    const banner = $("stale-banner");
+    banner.hidden = !stale;
+    banner.textContent = last ? t("staleBanner") : t("noEstimateYet");
+    if (!stale) $("error-list").hidden = true;
+  }
+
+  // Each row naming an item or zone the catalog lacks gets a one-click fix.
+  async function offerMatches(gen) {
+    const entry = catalogUI.current();
+    const known = customItems.entry(); // a custom item is no row to fix
+    const rows = [...form.lists.resources.children, ...form.lists.passports.children];
+    for (const row of rows) {
+      const { item, zone } = rowItem(row);
+      if (!item || known?.index.byId.get(item)?.has(zone)) continue;
+      const m = await closestMatch(engine, entry, item, zone);
+      if (gen !== generation) return;
+      if (!m || !row.isConnected) continue;
+      row.querySelector(".row-errors").append(h("button", {
+        type: "button", class: "subtle use-match", dataset: { testid: "use-match", item: m.item, zone: m.zone },
+        text: t("useMatch", { item: itemName(itemIn(entry, m.item, m.zone)), zone: zoneName(m.zone) }),
+        onclick: () => {
+          setRowItem(row, m.item, m.zone);
+          refreshRow(row, customItems.entry());
+          edited();
+        },
+      }));
+    }
+  }
+
+  async function recalc() {
     clearTimeout(timer);
-    generation++;
+    const gen = ++generation;
     form.renumber();
     const { scenario, errors, overrideRows } = buildScenario(form.read(), catalogUI.current());
     customItems.addTo(scenario);
     built = scenario;
-    const out = callEngine(scenario);
+    const out = await engine.latest("estimate", scenario);
+    if (out === null || gen !== generation) return; // a newer input is on its way
     const all = [...errors, ...(out.errors ?? [])];
     const formEl = document.getElementById("scenario-form");
+    for (const fix of formEl.querySelectorAll('[data-testid="use-match"]')) fix.remove();
     if (!catalogUI.current()) all.push({ path: "catalog", message: t("err.noCatalogs") });
     if (all.length) {
-      showErrors(all, formEl, $("form-errors"), overrideRows);
+      listErrors(showErrors(all, formEl, $("form-errors"), overrideRows));
       setStatus(all.length);
+      markStale(true);
+      offerMatches(gen);
       return;
     }
     clearErrors(formEl, $("form-errors"));
-    last = { scenario, estimate: out };
+    last = { scenario, estimate: out, fromLink: catalogUI.current()?.origin === "link" };
     for (const id of RESULTS) $(id).estimate = out;
+    markStale(false);
     summarize();
     // "Up to date" waits for the URL too (a few ms to compress), so a link
     // copied then is this estimate's; one replaceState per result keeps under
     // the browser's navigation throttle while the user types.
     showPending();
-    const gen = generation;
     fragmentWrite = encodeScenario(scenario).then((hash) => {
       if (gen !== generation) return;
-      history.replaceState(null, "", location.pathname + location.search + hash);
+      if (!holdAddress) history.replaceState(null, "", location.pathname + location.search + hash);
       setStatus(0);
     });
   }
@@ -157,8 +310,9 @@ async function main() {
     const months = est?.months ?? [];
     if (!months.length) return ($("summary").textContent = "");
     const end = months[months.length - 1];
+    const catalog = last.fromLink ? t("catalogLinkName", { id: est.catalog.id }) : est.catalog.id;
     $("summary").replaceChildren(...t("summary", {
-      catalog: est.catalog.id, from: fmtMonth(months[0].month), to: fmtMonth(end.month), n: months.length, total: "\u0000",
+      catalog, from: fmtMonth(months[0].month), to: fmtMonth(end.month), n: months.length, total: "\u0000",
     }).split("\u0000").flatMap((part, i) => (i ? [Object.assign(document.createElement("strong"), { textContent: yen(end.cumulative) }), part] : [part])));
   }
 
@@ -171,14 +325,27 @@ async function main() {
     timer = setTimeout(recalc, 150);
   }
 
+  // The user changed the scenario: the address may now follow the form.
+  function edited() {
+    holdAddress = false;
+    schedule();
+  }
+
   const formEl = document.getElementById("scenario-form");
+  // The saved-estimates panel and the price import are not the scenario.
+  const outsideScenario = (e) => e.target.closest?.(".saved, .import");
   formEl.addEventListener("submit", (e) => e.preventDefault());
-  formEl.addEventListener("input", schedule);
-  formEl.addEventListener("change", schedule);
-  $("add-resource").addEventListener("click", () => { form.addResource().querySelector("select")?.focus(); schedule(); });
-  $("add-passport").addEventListener("click", () => { form.addPassport().querySelector("select")?.focus(); schedule(); });
-  $("add-coupon").addEventListener("click", () => { form.addCredit("coupon").querySelector("input")?.focus(); schedule(); });
-  $("add-prepaid").addEventListener("click", () => { form.addCredit("prepaid").querySelector("input")?.focus(); schedule(); });
+  formEl.addEventListener("input", (e) => outsideScenario(e) || edited());
+  formEl.addEventListener("change", (e) => outsideScenario(e) || edited());
+  $("add-resource").addEventListener("click", () => { form.addResource().querySelector("select")?.focus(); edited(); });
+  $("add-passport").addEventListener("click", () => { form.addPassport().querySelector("select")?.focus(); edited(); });
+  $("add-coupon").addEventListener("click", () => { form.addCredit("coupon").querySelector("input")?.focus(); edited(); });
+  $("add-prepaid").addEventListener("click", () => { form.addCredit("prepaid").querySelector("input")?.focus(); edited(); });
+  $("link-error-dismiss").addEventListener("click", () => {
+    $("link-error").hidden = true;
+    holdAddress = false;
+    schedule();
+  });
 
   createToolbar({ shown: () => last, urlReady: () => fragmentWrite });
   stopEarly();
@@ -189,17 +356,37 @@ async function main() {
     form.refresh();
     saved.render();
     summarize();
+    if (errorCount) setStatus(errorCount);
     if (built) recalc();
   });
+
+  const knownCatalog = (id) => getCatalog(id)?.origin === "shipped";
+  // A link opened later (pasted into the address bar): a bad one changes nothing.
   window.addEventListener("hashchange", async () => {
-    const s = await decodeScenario(location.hash);
-    if (s) restore(s);
+    const got = await decodeLink(location.hash, { knownCatalog });
+    if (got?.problem) {
+      holdAddress = true;
+      showLinkProblem(got.problem, "link.kept");
+    } else if (got) {
+      if (isDirty() && !(await ask(t("confirmOpenLink"), t("openAnyway")))) {
+        holdAddress = false; // the address follows the form the user kept
+        schedule();
+        return;
+      }
+      $("link-error").hidden = true;
+      holdAddress = false;
+      restore(got.scenario);
+    }
   });
 
   applyLanguage(); // again, now that the engine can say its version
   saved.render();
-  const fromLink = await decodeScenario(location.hash);
-  if (fromLink) restore(fromLink);
+  const fromLink = await decodeLink(location.hash, { knownCatalog });
+  if (fromLink?.problem) {
+    holdAddress = true;
+    showLinkProblem(fromLink.problem, "link.default");
+  }
+  if (fromLink?.scenario) restore(fromLink.scenario);
   else firstVisit();
   $("loading").hidden = true;
   $("app").hidden = false;

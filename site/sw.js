@@ -1,13 +1,13 @@
 // Offline copy of the page: cache-first, refreshed in the background, so a
 // visit after the first works without a network and picks up a new build on the
 // visit after that. Bump VERSION to drop every old copy at once.
-const VERSION = "v1";
+const VERSION = "v2";
 const CACHE = `sakura-sim-${VERSION}`;
 const CORE = [
   "./", "index.html", "style.css", "app.js", "favicon.svg",
-  "app/strings.js", "app/dom.js", "app/engine.js", "app/catalogs.js", "app/catalog-ui.js", "app/rows.js",
+  "app/strings.js", "app/dom.js", "lib/engine-client.js", "lib/engine-worker.js", "lib/safe-storage.js", "app/catalogs.js", "app/catalog-ui.js", "app/rows.js",
   "app/form.js", "app/scenario.js", "app/errors.js", "app/share.js", "app/storage.js", "app/saved-ui.js",
-  "app/export.js", "app/toolbar.js", "app/offline.js", "app/carry.js", "lib/i18n.js", "lib/format.js", "components/index.js",
+  "app/export.js", "app/toolbar.js", "app/offline.js", "app/match.js", "app/confirm.js", "app/saved-rules.js", "app/scenario-shape.js", "lib/i18n.js", "lib/format.js", "components/index.js",
   "gen/wasm_exec.js", "gen/main.wasm",
 ];
 

@@ -4,9 +4,13 @@ import { t } from "../lib/i18n.js";
 import { date } from "../lib/format.js";
 import { h, option } from "./dom.js";
 import { addCatalog, getCatalog, listCatalogs, removeCatalog, defaultCatalogKey, passportZones } from "./catalogs.js";
-import { callEngine } from "./engine.js";
 import { saveImported, deleteImported } from "./storage.js";
 import { reasonText, overlayText, passportLines, zoneSourceLines } from "./import-report.js";
+import { available as storageAvailable } from "../lib/safe-storage.js";
+
+/** A price document larger than this is refused unread: the real ones are tens of KB. */
+export const MAX_PRICE_DOCUMENT_BYTES = 4 << 20;
+const MB = (n) => `${(n / 1048576).toFixed(1)} MB`;
 
 const ZONE_IN_NAME = /(tk1a|tk1b|tk1v|is1a|is1b|is1c)/i;
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
@@ -20,10 +24,10 @@ function percent(rate) {
   return `${whole}${rest ? "." + rest : ""} %`;
 }
 
-export function createCatalogUI({ changed }) {
+/** engine: the engine client (lib/engine-client.js); changed(): the catalog changed. */
+export function createCatalogUI({ engine, changed }) {
   const select = $("catalog-select");
   const removeBtn = document.getElementById("remove-catalog");
-  let shown = null; // the entry the form was last told about
 
   function current() {
     return getCatalog(select.value);
@@ -45,7 +49,10 @@ export function createCatalogUI({ changed }) {
     if (!e) return info.replaceChildren();
     const c = e.catalog;
     const hasEstimated = c.items.some((it) => it.estimated?.length || it.assumedFrom);
+    // Prices a link carried are the link's, whatever id they use.
+    const fromLink = e.origin === "link" ? [h("p", { class: "from-link", dataset: { testid: "catalog-origin" }, text: t("catalogFromLink", { id: c.id }) })] : [];
     info.replaceChildren(
+      ...fromLink,
       h("p", { text: t("catalogInfo", { id: c.id, date: date(c.asOf), tax: percent(c.taxRate), items: c.items.length }) }),
       h("p", { class: "source", text: t("catalogSource", { source: c.source }) }),
       ...zoneSourceLines(c).map((text, i) => h("p", { class: "zone-source", dataset: { testid: "zone-source" }, text })),
@@ -56,12 +63,11 @@ export function createCatalogUI({ changed }) {
     $("add-passport").disabled = passportZones(e).length === 0;
   }
 
-  // Tells the form which catalog it moved from, so rows can be carried over.
+  // Rows keep their items and zones: what the new catalog lacks is reported on
+  // the row, with the closest match offered (app/match.js).
   function announce() {
-    const before = shown;
-    shown = current();
     describe();
-    changed(before, shown);
+    changed();
   }
 
   /** Selects a catalog by key and tells the form. */
@@ -75,7 +81,6 @@ export function createCatalogUI({ changed }) {
   function set(key) {
     render();
     select.value = key;
-    shown = current();
     describe();
   }
 
@@ -104,7 +109,10 @@ export function createCatalogUI({ changed }) {
       ...passportLines(out),
     ];
     box.hidden = !items.length;
-    box.querySelector("ul").replaceChildren(...items.map((text) => h("li", { text })));
+    // A huge document may leave thousands out: the first few say what kind.
+    const shown = items.slice(0, 200).map((text) => h("li", { text }));
+    if (items.length > 200) shown.push(h("li", { text: t("importMore", { n: items.length - 200 }) }));
+    box.querySelector("ul").replaceChildren(...shown);
   }
 
   function report(lines, isError) {
@@ -115,13 +123,16 @@ export function createCatalogUI({ changed }) {
 
   // Documents go to the engine as the text read, so a file that is not JSON is
   // reported on its own; names turn "documents[1]" into the file's name.
-  function importDocuments(named, zones) {
+  async function importDocuments(named, zones) {
     const req = { request: "importPrices", asOf: asOf.value, documents: named.map((d) => d.text) };
     if (zones) req.zones = zones;
     // Laid over the catalog in use, zone by zone (an imported one travels whole).
     const base = current();
     if (base) req.base = base.origin === "shipped" ? base.catalog.id : base.catalog;
-    const out = callEngine(req);
+    report([t("importing")], false);
+    busy(true);
+    const out = await engine.call(req);
+    busy(false);
     const where = (path) => (path ?? "").replace(/^documents\[(\d+)\]/, (m, i) => named[Number(i)]?.name ?? m);
     if (out.errors?.length || !out.catalog) {
       const errs = out.errors ?? [];
@@ -131,7 +142,7 @@ export function createCatalogUI({ changed }) {
     const kept = saveImported(out.catalog);
     const key = addCatalog(out.catalog, "imported");
     const lines = [t("importOk", { id: out.catalog.id, n: out.catalog.items.length })];
-    if (!kept) lines.push(t("importNotKept"));
+    if (!kept) lines.push(t(storageAvailable() ? "importNotKept" : "importMemoryOnly"));
     lines.push(overlayText(out));
     if (out.unmatched?.length) lines.push(t("importUnmatched", { n: out.unmatched.length }));
     report(lines, false);
@@ -143,21 +154,38 @@ export function createCatalogUI({ changed }) {
     choose(key);
   }
 
+  function busy(on) {
+    $("import-apply").disabled = on;
+    $("import-prices").disabled = on;
+  }
+
+  // Sizes are checked before anything is read, so a huge file costs nothing.
+  function tooLarge(name, bytes) {
+    if (bytes <= MAX_PRICE_DOCUMENT_BYTES) return false;
+    report([t("importTooLarge", { name, size: MB(bytes), max: MB(MAX_PRICE_DOCUMENT_BYTES) })], true);
+    return true;
+  }
+
   async function importFiles() {
     const files = [...$("import-prices").files];
     if (!files.length) return false;
+    if (files.some((f) => tooLarge(f.name, f.size))) return true;
     const named = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
     // Files saved as "price-is1b.json" say which zone they were fetched for;
     // the engine needs that only for prices that do not name their zone.
     const zones = files.map((f) => ZONE_IN_NAME.exec(f.name)?.[1]?.toLowerCase());
-    importDocuments(named, zones.every(Boolean) ? zones : undefined);
+    await importDocuments(named, zones.every(Boolean) ? zones : undefined);
     return true;
   }
 
   $("import-prices").addEventListener("change", importFiles);
   $("import-apply").addEventListener("click", async () => {
-    const text = $("import-paste").value.trim();
-    if (text) importDocuments([{ name: t("importPasted"), text }]);
+    const paste = $("import-paste").value;
+    // UTF-8 is at most 3 bytes per UTF-16 unit: most pastes need no counting.
+    const bytes = paste.length * 3 <= MAX_PRICE_DOCUMENT_BYTES ? 0 : new Blob([paste]).size;
+    if (tooLarge(t("importPasted"), bytes)) return;
+    const text = paste.trim();
+    if (text) await importDocuments([{ name: t("importPasted"), text }]);
     else if (!(await importFiles())) report([t("importNothing")], true);
   });
 

@@ -66,9 +66,12 @@ export function keyForScenarioCatalog(cat) {
   if (cat === undefined) return defaultCatalogKey();
   if (typeof cat === "string") return entries.get(cat)?.origin === "shipped" ? cat : undefined;
   if (!cat || typeof cat !== "object" || !Array.isArray(cat.items)) return undefined;
-  // An inline catalog: reuse an imported one with the same id and date, which holds every item.
+  // An inline catalog: reuse an imported one with the same id and date, which
+  // holds every item, only when each item the link carries is the same there;
+  // otherwise the link's prices are the link's own.
   const imp = [entries.get(cat.id), entries.get(`imported:${cat.id}`)].find((e) => e?.origin === "imported");
-  if (imp && imp.catalog.asOf === cat.asOf) return imp.key;
+  const same = (it) => JSON.stringify(imp.index.byId.get(it?.id)?.get(it?.zone)) === JSON.stringify(it);
+  if (imp && imp.catalog.asOf === cat.asOf && imp.catalog.taxRate === cat.taxRate && cat.items.every(same)) return imp.key;
   return addCatalog(cat, "link");
 }
 

@@ -33,7 +33,8 @@ function locate(path, form, overrideRows) {
   }
   for (let p = path; p; ) {
     // The last visible one: with a custom horizon, the months box rather than the select.
-    const visible = [...form.querySelectorAll(`[data-top-field="${CSS.escape(p)}"]`)].filter((c) => !c.closest("[hidden]")).pop();
+    // Only the field's own box counts: the whole form is hidden while a link opens.
+    const visible = [...form.querySelectorAll(`[data-top-field="${CSS.escape(p)}"]`)].filter((c) => !c.closest(".field")?.hidden).pop();
     if (visible) return { box: visible.closest(".field"), controls: [visible] };
     const up = parent(p);
     if (up === p) break;
@@ -55,9 +56,14 @@ export function clearErrors(form, formErrors) {
   formErrors.hidden = true;
 }
 
-/** Shows errors [{path, message}]; overrideRows maps overrides[k] to its resource row. */
+/**
+ * Shows errors [{path, message}]; overrideRows maps overrides[k] to its
+ * resource row. Returns [{path, message, element, control}] in order: control
+ * is the field to focus (null when the error has none).
+ */
 export function showErrors(errors, form, formErrors, overrideRows = []) {
   clearErrors(form, formErrors);
+  const shown = [];
   for (const { path = "", message } of errors) {
     const { box, controls } = locate(path, form, overrideRows);
     const id = `err${++serial}`;
@@ -68,5 +74,7 @@ export function showErrors(errors, form, formErrors, overrideRows = []) {
       c.setAttribute("aria-invalid", "true");
       c.setAttribute("aria-describedby", `${c.getAttribute("aria-describedby") ?? ""} ${id}`.trim());
     }
+    shown.push({ path, message, element: el, control: controls[0] ?? box?.querySelector("input, select, textarea, button") ?? null });
   }
+  return shown;
 }

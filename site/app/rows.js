@@ -54,13 +54,16 @@ function fillResourcePickers(row, entry) {
     }),
   }));
   fillSelect(itemSel, groups, item);
-  fillZones(row, entry, zone);
+  fillZones(row, entry, zone, true);
 }
 
-function fillZones(row, entry, zone) {
+// keep: the zone stays whatever the catalog offers (a catalog or language
+// change); otherwise the user just picked an item, and a zone it lacks moves
+// to its first zone.
+function fillZones(row, entry, zone, keep = false) {
   const zoneSel = q(row, "resource-zone");
   const zones = zonesOf(entry, q(row, "resource-item").value);
-  const value = zones.includes(zone) || !zones.length ? zone : zones[0];
+  const value = keep || zones.includes(zone) || !zones.length ? zone : zones[0];
   // A zone whose entry copies another zone's prices says so: they are a guess.
   const label = (z) => {
     const from = itemIn(entry, q(row, "resource-item").value, z)?.assumedFrom;
@@ -149,7 +152,8 @@ export function newResourceValues(entry, id) {
 
 // ---- passports ----------------------------------------------------------
 
-function fillPassportPickers(row, entry) {
+// keep: as for fillZones; only the user's own zone change may pick another plan.
+function fillPassportPickers(row, entry, keep = true) {
   const zoneSel = q(row, "passport-zone"), itemSel = q(row, "passport-item");
   const zone = zoneSel.value || row.dataset.zone || "";
   const item = itemSel.value || row.dataset.item || "";
@@ -161,7 +165,7 @@ function fillPassportPickers(row, entry) {
     const it = itemIn(entry, id, z);
     return { value: id, text: `${itemName(it)} — ${priceSummary(it)}` };
   });
-  fillSelect(itemSel, [{ options }], item && (ids.includes(item) || !ids.length) ? item : (ids[0] ?? item));
+  fillSelect(itemSel, [{ options }], item && (keep || ids.includes(item) || !ids.length) ? item : (ids[0] ?? item));
 }
 
 export function passportRow(ctx, v) {
@@ -181,7 +185,7 @@ export function passportRow(ctx, v) {
     removeButton("remove-passport", () => { row.remove(); ctx.changed(); }),
   );
   fillPassportPickers(row, ctx.entry());
-  q(row, "passport-zone").addEventListener("change", () => fillPassportPickers(row, ctx.entry()));
+  q(row, "passport-zone").addEventListener("change", () => fillPassportPickers(row, ctx.entry(), false));
   return row;
 }
 

@@ -1,11 +1,13 @@
 // Language state and string tables. Each module registers its own strings, so a
 // component embedded alone in a documentation page carries what it needs.
+import { getItem, setItem } from "./safe-storage.js";
+
 const tables = { en: {}, ja: {} };
 const listeners = new Set();
 let current = pickInitial();
 
 function pickInitial() {
-  const saved = globalThis.localStorage?.getItem("sakura.lang");
+  const saved = getItem("sakura.lang");
   if (saved === "en" || saved === "ja") return saved;
   const langs = globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? "en"];
   return langs.some((l) => String(l).toLowerCase().startsWith("ja")) ? "ja" : "en";
@@ -30,7 +32,7 @@ export function locale() {
 export function setLang(next) {
   if (next !== "en" && next !== "ja") return;
   current = next;
-  globalThis.localStorage?.setItem("sakura.lang", next);
+  setItem("sakura.lang", next); // a refusal (storage full or blocked) only forgets the choice
   if (globalThis.document) document.documentElement.lang = next;
   for (const fn of listeners) fn(next);
 }

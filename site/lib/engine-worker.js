@@ -1,0 +1,39 @@
+// The billing engine's own thread. The page sends the compiled module once
+// ({start}), then documents ({id, text}); each answer goes back parsed
+// ({id, answer}), so a long estimate or a large price list never blocks the
+// page. A classic worker, because wasm_exec.js is a classic script.
+let engine = null;
+
+function failure(message) {
+  return { errors: [{ path: "", message }] };
+}
+
+async function start({ module, exec }) {
+  importScripts(exec);
+  const go = new self.Go();
+  const instance = await WebAssembly.instantiate(module, go.importObject);
+  // run() settles only when the Go program exits, which the adapter never does.
+  go.run(instance).catch(() => {});
+  for (let i = 0; i < 500 && !self.sakura?.ready; i++) await new Promise((r) => setTimeout(r, 10));
+  if (!self.sakura?.ready) throw new Error("the engine did not start");
+  engine = self.sakura;
+  return engine.version ?? "";
+}
+
+self.onmessage = async ({ data }) => {
+  if (data.start) {
+    try {
+      self.postMessage({ started: true, version: await start(data.start) });
+    } catch (e) {
+      self.postMessage({ started: false, message: String(e?.message ?? e) });
+    }
+    return;
+  }
+  let answer;
+  try {
+    answer = JSON.parse(engine.estimate(data.text));
+  } catch (e) {
+    answer = failure(`engine failure: ${e?.message ?? e}`);
+  }
+  self.postMessage({ id: data.id, answer });
+};
