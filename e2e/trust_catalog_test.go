@@ -9,7 +9,9 @@ import (
 )
 
 // ishikariPriceList is SAKURA's price API response for Ishikari 1 (the
-// shared sample, in its real shape) with the 1 core / 1 GB plan added.
+// shared sample, in its real shape) with the 1 core / 1 GB plan added, dated
+// in the 8 % era: a list of another tax rate cannot be laid over list-2026, so
+// it becomes a catalog of Ishikari 1 alone, which lacks every Tokyo 1 row.
 func ishikariPriceList(t *testing.T) string {
 	t.Helper()
 	b, err := os.ReadFile("../../shared/data/public-price-sample.json")
@@ -27,12 +29,13 @@ func ishikariPriceList(t *testing.T) string {
 		"Price": map[string]any{"Hourly": 66, "Daily": 660, "Monthly": 13200, "Zone": "is1a"},
 	}
 	doc["Count"] = 4
+	doc["ResponsedAt"] = "2019-06-13T00:06:55+09:00"
 	out, _ := json.Marshal(doc)
 	return string(out)
 }
 
 // Issue 9, problem 1: a fleet in Tokyo 1, a price list imported (it has
-// Ishikari 1 only), and back to list-2026: no row moved, the rows the imported
+// Ishikari 1 only and stands alone), and back to list-2026: no row moved, the rows the imported
 // list lacks said so on the row with a fix to click, and the results were
 // marked stale meanwhile.
 func TestTrust1_catalogSwitchKeepsRows(t *testing.T) {
