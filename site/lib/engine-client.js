@@ -67,8 +67,18 @@ async function startHere(module) {
   if (!globalThis.sakura?.ready) throw new Error("the engine did not start");
 }
 
+// A worker's script must be same-origin with the page. When this module was
+// loaded from another origin (the embedded calculator on a documentation
+// site), a one-line same-origin blob worker imports the real one, which
+// classic workers may do across origins; the host's CSP needs worker-src blob:.
+function workerURL() {
+  if (new URL(engineFiles.worker).origin === globalThis.location?.origin) return engineFiles.worker;
+  const source = `importScripts(${JSON.stringify(engineFiles.worker)});`;
+  return URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+}
+
 function startWorker(module) {
-  const worker = new Worker(engineFiles.worker, { name: "sakura-engine" });
+  const worker = new Worker(workerURL(), { name: "sakura-engine" });
   return new Promise((resolve, reject) => {
     worker.onerror = (e) => reject(new Error(`the engine's worker failed: ${e.message ?? "could not start"}`));
     worker.onmessage = ({ data }) => {

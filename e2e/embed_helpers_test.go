@@ -1,0 +1,152 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// requestLog records the URL of every request a tab makes (CDP network
+// events), to prove that nothing leaves the page's origins.
+type requestLog struct {
+	mu   sync.Mutex
+	urls []string
+}
+
+func (r *requestLog) listen(ev any) {
+	if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+		r.mu.Lock()
+		r.urls = append(r.urls, e.Request.URL)
+		r.mu.Unlock()
+	}
+}
+
+// foreign lists the requests to origins other than allowed (data: and
+// blob: URLs are the page's own).
+func (r *requestLog) foreign(allowed ...string) []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for _, u := range r.urls {
+		if strings.HasPrefix(u, "data:") || strings.HasPrefix(u, "blob:") {
+			continue
+		}
+		pu, err := url.Parse(u)
+		ok := false
+		for _, a := range allowed {
+			if err == nil && pu.Scheme+"://"+pu.Host == a {
+				ok = true
+			}
+		}
+		if !ok {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// count says how many requests went to URLs containing part.
+func (r *requestLog) count(part string) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for _, u := range r.urls {
+		if strings.Contains(u, part) {
+			n++
+		}
+	}
+	return n
+}
+
+// openPlainTab opens url in a new tab of its own browser context, recording
+// page errors (as newTab does) and every request, without waiting for the
+// estimator page to be ready: the pages here are hosts and frames.
+func openPlainTab(t *testing.T, browser context.Context, url string) (*page, *requestLog) {
+	t.Helper()
+	p := &page{t: t}
+	log := &requestLog{}
+	tabCtx, cancelTab := chromedp.NewContext(browser,
+		chromedp.WithNewBrowserContext(),
+		chromedp.WithListener(func(ev any) { p.listen(ev); log.listen(ev) }))
+	if err := chromedp.Do(tabCtx); err != nil {
+		cancelTab()
+		t.Fatalf("opening a tab: %v", err)
+	}
+	if _, err := chromedp.Call(tabCtx, network.Enable, network.EnableParams{}); err != nil {
+		cancelTab()
+		t.Fatalf("recording the tab's requests: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(tabCtx, tabTimeout)
+	p.ctx = ctx
+	t.Cleanup(func() {
+		cancel()
+		cancelTab()
+		p.reportProblems()
+	})
+	if url != "" {
+		if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+			t.Fatalf("opening %s: %v", url, err)
+		}
+	}
+	return p, log
+}
+
+// readmeSnippet is the html code block after the README's marker
+// "<!-- embed-snippet: name -->", exactly as written there.
+func readmeSnippet(t *testing.T, name string) string {
+	t.Helper()
+	raw, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile("(?s)<!-- embed-snippet: " + regexp.QuoteMeta(name) + " -->\n```html\n(.*?)```")
+	m := re.FindSubmatch(raw)
+	if m == nil {
+		t.Fatalf("README.md has no snippet %q", name)
+	}
+	return string(m[1])
+}
+
+// inCalc is a JS expression for the element matching css inside the n-th
+// calculator's shadow root.
+func inCalc(n int, css string) string {
+	return fmt.Sprintf(`document.querySelectorAll("sakura-calculator")[%d]?.shadowRoot?.querySelector(%q)`, n, css)
+}
+
+// calcFigure is the data-value of a figure in a calculator's row.
+func calcFigure(n int, rowCSS, figure string) string {
+	return inCalc(n, rowCSS+` [data-figure="`+figure+`"]`) + `?.dataset.value`
+}
+
+// waitCalcFigures waits until every (row, figure) of calculator n has its value.
+func (p *page) waitCalcFigures(n int, want map[[2]string]string) {
+	p.t.Helper()
+	for key, value := range want {
+		expr := calcFigure(n, key[0], key[1])
+		p.waitJSOr(fmt.Sprintf("calculator %d %s %s = %s", n, key[0], key[1], value), fmt.Sprintf(`%s === %q`, expr, value),
+			func() string { return p.peek(fmt.Sprintf(`%s ?? (%s)?.textContent`, expr, inCalc(n, ".calc"))) })
+	}
+}
+
+// setCalc sets an input of calculator n as a reader would, firing input.
+func (p *page) setCalc(n int, css, value string) {
+	p.t.Helper()
+	eval[bool](p, "setting "+css, fmt.Sprintf(`(() => { const el = %s; el.focus(); el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true})); return true })()`, inCalc(n, css), value))
+}
+
+// seedPassportRows are seed 002's rows, each over its own term (see passport_test.go).
+var seedPassportRows = map[[2]string]string{
+	{`[data-term="12"]`, "fee"}: "11404", {`[data-term="12"]`, "monthlyAfter"}: "7603", {`[data-term="12"]`, "totalWith"}: "102640", {`[data-term="12"]`, "without"}: "114048",
+	{`[data-term="24"]`, "totalWith"}: "193867", {`[data-term="24"]`, "without"}: "228096",
+	{`[data-term="36"]`, "totalWith"}: "273715", {`[data-term="36"]`, "without"}: "342144",
+}

@@ -1,0 +1,146 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// hostileCSS is what a careless documentation theme might do to every element.
+const hostileCSS = `* { all: revert; font-size: 40px !important; color: rgb(255, 0, 0) !important; font-family: serif !important; line-height: 3 !important; }
+table, td, th, input, select { border: 5px solid lime !important; padding: 30px !important; }
+sakura-calculator { display: inline !important; }`
+
+// hostPage serves body on an origin of its own (another port than the
+// estimator's), with the Content-Security-Policy the README asks hosts for.
+func hostPage(t *testing.T, body string) (hostURL, estimatorOrigin string) {
+	t.Helper()
+	estimatorOrigin = strings.TrimSuffix(siteURL, "/")
+	csp := fmt.Sprintf("default-src 'self'; script-src %[1]s 'wasm-unsafe-eval'; connect-src %[1]s; worker-src blob:; style-src 'unsafe-inline'; frame-src %[1]s", estimatorOrigin)
+	html := strings.ReplaceAll(body, "https://ESTIMATOR_ORIGIN", estimatorOrigin)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Security-Policy", csp)
+		fmt.Fprint(w, html)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/", estimatorOrigin
+}
+
+// TestEmbed_twoCalculatorsOnAHostileHost: the README's two lines, verbatim,
+// and a second calculator on a page of another origin that restyles every
+// element. Figures: seed 002 (see passport_test.go); two servers cost
+// 2 × 9,504 a month, 228,096 over 12 months.
+func TestEmbed_twoCalculatorsOnAHostileHost(t *testing.T) {
+	t.Parallel()
+	two := readmeSnippet(t, "two lines")
+	hostURL, estimator := hostPage(t, `<!doctype html><html lang="en"><head><title>docs</title><style>`+hostileCSS+`</style></head><body>
+<p id="host-text">Our pricing</p><table id="host-table"><tr><td id="host-cell">host cell</td></tr></table>
+`+two+`
+<sakura-calculator view="estimate" catalog="seed-2018" start="2018-12" term="12"></sakura-calculator>
+</body></html>`)
+	p, requests := openPlainTab(t, browser, hostURL)
+
+	p.waitCalcFigures(0, seedPassportRows)
+	p.waitCalcFigures(1, map[[2]string]string{
+		{`[data-year="1"]`, "total"}: "102640", {`[data-year="1"]`, "withoutPassports"}: "114048",
+		{`[data-year="2"]`, "total"}: "114048", {`[data-year="3"]`, "total"}: "114048",
+	})
+
+	t.Log("no passport in the second: seed 002's 114,048 a year; the first keeps its figures")
+	p.setCalc(1, `[data-testid="calculator-term"]`, "")
+	p.waitCalcFigures(1, map[[2]string]string{{`[data-year="1"]`, "total"}: "114048", {`[data-year="1"]`, "saving"}: "0"})
+	p.waitCalcFigures(0, seedPassportRows)
+
+	t.Log("two servers in the first; the second keeps its figures")
+	p.setCalc(0, `[data-testid="calculator-count"]`, "2")
+	p.waitCalcFigures(0, map[[2]string]string{{`[data-term="12"]`, "without"}: "228096", {`[data-term="36"]`, "without"}: "684288"})
+	p.waitCalcFigures(1, map[[2]string]string{{`[data-year="1"]`, "total"}: "114048"})
+
+	t.Log("the host's styles stay out, the calculator's stay in")
+	style := func(expr, prop string) string {
+		return eval[string](p, prop, fmt.Sprintf(`getComputedStyle(%s).getPropertyValue(%q)`, expr, prop))
+	}
+	inside := inCalc(0, `[data-figure="totalWith"]`)
+	if got := style(inside, "font-size"); got != "14px" {
+		t.Errorf("a calculator cell's font-size = %s, want its own 14px", got)
+	}
+	if got := style(inside, "color"); got == "rgb(255, 0, 0)" {
+		t.Errorf("a calculator cell took the host's red")
+	}
+	if got := style(inside, "padding-top"); got != "4px" {
+		t.Errorf("a calculator cell's padding = %s, want its own 4px", got)
+	}
+	if got := style(`document.getElementById("host-cell")`, "font-size"); got != "40px" {
+		t.Errorf("the host's own cell font-size = %s, want the host's 40px", got)
+	}
+	if got := style(`document.getElementById("host-table")`, "border-collapse"); got != "separate" {
+		t.Errorf("the host's table border-collapse = %s: the calculator's collapse leaked out", got)
+	}
+
+	if n := requests.count("/gen/main.wasm"); n != 1 {
+		t.Errorf("the wasm was fetched %d times for two calculators, want once (one shared engine)", n)
+	}
+	if bad := requests.foreign(strings.TrimSuffix(hostURL, "/"), estimator); len(bad) > 0 {
+		t.Errorf("requests left the page's origins: %v", bad)
+	}
+}
+
+// TestEmbed_lazyAndInvalid: a calculator below the fold loads no engine
+// until it scrolls into view; an invalid attribute says so in the element's
+// language.
+func TestEmbed_lazyAndInvalid(t *testing.T) {
+	t.Parallel()
+	two := readmeSnippet(t, "two lines")
+	script := strings.SplitN(two, "\n", 2)[0]
+	hostURL, estimator := hostPage(t, `<!doctype html><html lang="ja"><head><title>docs</title></head><body>
+`+script+`
+<sakura-calculator count="0"></sakura-calculator>
+<sakura-calculator lang="en" view="passports" hours="lots"></sakura-calculator>
+<div style="height: 4000px"></div>
+<sakura-calculator id="below" view="passports" catalog="seed-2018"></sakura-calculator>
+</body></html>`)
+	p, requests := openPlainTab(t, browser, hostURL)
+
+	p.waitJSOr("the Japanese message for count=0", inCalc(0, `[data-testid="calculator-error"]`)+`?.textContent.includes('属性 count="0" が不正です')`,
+		func() string { return p.peek(inCalc(0, ".calc") + "?.textContent") })
+	p.waitJSOr("the English message for hours=lots", inCalc(1, `[data-testid="calculator-error"]`)+`?.textContent === 'Invalid attribute hours="lots": "always" or hours per month from 0 to 744'`,
+		func() string { return p.peek(inCalc(1, ".calc") + "?.textContent") })
+	time.Sleep(1500 * time.Millisecond)
+	if n := requests.count("main.wasm"); n != 0 {
+		t.Fatalf("the wasm was fetched %d times before any valid calculator was in view", n)
+	}
+	eval[bool](p, "scrolling", `(document.getElementById("below").scrollIntoView(), true)`)
+	p.waitCalcFigures(2, seedPassportRows)
+	if bad := requests.foreign(strings.TrimSuffix(hostURL, "/"), estimator); len(bad) > 0 {
+		t.Errorf("requests left the page's origins: %v", bad)
+	}
+}
+
+// TestEmbed_iframe: the README's iframe and resize snippets on a hostile
+// host: the frame shows seed 002's table and grows to fit it; the frame's
+// own page, opened directly, has the same figures.
+func TestEmbed_iframe(t *testing.T) {
+	t.Parallel()
+	hostURL, estimator := hostPage(t, `<!doctype html><html lang="en"><head><title>docs</title><style>`+hostileCSS+`</style></head><body>
+`+readmeSnippet(t, "iframe")+readmeSnippet(t, "iframe resize")+`</body></html>`)
+	p, requests := openPlainTab(t, browser, hostURL)
+	p.waitJSOr("the frame sized to its content", `(() => { const h = parseFloat(document.querySelector("iframe").style.height); return h > 150 && h < 1000 })()`,
+		func() string { return p.peek(`document.querySelector("iframe").style.height || "(not sized)"`) })
+	if bad := requests.foreign(strings.TrimSuffix(hostURL, "/"), estimator); len(bad) > 0 {
+		t.Errorf("requests left the page's origins: %v", bad)
+	}
+
+	src := eval[string](p, "the frame's address", `document.querySelector("iframe").src`)
+	frame, _ := openPlainTab(t, browser, src)
+	frame.waitCalcFigures(0, seedPassportRows)
+}
