@@ -47,6 +47,7 @@ func TestEmbed_twoCalculatorsOnAHostileHost(t *testing.T) {
 <p id="host-text">Our pricing</p><table id="host-table"><tr><td id="host-cell">host cell</td></tr></table>
 `+two+`
 <sakura-calculator view="estimate" catalog="seed-2018" start="2018-12" term="12"></sakura-calculator>
+<sakura-calculator view="comparison" catalog="seed-2018" start="2019-01"></sakura-calculator>
 </body></html>`)
 	p, requests := openPlainTab(t, browser, hostURL)
 
@@ -55,6 +56,26 @@ func TestEmbed_twoCalculatorsOnAHostileHost(t *testing.T) {
 		{`[data-year="1"]`, "total"}: "102640", {`[data-year="1"]`, "withoutPassports"}: "114048",
 		{`[data-year="2"]`, "total"}: "114048", {`[data-year="3"]`, "total"}: "114048",
 	})
+
+	// January 2019, always on (744 h): 47 × 744 = 34,968 by the hour,
+	// 475 × 31 = 14,725 with the daily cap, 9,504 for the month, billed.
+	p.waitCalcFigures(2, map[[2]string]string{
+		{`[data-regime="hourlyOnly"]`, "hourlyOnly"}: "34968", {`[data-regime="hourlyDaily"]`, "hourlyDaily"}: "14725", {`[data-regime="monthly"]`, "monthly"}: "9504",
+	})
+	p.waitJS("the monthly row billed and the fee chart drawn", inCalc(2, `tr.billed[data-regime="monthly"]`)+` && `+inCalc(2, `[data-testid="calculator-chart"] polyline.fee`))
+
+	t.Log("the link to the estimator carries the scenario")
+	link := eval[string](p, "the link's scenario", `JSON.stringify(JSON.parse(atob(`+inCalc(1, `[data-testid="calculator-open"]`)+`.href.split("#j=")[1].replace(/-/g, "+").replace(/_/g, "/"))))`)
+	if want := `{"start":"2018-12","months":36,"resources":[{"id":"calc","item":"server/4core-8gb","zone":"tk1a","count":1,"usage":{"pattern":"always"}}],"catalog":"seed-2018","passports":[{"item":"server/4core-8gb","zone":"tk1a","term":12,"count":1,"purchased":"2018-12"}]}`; link != want {
+		t.Errorf("the link's scenario = %s\nwant %s", link, want)
+	}
+	href := eval[string](p, "the link", inCalc(1, `[data-testid="calculator-open"]`)+`.href`)
+	if !strings.HasPrefix(href, estimator+"/index.html#j=") {
+		t.Fatalf("the link goes to %s, want the estimator's page", href)
+	}
+	full := newTabAt(t, href)
+	full.waitValue(yearCell(1, "total"), "102640")
+	full.waitValue(yearCell(3, "total"), "114048")
 
 	t.Log("no passport in the second: seed 002's 114,048 a year; the first keeps its figures")
 	p.setCalc(1, `[data-testid="calculator-term"]`, "")
