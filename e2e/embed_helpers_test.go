@@ -19,16 +19,39 @@ import (
 // requestLog records the URL of every request a tab makes (CDP network
 // events), to prove that nothing leaves the page's origins.
 type requestLog struct {
-	mu   sync.Mutex
-	urls []string
+	mu        sync.Mutex
+	urls      []string
+	encodings map[string]string // URL → the response's Content-Encoding
 }
 
 func (r *requestLog) listen(ev any) {
-	if e, ok := ev.(*network.EventRequestWillBeSent); ok {
-		r.mu.Lock()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch e := ev.(type) {
+	case *network.EventRequestWillBeSent:
 		r.urls = append(r.urls, e.Request.URL)
-		r.mu.Unlock()
+	case *network.EventResponseReceived:
+		if r.encodings == nil {
+			r.encodings = map[string]string{}
+		}
+		for k, v := range e.Response.Headers {
+			if strings.EqualFold(k, "Content-Encoding") {
+				r.encodings[e.Response.URL] = fmt.Sprint(v)
+			}
+		}
 	}
+}
+
+// encoding is the Content-Encoding of the response to the URL ending in suffix.
+func (r *requestLog) encoding(suffix string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for u, enc := range r.encodings {
+		if strings.HasSuffix(u, suffix) {
+			return enc
+		}
+	}
+	return ""
 }
 
 // foreign lists the requests to origins other than allowed (data: and

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
 )
 
 // hostileCSS is what a careless documentation theme might do to every element.
@@ -109,7 +112,10 @@ func TestEmbed_twoCalculatorsOnAHostileHost(t *testing.T) {
 	}
 
 	if n := requests.count("/gen/main.wasm"); n != 1 {
-		t.Errorf("the wasm was fetched %d times for two calculators, want once (one shared engine)", n)
+		t.Errorf("the wasm was fetched %d times for three calculators, want once (one shared engine)", n)
+	}
+	if got := requests.encoding("/gen/main.wasm"); got != "br" {
+		t.Errorf("the wasm came with Content-Encoding %q, want br (Chromium accepts it)", got)
 	}
 	if bad := requests.foreign(strings.TrimSuffix(hostURL, "/"), estimator); len(bad) > 0 {
 		t.Errorf("requests left the page's origins: %v", bad)
@@ -164,4 +170,33 @@ func TestEmbed_iframe(t *testing.T) {
 	src := eval[string](p, "the frame's address", `document.querySelector("iframe").src`)
 	frame, _ := openPlainTab(t, browser, src)
 	frame.waitCalcFigures(0, seedPassportRows)
+}
+
+// TestEmbed_colorSchemeAndTheme: the calculator follows prefers-color-scheme
+// and takes the documented custom properties from the host.
+func TestEmbed_colorSchemeAndTheme(t *testing.T) {
+	t.Parallel()
+	script := strings.SplitN(readmeSnippet(t, "two lines"), "\n", 2)[0]
+	hostURL, _ := hostPage(t, `<!doctype html><html lang="en"><head><title>docs</title><style>.themed { --sakura-accent: #b0306a; --sakura-bg: #fffaf0; }</style></head><body>
+`+script+`
+<sakura-calculator count="0"></sakura-calculator>
+<div class="themed"><sakura-calculator count="0"></sakura-calculator></div>
+</body></html>`)
+	p, _ := openPlainTab(t, browser, hostURL)
+	background := func(n int) string {
+		return fmt.Sprintf(`getComputedStyle(%s).backgroundColor`, inCalc(n, ".calc"))
+	}
+	for _, tt := range []struct{ scheme, plain string }{{"dark", "rgb(22, 24, 28)"}, {"light", "rgb(255, 255, 255)"}} {
+		if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: tt.scheme}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		p.waitJSOr(tt.scheme+" background "+tt.plain, background(0)+` === "`+tt.plain+`"`, func() string { return p.peek(background(0)) })
+		// The host's custom properties win over either scheme's defaults.
+		p.waitJSOr("the themed background", background(1)+` === "rgb(255, 250, 240)"`, func() string { return p.peek(background(1)) })
+		if got := eval[string](p, "the accent", fmt.Sprintf(`getComputedStyle(%s).getPropertyValue("--_accent").trim()`, inCalc(1, ".calc"))); got != "#b0306a" {
+			t.Errorf("%s: the themed accent = %q, want the host's #b0306a", tt.scheme, got)
+		}
+	}
 }
