@@ -90,6 +90,13 @@ func TestEmbed_twoCalculatorsOnAHostileHost(t *testing.T) {
 	p.waitCalcFigures(0, map[[2]string]string{{`[data-term="12"]`, "without"}: "228096", {`[data-term="36"]`, "without"}: "684288"})
 	p.waitCalcFigures(1, map[[2]string]string{{`[data-year="1"]`, "total"}: "114048"})
 
+	t.Log("an attribute changed by the host's script replaces what was typed")
+	eval[bool](p, "setting count=3", `(document.querySelector("sakura-calculator").setAttribute("count", "3"), true)`)
+	p.waitCalcFigures(0, map[[2]string]string{{`[data-term="12"]`, "without"}: "342144"})
+	if got := eval[string](p, "the count field", inCalc(0, `[data-testid="calculator-count"]`)+`.value`); got != "3" {
+		t.Errorf("the count field shows %q after count=3, want 3", got)
+	}
+
 	t.Log("the host's styles stay out, the calculator's stay in")
 	style := func(expr, prop string) string {
 		return eval[string](p, prop, fmt.Sprintf(`getComputedStyle(%s).getPropertyValue(%q)`, expr, prop))

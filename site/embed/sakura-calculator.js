@@ -76,6 +76,7 @@ export class SakuraCalculator extends HTMLElement {
   attributeChangedCallback() {
     if (!this.isConnected) return;
     this.configure();
+    this.form = null; // rebuilt from the new attributes: they replace what was typed
     if (this.started && !this.problem) this.compute();
   }
 
