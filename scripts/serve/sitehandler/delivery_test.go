@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -84,6 +85,9 @@ func TestServe_contentEncodingAsAccepted(t *testing.T) {
 		}
 		if got := rec.Header().Get("Content-Encoding"); got != tt.encoding {
 			t.Errorf("Accept-Encoding %q: Content-Encoding = %q, want %q", tt.accept, got, tt.encoding)
+		}
+		if got, want := rec.Header().Get("Content-Length"), strconv.Itoa(rec.Body.Len()); got != want {
+			t.Errorf("Accept-Encoding %q: Content-Length = %q, want the %s bytes sent", tt.accept, got, want)
 		}
 		if got := rec.Header().Get("Vary"); got != "Accept-Encoding" {
 			t.Errorf("Accept-Encoding %q: Vary = %q", tt.accept, got)

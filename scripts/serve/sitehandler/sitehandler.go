@@ -158,6 +158,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if body, etag, token := h.compressedInMemory(name, info, r.Header.Get("Accept-Encoding")); body != nil {
 			hdr.Set("Content-Encoding", token)
 			hdr.Set("ETag", etag)
+			setLength(hdr, r, int64(len(body)))
 			http.ServeContent(w, r, path.Base(urlPath), info.ModTime(), bytes.NewReader(body))
 			return
 		}
@@ -174,6 +175,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			etag = strings.TrimSuffix(etag, `"`) + "-" + tag + `"`
 		}
 		hdr.Set("ETag", etag)
+	}
+	if tag != "" {
+		setLength(hdr, r, sentInfo.Size())
 	}
 	// ServeContent answers If-None-Match with 304 and serves ranges; the
 	// name it gets is the original's, so it never guesses a type from .br.
@@ -209,6 +213,16 @@ func (h *Handler) etag(name string, info fs.FileInfo) (string, error) {
 	h.etags[name] = etagEntry{info.Size(), info.ModTime(), etag}
 	h.mu.Unlock()
 	return etag, nil
+}
+
+// setLength gives an encoded answer its Content-Length, which ServeContent
+// leaves out whenever Content-Encoding is set: without it a download's
+// progress cannot be shown. Ranges are left to ServeContent (a partial answer
+// has its own length); a 304 drops the header itself.
+func setLength(hdr http.Header, r *http.Request, n int64) {
+	if r.Header.Get("Range") == "" {
+		hdr.Set("Content-Length", strconv.FormatInt(n, 10))
+	}
 }
 
 // compressedInMemory compresses a small file for the first encoding the
