@@ -142,6 +142,7 @@ func TestEmbed_lazyAndInvalid(t *testing.T) {
 <sakura-calculator lang="en" view="passports" hours="lots"></sakura-calculator>
 <div style="height: 4000px"></div>
 <sakura-calculator id="below" view="passports" catalog="seed-2018"></sakura-calculator>
+<sakura-calculator catalog="seed-1999"></sakura-calculator>
 </body></html>`)
 	p, requests := openPlainTab(t, browser, hostURL)
 
@@ -154,6 +155,15 @@ func TestEmbed_lazyAndInvalid(t *testing.T) {
 		t.Fatalf("the wasm was fetched %d times before any valid calculator was in view", n)
 	}
 	eval[bool](p, "scrolling", `(document.getElementById("below").scrollIntoView(), true)`)
+	p.waitCalcFigures(2, seedPassportRows)
+	p.waitJSOr("the Japanese message for an unknown catalog", inCalc(3, `[data-testid="calculator-error"]`)+`?.textContent === '属性 catalog="seed-1999" が不正です: seed-2018, list-2026 のいずれかを指定してください'`,
+		func() string { return p.peek(inCalc(3, ".calc") + "?.textContent") })
+
+	t.Log("a count typed out of range is named in Japanese; a valid one brings the figures back")
+	p.setCalc(2, `[data-testid="calculator-count"]`, "0")
+	p.waitJSOr("the Japanese message for count 0", inCalc(2, `[data-testid="calculator-error"]`)+`?.textContent === "台数: 1〜10,000 の整数を指定してください"`,
+		func() string { return p.peek(inCalc(2, ".calc") + "?.textContent") })
+	p.setCalc(2, `[data-testid="calculator-count"]`, "1")
 	p.waitCalcFigures(2, seedPassportRows)
 	if bad := requests.foreign(strings.TrimSuffix(hostURL, "/"), estimator); len(bad) > 0 {
 		t.Errorf("requests left the page's origins: %v", bad)

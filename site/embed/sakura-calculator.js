@@ -144,7 +144,16 @@ export class SakuraCalculator extends HTMLElement {
     if (checked.text) return this.showMessage(this.t("badAttr", checked.attr, checked.value, checked.text), true);
     this.catalog = checked.catalog;
     if (!this.form) this.build();
-    const s = { ...this.settings, ...this.edits() };
+    // What the reader typed is checked by the attributes' own rules, in the
+    // calculator's language, before the engine sees it.
+    const edited = this.edits();
+    const read = readSettings((n) => (n in edited ? String(edited[n]) : this.getAttribute(n)), { lang: this.language });
+    if (read.problem) {
+      const label = { hours: "hours", count: "count", term: "term" }[read.problem.attr] ?? read.problem.attr;
+      this.out.replaceChildren(h("p", { class: "message error", role: "alert", "data-testid": "calculator-error" }, `${this.t(label)}: ${this.t(read.problem.need)}`));
+      return;
+    }
+    const s = read.settings;
     let result;
     if (s.view === "passports") {
       const answers = await Promise.all(["12", "24", "36"].map((term) => this.engine.client.latest(`${this.lane}-${term}`, scenario(s, { months: Number(term), term }))));
