@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -11,8 +12,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -172,4 +177,49 @@ var seedPassportRows = map[[2]string]string{
 	{`[data-term="12"]`, "fee"}: "11404", {`[data-term="12"]`, "monthlyAfter"}: "7603", {`[data-term="12"]`, "totalWith"}: "102640", {`[data-term="12"]`, "without"}: "114048",
 	{`[data-term="24"]`, "totalWith"}: "193867", {`[data-term="24"]`, "without"}: "228096",
 	{`[data-term="36"]`, "totalWith"}: "273715", {`[data-term="36"]`, "without"}: "342144",
+}
+
+// inFrame evaluates expr (a JSON string result) in the page's first iframe,
+// through an isolated world: the frame is of another origin, so the host's
+// own scripts cannot look inside, but its DOM (shadow roots included) is
+// the one the reader sees. "" while the frame has no answer yet.
+func (p *page) inFrame(expr string) string {
+	p.t.Helper()
+	tree, err := chromedp.Call(p.ctx, cdppage.GetFrameTree, cdp.Empty{})
+	if err != nil || tree.FrameTree == nil || len(tree.FrameTree.ChildFrames) == 0 {
+		return ""
+	}
+	world, err := chromedp.Call(p.ctx, cdppage.CreateIsolatedWorld, cdppage.CreateIsolatedWorldParams{FrameID: tree.FrameTree.ChildFrames[0].Frame.ID})
+	if err != nil {
+		return ""
+	}
+	byValue := true
+	res, err := chromedp.Call(p.ctx, cdpruntime.Evaluate, cdpruntime.EvaluateParams{Expression: expr, ContextID: world.ExecutionContextID, ReturnByValue: &byValue})
+	if err != nil || res.ExceptionDetails != nil || res.Result == nil {
+		return ""
+	}
+	var s string
+	if json.Unmarshal([]byte(res.Result.Value), &s) != nil {
+		return ""
+	}
+	return s
+}
+
+// waitFrameFigures waits until the iframe's calculator shows every figure.
+func (p *page) waitFrameFigures(want map[[2]string]string) {
+	p.t.Helper()
+	for key, value := range want {
+		expr := fmt.Sprintf(`String(document.querySelector("sakura-calculator")?.shadowRoot?.querySelector(%q)?.dataset.value)`, key[0]+` [data-figure="`+key[1]+`"]`)
+		deadline := time.Now().Add(waitTimeout())
+		for {
+			got := p.inFrame(expr)
+			if got == value {
+				break
+			}
+			if time.Now().After(deadline) {
+				p.t.Fatalf("the iframe's %s %s = %q, want %s", key[0], key[1], got, value)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
 }

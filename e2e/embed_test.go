@@ -171,13 +171,14 @@ func TestEmbed_lazyAndInvalid(t *testing.T) {
 }
 
 // TestEmbed_iframe: the README's iframe and resize snippets on a hostile
-// host: the frame shows seed 002's table and grows to fit it; the frame's
-// own page, opened directly, has the same figures.
+// host: the frame shows seed 002's table (read inside the frame) and grows to
+// fit it; the frame's page opened on its own has the same figures.
 func TestEmbed_iframe(t *testing.T) {
 	t.Parallel()
 	hostURL, estimator := hostPage(t, `<!doctype html><html lang="en"><head><title>docs</title><style>`+hostileCSS+`</style></head><body>
 `+readmeSnippet(t, "iframe")+readmeSnippet(t, "iframe resize")+`</body></html>`)
 	p, requests := openPlainTab(t, browser, hostURL)
+	p.waitFrameFigures(seedPassportRows)
 	p.waitJSOr("the frame sized to its content", `(() => { const h = parseFloat(document.querySelector("iframe").style.height); return h > 150 && h < 1000 })()`,
 		func() string { return p.peek(`document.querySelector("iframe").style.height || "(not sized)"`) })
 	if bad := requests.foreign(strings.TrimSuffix(hostURL, "/"), estimator); len(bad) > 0 {
