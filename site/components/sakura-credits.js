@@ -31,7 +31,7 @@ register({
   },
   ja: {
     "cr.caption": "クーポンとプリペイドID",
-    "cr.id": "クレジット",
+    "cr.id": "クーポン・プリペイドID",
     "cr.kind": "種類",
     "cr.kind.coupon": "クーポン",
     "cr.kind.prepaid": "プリペイドID",

@@ -36,7 +36,7 @@ register({
     "yr.total": "合計（パスポートあり）",
     "yr.withoutPassports": "パスポートなし",
     "yr.saving": "節約額",
-    "yr.creditsUsed": "クレジット使用額",
+    "yr.creditsUsed": "クーポン・プリペイドID充当額",
     "yr.charged": "請求額",
     "yr.n": "{n}年目",
     "yr.chart": "{from}から{to}までの累計費用：パスポートあり {with}、パスポートなし {without}。",

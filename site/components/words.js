@@ -75,14 +75,14 @@ export function monthHours(month) {
 
 register({
   en: {
-    "basis.hourly": "hourly price",
-    "basis.daily": "daily price",
+    "basis.hourly": "hourly rate",
+    "basis.daily": "daily rate",
     "basis.monthly": "monthly fee",
     "basis.monthly-only": "monthly fee (monthly-only item)",
   },
   ja: {
-    "basis.hourly": "時間料金",
-    "basis.daily": "日額料金",
+    "basis.hourly": "時間割料金",
+    "basis.daily": "日割料金",
     "basis.monthly": "月額料金",
     "basis.monthly-only": "月額料金（月額のみの品目）",
   },
