@@ -3,6 +3,7 @@
 // arithmetic on them is fine.
 import { register, t, locale } from "../lib/i18n.js";
 import { num } from "../lib/format.js";
+import { term } from "../lib/glossary.js";
 
 register({
   en: {
@@ -90,5 +91,6 @@ register({
 
 /** The engine's basis ("hourly", "daily", "monthly", "monthly-only") in words. */
 export function basisName(basis) {
+  if (basis === "hourly" || basis === "daily" || basis === "monthly") return term(basis);
   return t(`basis.${basis}`);
 }
