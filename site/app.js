@@ -15,6 +15,8 @@ import { createCatalogUI } from "./app/catalog-ui.js";
 import { createForm, thisMonth } from "./app/form.js";
 import { buildScenario, scenarioToForm } from "./app/scenario.js";
 import { showErrors, clearErrors } from "./app/errors.js";
+import { renderSummary, usesCustomPrices, trackHeader } from "./app/summary-card.js";
+import { renderInputs } from "./app/summary-inputs.js";
 import { encodeScenario, decodeLink } from "./app/share.js";
 import { shapeProblem } from "./app/scenario-shape.js";
 import { closestMatch } from "./app/match.js";
@@ -293,6 +295,7 @@ async function main() {
     for (const id of RESULTS) $(id).estimate = out;
     markStale(false);
     summarize();
+    showTotals();
     // "Up to date" waits for the URL too (a few ms to compress), so a link
     // copied then is this estimate's; one replaceState per result keeps under
     // the browser's navigation throttle while the user types.
@@ -305,6 +308,13 @@ async function main() {
   }
 
   // One line above the results: which prices, which months, and the total.
+  // The totals card and phone bar, and the inputs list a printout starts with.
+  function showTotals() {
+    if (!last) return;
+    renderSummary($("summary-card"), $("summary-bar"), last.estimate, usesCustomPrices(last.scenario));
+    renderInputs($("print-inputs"), last.scenario, last.estimate, customItems.entry());
+  }
+
   function summarize() {
     const est = last?.estimate;
     const months = est?.months ?? [];
@@ -356,6 +366,7 @@ async function main() {
     form.refresh();
     saved.render();
     summarize();
+    showTotals();
     if (errorCount) setStatus(errorCount);
     if (built) recalc();
   });
@@ -391,6 +402,7 @@ async function main() {
   $("loading").hidden = true;
   $("app").hidden = false;
   document.body.classList.add("ready");
+  trackHeader(document.querySelector(".top"));
   registerServiceWorker(); // last, so it can cache every file the page loaded
 }
 
