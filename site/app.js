@@ -17,6 +17,7 @@ import { buildScenario, scenarioToForm } from "./app/scenario.js";
 import { showErrors, clearErrors } from "./app/errors.js";
 import { renderSummary, usesCustomPrices, trackHeader } from "./app/summary-card.js";
 import { renderInputs } from "./app/summary-inputs.js";
+import { markCustomPrices } from "./app/custom-marks.js";
 import { encodeScenario, decodeLink } from "./app/share.js";
 import { shapeProblem } from "./app/scenario-shape.js";
 import { closestMatch } from "./app/match.js";
@@ -313,6 +314,7 @@ async function main() {
     if (!last) return;
     renderSummary($("summary-card"), $("summary-bar"), last.estimate, usesCustomPrices(last.scenario));
     renderInputs($("print-inputs"), last.scenario, last.estimate, customItems.entry());
+    markCustomPrices(last.scenario);
   }
 
   function summarize() {
