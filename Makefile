@@ -50,7 +50,12 @@ e2e-deps:
 	@sh scripts/chromium.sh
 
 # The page's generated files: the engine as wasm and the matching wasm_exec.js.
-wasm: site/gen/main.wasm site/gen/wasm_exec.js
+wasm: site/gen/main.wasm site/gen/wasm_exec.js site/gen/main.wasm.br
+
+# Brotli and gzip copies beside the wasm, sent as the browser accepts
+# (scripts/serve/sitehandler); rebuilt only when the wasm is newer.
+site/gen/main.wasm.br: site/gen/main.wasm site/gen/wasm_exec.js
+	$(GO) run ./scripts/precompress site/gen
 
 site/gen/main.wasm: $(GO_FILES) $(wildcard engine/contract/catalogs/*.json)
 	@mkdir -p $(@D)

@@ -21,20 +21,24 @@ const (
 	requestImportPrices
 	requestMatchItems
 	requestFeeCurve
+	requestEstimateSummary
+	requestEstimateMonth
 )
 
 // requestNames are the requests' wire names, in the README's order.
 var requestNames = [...]string{
-	requestCatalogs:     "catalogs",
-	requestImportPrices: "importPrices",
-	requestMatchItems:   "matchItems",
-	requestFeeCurve:     "feeCurve",
+	requestCatalogs:        "catalogs",
+	requestImportPrices:    "importPrices",
+	requestMatchItems:      "matchItems",
+	requestFeeCurve:        "feeCurve",
+	requestEstimateSummary: "estimateSummary",
+	requestEstimateMonth:   "estimateMonth",
 }
 
 func (q request) String() string { return requestNames[q] }
 
 func parseRequest(name string) (request, bool) {
-	for q := requestCatalogs; q <= requestFeeCurve; q++ {
+	for q := requestCatalogs; q <= requestEstimateMonth; q++ {
 		if requestNames[q] == name {
 			return q, true
 		}
@@ -77,6 +81,21 @@ func HandleJSON(in []byte) (out []byte, ok bool) {
 	}
 	var resp any
 	switch env.request {
+	case requestEstimateSummary, requestEstimateMonth:
+		// Written by hand, as estimates are: json.Marshal would copy and
+		// re-check every byte.
+		if err := checkScenarioSize(len(in)); err != nil {
+			return document.ErrorDocument(err), false
+		}
+		if env.request == requestEstimateSummary {
+			out, err = estimateSummaryRequest(env.body, dups)
+		} else {
+			out, err = estimateMonthRequest(env.body, dups)
+		}
+		if err != nil {
+			return document.ErrorDocument(err), false
+		}
+		return out, true
 	case requestCatalogs:
 		resp, err = catalogsRequest(env.body)
 	case requestImportPrices:

@@ -84,13 +84,18 @@ export function comparisonChart({ points, resource, line, month }) {
       markers: line ? [{ x: line.hours, y: Number(line.fee), label: `${t("cmpChart.marker")} ${fmtHours(line.hours)}` }] : [],
     }),
     legend(SERIES.map((key) => ({ className: `sk-s-${key}`, label: t(`cmpChart.${key}`) }))),
-    h(
-      "details",
-      { class: "sk-alt", "data-key": `curve-${resource.id}` },
-      h("summary", {}, t("cmpChart.tableSummary")),
-      curveTable({ points, resource, line, month }),
-    ),
+    lazyDetails(`curve-${resource.id}`, t("cmpChart.tableSummary"), () => curveTable({ points, resource, line, month })),
   );
+}
+
+// A closed <details> holds only its summary; its table is built when opened.
+function lazyDetails(key, summary, build) {
+  const details = h("details", { class: "sk-alt", "data-key": key }, h("summary", {}, summary));
+  const fill = () => {
+    if (details.childElementCount === 1) details.append(build());
+  };
+  details.addEventListener("toggle", () => details.open && fill());
+  return details;
 }
 
 // The rows a reader needs: every 24 hours, the break points, and the usage.

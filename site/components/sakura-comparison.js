@@ -49,6 +49,7 @@ register({
     "cmp.dailyNever": "Daily rate: never billed",
     "cmp.monthlyFrom": "Monthly fee from {when}",
     "cmp.monthlyNever": "Monthly fee: never billed",
+    "cmp.more": "Show {n} more of {total} resources",
   },
   ja: {
     "cmp.prices": "料金",
@@ -90,20 +91,28 @@ register({
     "cmp.dailyNever": "日割料金：適用されません",
     "cmp.monthlyFrom": "{when}から月額料金",
     "cmp.monthlyNever": "月額料金：適用されません",
+    "cmp.more": "さらに{n}件を表示（全{total}件）",
   },
 });
 
 const PRICES = ["hourly", "daily", "monthly"];
 
-// The line of the contract a card shows (the first), and how many there were.
-function linesOf(estimate, resourceId, month) {
-  const bill = estimate.months.find((m) => m.month === month);
+// Cards rendered at once; the rest come a page at a time, so 500 resources
+// cost what 20 do until the user asks for more.
+const PAGE = 20;
+
+// The line of the contract a card shows (the lowest-numbered), and how many
+// contracts the month bills, from a bill with its lines.
+function linesOf(bill, resourceId) {
   const lines = (bill?.lines ?? []).filter((l) => l.resource === resourceId).sort((a, b) => a.contract - b.contract);
   return { line: lines[0] ?? null, contracts: lines.length };
 }
 
-function defaultMonth(estimate, resourceId) {
-  return (estimate.months.find((m) => m.lines.some((l) => l.resource === resourceId)) ?? estimate.months[0])?.month ?? null;
+const hasLines = (estimate) => estimate.months.every((m) => Array.isArray(m.lines));
+
+function defaultMonth(estimate, resource) {
+  if (resource.firstBilled !== undefined) return resource.firstBilled?.month ?? estimate.months[0]?.month ?? null;
+  return (estimate.months.find((m) => m.lines.some((l) => l.resource === resource.id)) ?? estimate.months[0])?.month ?? null;
 }
 
 /** Why the basis of line was billed, in plain words (R4.9). */
@@ -223,11 +232,11 @@ function breakPoints(resource) {
   );
 }
 
-function card(estimate, resource, month) {
-  const { line, contracts } = linesOf(estimate, resource.id, month);
-  const points = month ? feeCurve({ hourly: resource.hourly ?? null, daily: resource.daily ?? null, monthly: resource.monthly ?? null }, monthHours(month)) : null;
+// shown: {line, contracts} or null while the month's lines are on their way.
+function card(resource, month, shown) {
+  const { line, contracts } = shown ?? { line: null, contracts: 0 };
   const name = resource.name?.[lang()] || resource.name?.en || resource.item;
-  return h(
+  const article = h(
     "article",
     { class: "sk-card", "data-testid": "comparison-card", "data-resource": resource.id, "data-month": month },
     h("h3", {}, name, " ", h("span", { class: "sk-muted" }, [resource.id, resource.zone, month ? fmtMonth(month) : null].filter(Boolean).join(" · "))),
@@ -236,21 +245,66 @@ function card(estimate, resource, month) {
       "div",
       { class: "sk-card-grid" },
       h("div", {}, pricesTable(resource), (resource.estimated ?? []).length ? h("p", { class: "sk-small" }, t("cmp.estimatedNote")) : null),
-      line ? figuresTable(line, month) : h("p", { class: "sk-empty" }, t("cmp.noUsage", { month: fmtMonth(month) })),
+      line ? figuresTable(line, month) : shown ? h("p", { class: "sk-empty" }, t("cmp.noUsage", { month: fmtMonth(month) })) : h("p", { class: "sk-small" }, "…"),
     ),
     line ? h("p", { class: "sk-why" }, explanation(resource, line)) : null,
     breakPoints(resource),
-    points ? comparisonChart({ points, resource, line, month }) : null,
   );
+  // The chart's curve comes from the engine's worker; the card is whole without it.
+  if (month && shown) {
+    feeCurve({ hourly: resource.hourly ?? null, daily: resource.daily ?? null, monthly: resource.monthly ?? null }, monthHours(month)).then((points) => {
+      if (points && article.isConnected) article.append(comparisonChart({ points, resource, line, month }));
+    });
+  }
+  return article;
 }
 
 export class SakuraComparison extends EstimateElement {
   static observedAttributes = ["resource", "month"];
+  #shown = PAGE;
+
+  shownKey(estimate) {
+    return JSON.stringify(estimate.resources) + (hasLines(estimate) ? JSON.stringify(estimate.months.map((m) => m.lines)) : "");
+  }
+
+  /** Every card, not a page of them: for print. */
+  showAll() {
+    this.#shown = Infinity;
+    this.update();
+  }
 
   render(estimate) {
     const only = this.getAttribute("resource");
+    const asked = this.getAttribute("month");
     const resources = estimate.resources.filter((r) => !only || r.id === only);
-    return resources.map((r) => card(estimate, r, this.getAttribute("month") || defaultMonth(estimate, r.id)));
+    const cards = resources.slice(0, this.#shown).map((r) => this.#card(estimate, r, asked || defaultMonth(estimate, r)));
+    const rest = resources.length - cards.length;
+    if (rest > 0) {
+      cards.push(
+        h("button", {
+          type: "button", class: "sk-more", "data-testid": "comparison-more",
+          onclick: () => {
+            this.#shown += PAGE;
+            this.update();
+          },
+        }, t("cmp.more", { n: Math.min(PAGE, rest), total: resources.length })),
+      );
+    }
+    return cards;
+  }
+
+  #card(estimate, resource, month) {
+    if (hasLines(estimate)) return card(resource, month, linesOf(estimate.months.find((m) => m.month === month), resource.id));
+    const first = resource.firstBilled;
+    if (!first || first.month === month) {
+      return card(resource, month, first ? { line: first.line, contracts: first.contracts } : { line: null, contracts: 0 });
+    }
+    // Another month than the first billed one: its lines are asked for.
+    const placeholder = card(resource, month, null);
+    this.monthSource?.(month, resource.id).then((bill) => {
+      if (bill && placeholder.isConnected) placeholder.replaceWith(card(resource, month, linesOf(bill, resource.id)));
+    });
+    return placeholder;
   }
 }
 

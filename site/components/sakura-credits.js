@@ -103,6 +103,10 @@ function timeline(estimate) {
 }
 
 export class SakuraCredits extends EstimateElement {
+  shownKey(estimate) {
+    return JSON.stringify([estimate.credits, estimate.months.map((m) => [m.month, m.credits, m.notices])]);
+  }
+
   render(estimate) {
     const summary = estimate.credits.length
       ? [

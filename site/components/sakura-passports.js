@@ -53,6 +53,10 @@ function planName(estimate, p) {
 }
 
 export class SakuraPassports extends EstimateElement {
+  shownKey(estimate) {
+    return JSON.stringify([estimate.passports, estimate.months[0]?.month, estimate.resources.map((r) => [r.item, r.zone, r.name])]);
+  }
+
   render(estimate) {
     if (!estimate.passports.length) return [h("p", { class: "sk-empty" }, t("pp.none"))];
     const firstMonth = estimate.months[0]?.month;

@@ -122,6 +122,10 @@ function cumulativeChart(months) {
 }
 
 export class SakuraYears extends EstimateElement {
+  shownKey(estimate) {
+    return JSON.stringify([estimate.years, estimate.months.map((m) => [m.month, m.cumulative, m.cumulativeWithoutPassports])]);
+  }
+
   render(estimate) {
     return [
       scroller(

@@ -1,12 +1,35 @@
 // Package sitehandler serves the static estimator page. The development
-// server (scripts/serve) and the browser tests (e2e) share it, so the tests
-// exercise the same headers a user's browser gets.
+// server (scripts/serve), the built folder of make dist and the browser tests
+// (e2e) share it, so the tests exercise the same headers a user's browser gets.
+//
+// What it adds to plain file serving:
+//   - precompressed copies (name.br, name.gz, written by Precompress) sent
+//     with Content-Encoding and Vary: Accept-Encoding, as the client accepts;
+//   - an ETag from the content on every file, so a revalidation costs a 304;
+//   - a year's immutable caching for content-hashed names (main.3fa9c1d2.wasm),
+//     no-cache for everything else the page is built from;
+//   - CORS and Cross-Origin-Resource-Policy: cross-origin, because the
+//     embeddable calculator loads its script and wasm from other sites;
+//   - the page's Content-Security-Policy (the same one make dist writes).
+//
+// /index.html is served as it is, never redirected to /: a service worker
+// that caches it must get the page, not a redirect.
 package sitehandler
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+
+	"io/fs"
 	"net/http"
+	"os"
 	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
+	"sync"
+	"time"
 )
 
 // contentTypes pins the types the page depends on. Go's built-in table has
@@ -14,35 +37,180 @@ import (
 // otherwise; WebAssembly.instantiateStreaming refuses anything but
 // application/wasm, and module scripts need a JavaScript type.
 var contentTypes = map[string]string{
-	".wasm": "application/wasm",
-	".js":   "text/javascript; charset=utf-8",
-	".mjs":  "text/javascript; charset=utf-8",
-	".html": "text/html; charset=utf-8",
-	".css":  "text/css; charset=utf-8",
-	".json": "application/json",
-	".svg":  "image/svg+xml",
+	".wasm":        "application/wasm",
+	".js":          "text/javascript; charset=utf-8",
+	".mjs":         "text/javascript; charset=utf-8",
+	".html":        "text/html; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".json":        "application/json",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".md":          "text/markdown; charset=utf-8",
+	".txt":         "text/plain; charset=utf-8",
+	".webmanifest": "application/manifest+json",
 }
 
-// revalidate lists what the browser must check again on every load: these
-// change with each build, and a stale main.wasm beside a fresh app.js is a
-// confusing bug.
-var revalidate = map[string]bool{".html": true, ".js": true, ".mjs": true, ".wasm": true, ".css": true, "": true}
+// ContentSecurityPolicy is the page's policy, sent with every HTML page by
+// the dev server and written into make dist's _headers. No frame-ancestors:
+// the iframe calculator is meant to be framed by documentation sites.
+// blob: workers are how the calculator starts its engine worker when its
+// script comes from another origin (see site/embed/README.md).
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+	"worker-src 'self' blob:; connect-src 'self'; img-src 'self' data:; style-src 'self'; " +
+	"object-src 'none'; base-uri 'self'; form-action 'self'"
+
+// hashedName matches names carrying a content hash (main.3fa9c1d2e4b5.wasm):
+// their content never changes under that name, so they may be cached for good.
+var hashedName = regexp.MustCompile(`\.[0-9a-f]{8,64}\.[A-Za-z0-9]+$`)
+
+// CacheControl is the caching a file of that URL path gets.
+func CacheControl(urlPath string) string {
+	if hashedName.MatchString(urlPath) {
+		return "public, max-age=31536000, immutable"
+	}
+	return "no-cache"
+}
+
+// Handler serves the files under a directory. Build one with New.
+type Handler struct {
+	dir string
+
+	mu    sync.Mutex
+	etags map[string]etagEntry // file path → its ETag while size and time match
+}
+
+type etagEntry struct {
+	size int64
+	mod  time.Time
+	etag string
+}
 
 // New returns a handler serving the files under dir.
-func New(dir string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ext := strings.ToLower(path.Ext(r.URL.Path))
-		if strings.HasSuffix(r.URL.Path, "/") {
-			ext = ""
+func New(dir string) *Handler {
+	return &Handler{dir: dir, etags: map[string]etagEntry{}}
+}
+
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	urlPath := path.Clean("/" + r.URL.Path)
+	name := filepath.Join(h.dir, filepath.FromSlash(urlPath))
+	info, err := os.Stat(name)
+	if err == nil && info.IsDir() {
+		if !strings.HasSuffix(r.URL.Path, "/") {
+			http.Redirect(w, r, path.Base(urlPath)+"/", http.StatusMovedPermanently)
+			return
 		}
-		if ct, ok := contentTypes[ext]; ok {
-			w.Header().Set("Content-Type", ct)
+		urlPath = path.Join(urlPath, "index.html")
+		name = filepath.Join(name, "index.html")
+		info, err = os.Stat(name)
+	}
+	if err != nil || info.IsDir() || hidden(urlPath) {
+		http.NotFound(w, r)
+		return
+	}
+
+	hdr := w.Header()
+	ext := strings.ToLower(path.Ext(urlPath))
+	if ct, ok := contentTypes[ext]; ok {
+		hdr.Set("Content-Type", ct)
+	}
+	hdr.Set("Cache-Control", CacheControl(urlPath))
+	hdr.Set("X-Content-Type-Options", "nosniff")
+	hdr.Set("Access-Control-Allow-Origin", "*")
+	hdr.Set("Cross-Origin-Resource-Policy", "cross-origin")
+	if ext == ".html" {
+		hdr.Set("Content-Security-Policy", ContentSecurityPolicy)
+	}
+
+	sent, sentInfo, tag := name, info, ""
+	if compressible[ext] {
+		hdr.Add("Vary", "Accept-Encoding")
+		for _, enc := range encodings {
+			if !accepts(r.Header.Get("Accept-Encoding"), enc.token) {
+				continue
+			}
+			if ci, err := os.Stat(name + enc.suffix); err == nil && !ci.ModTime().Before(info.ModTime()) {
+				sent, sentInfo, tag = name+enc.suffix, ci, enc.token
+				hdr.Set("Content-Encoding", enc.token)
+				// Content-Length is the encoded size; the page's progress bar
+				// counts decoded bytes, so it needs this total (engine-client.js).
+				hdr.Set("X-Decoded-Length", strconv.FormatInt(info.Size(), 10))
+				break
+			}
 		}
-		if revalidate[ext] {
-			w.Header().Set("Cache-Control", "no-cache")
+	}
+	f, err := os.Open(sent)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer f.Close()
+	etag, err := h.etag(sent, sentInfo)
+	if err == nil {
+		if tag != "" {
+			etag = strings.TrimSuffix(etag, `"`) + "-" + tag + `"`
 		}
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		files.ServeHTTP(w, r)
-	})
+		hdr.Set("ETag", etag)
+	}
+	// ServeContent answers If-None-Match with 304 and serves ranges; the
+	// name it gets is the original's, so it never guesses a type from .br.
+	http.ServeContent(w, r, path.Base(urlPath), sentInfo.ModTime(), f)
+}
+
+// hidden keeps dot files (.git, .DS_Store) out of reach.
+func hidden(urlPath string) bool {
+	for _, part := range strings.Split(urlPath, "/") {
+		if strings.HasPrefix(part, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// etag is a strong ETag from the file's content, remembered while the file's
+// size and modification time stay the same.
+func (h *Handler) etag(name string, info fs.FileInfo) (string, error) {
+	h.mu.Lock()
+	e, ok := h.etags[name]
+	h.mu.Unlock()
+	if ok && e.size == info.Size() && e.mod.Equal(info.ModTime()) {
+		return e.etag, nil
+	}
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(raw)
+	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	h.mu.Lock()
+	h.etags[name] = etagEntry{info.Size(), info.ModTime(), etag}
+	h.mu.Unlock()
+	return etag, nil
+}
+
+// accepts says whether an Accept-Encoding header allows the token (with a
+// q-value above zero; "*" counts).
+func accepts(header, token string) bool {
+	star := false
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		name = strings.ToLower(strings.TrimSpace(name))
+		q := 1.0
+		if k, v, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.TrimSpace(k) == "q" {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+				q = f
+			}
+		}
+		switch name {
+		case token:
+			return q > 0
+		case "*":
+			star = q > 0
+		}
+	}
+	return star
 }

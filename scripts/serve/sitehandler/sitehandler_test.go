@@ -32,7 +32,8 @@ func TestNew_headers(t *testing.T) {
 		{"/", "text/html; charset=utf-8", "no-cache", http.StatusOK},
 		{"/app.js", "text/javascript; charset=utf-8", "no-cache", http.StatusOK},
 		{"/gen/main.wasm", "application/wasm", "no-cache", http.StatusOK},
-		{"/logo.png", "image/png", "", http.StatusOK},
+		{"/logo.png", "image/png", "no-cache", http.StatusOK},
+		{"/index.html", "text/html; charset=utf-8", "no-cache", http.StatusOK},
 		{"/missing.js", "", "", http.StatusNotFound},
 	}
 	for _, tt := range tests {
