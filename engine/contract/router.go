@@ -23,6 +23,7 @@ const (
 	requestFeeCurve
 	requestEstimateSummary
 	requestEstimateMonth
+	requestBreakdown
 )
 
 // requestNames are the requests' wire names, in the README's order.
@@ -33,12 +34,13 @@ var requestNames = [...]string{
 	requestFeeCurve:        "feeCurve",
 	requestEstimateSummary: "estimateSummary",
 	requestEstimateMonth:   "estimateMonth",
+	requestBreakdown:       "breakdown",
 }
 
 func (q request) String() string { return requestNames[q] }
 
 func parseRequest(name string) (request, bool) {
-	for q := requestCatalogs; q <= requestEstimateMonth; q++ {
+	for q := requestCatalogs; q <= requestBreakdown; q++ {
 		if requestNames[q] == name {
 			return q, true
 		}
@@ -81,16 +83,19 @@ func HandleJSON(in []byte) (out []byte, ok bool) {
 	}
 	var resp any
 	switch env.request {
-	case requestEstimateSummary, requestEstimateMonth:
+	case requestEstimateSummary, requestEstimateMonth, requestBreakdown:
 		// Written by hand, as estimates are: json.Marshal would copy and
 		// re-check every byte.
 		if err := checkScenarioSize(len(in)); err != nil {
 			return document.ErrorDocument(err), false
 		}
-		if env.request == requestEstimateSummary {
+		switch env.request {
+		case requestEstimateSummary:
 			out, err = estimateSummaryRequest(env.body, dups)
-		} else {
+		case requestEstimateMonth:
 			out, err = estimateMonthRequest(env.body, dups)
+		default:
+			out, err = breakdownRequest(env.body, dups)
 		}
 		if err != nil {
 			return document.ErrorDocument(err), false
