@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -169,4 +170,54 @@ func TestLayout_printFirstPage(t *testing.T) {
 	}
 	// 24 months × 9,504 = 228,096.
 	p.waitValue(find(`[data-testid="summary-row"][data-key="horizon"] [data-testid="summary-with"]`), "228096")
+}
+
+// The per-kind breakdown, passport fees included, adds up to the month's and
+// the year's bill. Seed 002: one 4-core/8 GB server in tk1a at 9,504 a month
+// with a 12-month passport bought in 2018-12 (worked by hand in
+// passport_test.go): the server costs 7,603 a month after the 20 % discount,
+// the passport fee is 11,404 in 2018-12; the first month's bill is 7,603 +
+// 11,404 = 19,007, year 1's 12 × 7,603 + 11,404 = 102,640.
+func TestLayout_breakdownByKindAddsUp(t *testing.T) {
+	t.Parallel()
+	for _, width := range widths {
+		p := newTab(t)
+		p.viewport(width)
+		p.period("seed-2018", "2018-12", "12")
+		p.resource(0, "web", "server/4core-8gb", "tk1a")
+		p.click(byID("add-passport"))
+		p.waitUpToDate()
+		p.click(find(`[data-testid="breakdown"] > summary`))
+		cell := func(key string, col int) loc {
+			return find(fmt.Sprintf(`[data-testid="breakdown-row"][data-key=%q] td[data-col="%d"]`, key, col))
+		}
+		// Columns: year 1, then the whole period (also year 1 here).
+		p.waitValue(cell("server", 0), "91236")
+		p.waitValue(cell("passportFees", 0), "11404")
+		p.waitValue(cell("disk", 0), "0")
+		p.waitValue(cell("total", 0), "102640")
+		p.waitValue(cell("total", 1), "102640")
+		// The year's bill in the totals card is the same figure.
+		p.waitValue(find(`[data-testid="summary-row"][data-key="year-1"] [data-testid="summary-with"]`), "102640")
+
+		p.choose(byID("breakdown-period"), "2018-12")
+		p.waitValue(cell("server", 0), "7603")
+		p.waitValue(cell("passportFees", 0), "11404")
+		p.waitValue(cell("total", 0), "19007")
+		p.waitValue(find(`[data-testid="summary-row"][data-key="first"] [data-testid="summary-with"]`), "19007")
+		// Every row but the total adds up to the total (all six kinds are listed).
+		sum := eval[int](p, "adding the rows", `[...document.querySelectorAll('[data-testid="breakdown-row"]:not([data-key="total"]) td[data-col="0"]')].reduce((s, td) => s + Number(td.dataset.value), 0)`)
+		if sum != 19007 {
+			t.Errorf("%d px: the rows add up to %d, want 19,007", width, sum)
+		}
+		if n := p.count(`[data-testid="breakdown-row"]`); n != 8 {
+			t.Errorf("%d px: %d breakdown rows, want 8 (six kinds, passport fees, total)", width, n)
+		}
+		// Its CSV is the table on screen.
+		p.click(byID("export-breakdown-csv"))
+		csv := eval[string](p, "the breakdown CSV", `window.__lastExport?.text ?? ""`)
+		if !strings.Contains(csv, "Discount passport fees,11404\r\n") || !strings.Contains(csv, "Bill total,19007\r\n") {
+			t.Errorf("%d px: the breakdown CSV lacks the passport fees or total rows:\n%s", width, csv)
+		}
+	}
 }

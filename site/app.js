@@ -19,6 +19,8 @@ import { showErrors, clearErrors } from "./app/errors.js";
 import { renderSummary, usesCustomPrices, trackHeader } from "./app/summary-card.js";
 import { renderInputs } from "./app/summary-inputs.js";
 import { markCustomPrices } from "./app/custom-marks.js";
+import { createBreakdown } from "./app/summary-breakdown.js";
+import { keepChartTablesInPrint } from "./app/print.js";
 import { encodeScenario, decodeLink } from "./app/share.js";
 import { shapeProblem } from "./app/scenario-shape.js";
 import { closestMatch } from "./app/match.js";
@@ -200,6 +202,8 @@ async function main() {
     changed: () => { form.refresh(); edited(); },
   });
   const form = createForm({ entry: () => customItems.entry(), changed: () => edited() });
+  // Only while results are current: a stale estimate's breakdown would not match the form's errors.
+  const breakdown = createBreakdown($("breakdown-box"), (req) => engine.call(req), () => last);
   const saved = createSavedUI({
     scenario: () => current(),
     dirty: () => isDirty(),
@@ -327,6 +331,7 @@ async function main() {
     renderSummary($("summary-card"), $("summary-bar"), last.estimate, usesCustomPrices(last.scenario));
     renderInputs($("print-inputs"), last.scenario, last.estimate, customItems.entry());
     markCustomPrices(last.scenario);
+    breakdown.update();
   }
 
   // One line above the results: which prices, which months, and the total.
@@ -425,6 +430,7 @@ async function main() {
   $("app").hidden = false;
   document.body.classList.add("ready");
   trackHeader(document.querySelector(".top"));
+  keepChartTablesInPrint();
   registerServiceWorker(); // last, so it can cache every file the page loaded
 }
 
