@@ -26,8 +26,9 @@ type breakdownAnswer struct {
 		By     string   `json:"by"`
 		Months []string `json:"months"`
 		Years  []struct {
-			Year     int    `json:"year"`
-			From, To string `json:"from"`
+			Year int    `json:"year"`
+			From string `json:"from"`
+			To   string `json:"to"`
 		} `json:"years"`
 		Groups []struct {
 			Key    string   `json:"key"`
