@@ -101,6 +101,21 @@ func TestLayout_newRowInheritsAndDuplicates(t *testing.T) {
 		p.waitUpToDate()
 		// 2 cores / 4 GB at 4,620 a month: 3 + 3 + 1 = 7 servers, 32,340 in the first month.
 		p.waitValue(find(`[data-testid="summary-row"][data-key="first"] [data-testid="summary-with"]`), "32340")
+		if p.exists(byID("summary-custom")) {
+			t.Errorf("%d px: the totals say custom prices before any was given", width)
+		}
+		// A negotiated monthly fee of 4,000 for the plan (rows of one item and
+		// zone must agree on it): 7 × 4,000 = 28,000, marked as custom.
+		for i := 0; i < 3; i++ {
+			p.typeInto(row("resource-row", i).in("resource-monthly"), "4000")
+		}
+		p.waitValue(find(`[data-testid="summary-row"][data-key="first"] [data-testid="summary-with"]`), "28000")
+		p.waitVisible(byID("summary-custom"))
+		mark := eval[string](p, "the comparison card's mark", withEl(find(`[data-testid="comparison-card"][data-resource="db"]`),
+			`return getComputedStyle(el, "::before").content;`, `""`))
+		if !strings.Contains(mark, "Custom price") {
+			t.Errorf("%d px: the comparison card of db is not marked custom (::before %s)", width, mark)
+		}
 	}
 }
 
@@ -114,7 +129,7 @@ func TestLayout_planSearch(t *testing.T) {
 	r := row("resource-row", 0)
 	p.click(r.find("details.plan-search > summary"))
 	p.typeInto(r.in("plan-query"), "h100")
-	p.waitText(r.in("plan-matches"), "1 plans match")
+	p.waitText(r.in("plan-matches"), "1 plan matches")
 	options := func() int {
 		return eval[int](p, "counting plan options", withEl(r.in("resource-item"), `return el.options.length;`, "0"))
 	}
@@ -133,7 +148,7 @@ func TestLayout_planSearch(t *testing.T) {
 	p.choose(r.in("plan-gpu"), "")
 	p.choose(r.in("plan-cores"), "24")
 	p.choose(r.in("plan-memory"), "240")
-	p.waitText(r.in("plan-matches"), "plans match")
+	p.waitText(r.in("plan-matches"), "match")
 	if !eval[bool](p, "only big plans", withEl(r.in("resource-item"),
 		`return [...el.options].every((o) => o.value === "server/1core-1gb" || /(2[4-9]|[3-9]\d|\d{3})core-(2[4-9]\d|[3-9]\d\d|\d{4})gb/.test(o.value));`, "false")) {
 		t.Errorf("plans under 24 cores or 240 GB are still offered: %s", p.options(r.in("resource-item")))

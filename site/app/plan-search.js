@@ -2,7 +2,7 @@
 // memory and GPU. The picker stays a native <select> (keyboard and screen
 // readers know it), each option already shows its prices; the filters only
 // decide which options it holds, and a status line says how many match.
-import { t, register } from "../lib/i18n.js";
+import { t, register, locale } from "../lib/i18n.js";
 import { h, field, option } from "./dom.js";
 
 register({
@@ -18,7 +18,8 @@ register({
     "gpu.any": "Any",
     "gpu.only": "GPU plans only",
     "gpu.none": "Without GPU",
-    planMatches: "{n} plans match",
+    "planMatches.one": "{n} plan matches",
+    "planMatches.other": "{n} plans match",
     planMatchesNone: "No plan matches: the picker shows every plan",
   },
   ja: {
@@ -33,7 +34,7 @@ register({
     "gpu.any": "指定なし",
     "gpu.only": "GPUプランのみ",
     "gpu.none": "GPUなし",
-    planMatches: "{n}件のプランが該当",
+    "planMatches.other": "{n}件のプランが該当",
     planMatchesNone: "該当するプランがないため、すべてのプランを表示しています",
   },
 });
@@ -86,7 +87,7 @@ export function planSearch(row, apply) {
   const update = () => {
     row.planFilter = planFilter({ query: query.value, cores: cores.value, memory: memory.value, gpu: gpu.value });
     const n = apply();
-    status.textContent = !row.planFilter ? "" : n ? t("planMatches", { n }) : t("planMatchesNone");
+    status.textContent = !row.planFilter ? "" : n ? t(`planMatches.${new Intl.PluralRules(locale()).select(n)}`, { n }) : t("planMatchesNone");
   };
   for (const c of [query, cores, memory, gpu]) c.addEventListener(c === query ? "input" : "change", update);
   // Option texts follow the language like the rest of the row.
