@@ -100,7 +100,7 @@ export function createBreakdown(box, ask, current) {
       h("caption", { text: t("bd.caption", { by: byKind ? t("bd.byKind") : t("bd.byResource") }) }),
       h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("bd.group") }), ...heads.map((x) => h("th", { scope: "col", class: "sk-num", text: x })))),
       h("tbody", {}, ...rows.map((r) => h("tr", { dataset: { testid: "breakdown-row", key: r.key }, class: r.key === "total" ? "bd-total" : "" },
-        h("th", { scope: "row", dataset: { label: t("bd.group") }, text: r.name }),
+        h("th", { scope: "row", text: r.name }),
         ...r.values.map((v, i) => h("td", { class: "sk-num", dataset: { label: heads[i], value: v, col: String(i) }, text: yen(v) }))))))));
   }
 

@@ -14,9 +14,11 @@ register({
     "sum.period": "Period",
     "sum.with": "With passports",
     "sum.without": "Without passports",
-    "sum.firstMonth": "First month ({month})",
-    "sum.year": "Year {n} ({from} – {to})",
-    "sum.horizon": "Whole period ({n} months)",
+    "sum.firstMonth": "First month",
+    "sum.year": "Year {n}",
+    "sum.horizon": "Whole period",
+    "sum.range": "{from} – {to}",
+    "sum.months": "{n} months",
     "sum.custom": "Includes custom prices",
     "bar.total": "{n} months: {total}",
     "bar.first": "first month {amount}",
@@ -28,9 +30,11 @@ register({
     "sum.period": "期間",
     "sum.with": "パスポートあり",
     "sum.without": "パスポートなし",
-    "sum.firstMonth": "最初の月({month})",
-    "sum.year": "{n}年目({from}〜{to})",
-    "sum.horizon": "期間全体({n}か月)",
+    "sum.firstMonth": "最初の月",
+    "sum.year": "{n}年目",
+    "sum.horizon": "期間全体",
+    "sum.range": "{from}〜{to}",
+    "sum.months": "{n}か月",
     "sum.custom": "個別料金を含みます",
     "bar.total": "{n}か月:{total}",
     "bar.first": "最初の月 {amount}",
@@ -48,11 +52,11 @@ export function summaryRows(estimate) {
   const months = estimate?.months ?? [];
   if (!months.length) return [];
   const first = months[0], last = months[months.length - 1];
-  const rows = [{ key: "first", label: t("sum.firstMonth", { month: fmtMonth(first.month) }), with: first.total, without: first.withoutPassports }];
+  const rows = [{ key: "first", label: t("sum.firstMonth"), when: fmtMonth(first.month), with: first.total, without: first.withoutPassports }];
   for (const y of estimate.years ?? []) {
-    rows.push({ key: `year-${y.year}`, label: t("sum.year", { n: y.year, from: fmtMonth(y.from), to: fmtMonth(y.to) }), with: y.total, without: y.withoutPassports });
+    rows.push({ key: `year-${y.year}`, label: t("sum.year", { n: y.year }), when: t("sum.range", { from: fmtMonth(y.from), to: fmtMonth(y.to) }), with: y.total, without: y.withoutPassports });
   }
-  rows.push({ key: "horizon", label: t("sum.horizon", { n: months.length }), with: last.cumulative, without: last.cumulativeWithoutPassports });
+  rows.push({ key: "horizon", label: t("sum.horizon"), when: t("sum.months", { n: months.length }), with: last.cumulative, without: last.cumulativeWithoutPassports });
   return rows;
 }
 
@@ -73,7 +77,7 @@ export function renderSummary(box, bar, estimate, custom) {
         h("th", { scope: "col", class: "num", text: t("sum.with") }),
         h("th", { scope: "col", class: "num", text: t("sum.without") }))),
       h("tbody", {}, ...rows.map((r) => h("tr", { dataset: { testid: "summary-row", key: r.key } },
-        h("th", { scope: "row", text: r.label }), cell(r.with, "summary-with"), cell(r.without, "summary-without"))))),
+        h("th", { scope: "row" }, r.label, " ", h("span", { class: "sum-when", text: r.when })), cell(r.with, "summary-with"), cell(r.without, "summary-without"))))),
     ...(custom ? [h("p", { class: "custom-mark", dataset: { testid: "summary-custom" }, text: `✱ ${t("sum.custom")}` })] : []),
   );
   const first = rows[0], horizon = rows[rows.length - 1];
