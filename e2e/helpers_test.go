@@ -284,6 +284,19 @@ func eval[T any](p *page, what, expr string) T {
 	return v
 }
 
+// evalAwait is eval for an expression giving a promise (the engine's calls,
+// which run in its worker).
+func evalAwait[T any](p *page, what, expr string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.check()
+		p.t.Fatalf("%s: %v", what, err)
+	}
+	p.check()
+	return v
+}
+
 // waitJS waits until a JS expression is truthy.
 func (p *page) waitJS(what, expr string) {
 	p.t.Helper()

@@ -46,14 +46,14 @@ func TestSmoke_estimateErrors(t *testing.T) {
 		`sakura.estimate('{}', '{}')`,
 		`sakura.estimate({catalog: "seed-2018"})`,
 	} {
-		out := eval[string](p, call, `(() => { try { return `+call+`; } catch (e) { return "threw: " + e; } })()`)
+		out := evalAwait[string](p, call, `(async () => { try { return await `+call+`; } catch (e) { return "threw: " + e; } })()`)
 		var doc errorList
 		if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Errors) == 0 {
 			t.Errorf("%s = %s, want an error list", call, out)
 		}
 	}
 	// Still alive after all that.
-	out := eval[string](p, "a call after the errors", `sakura.estimate('{}')`)
+	out := evalAwait[string](p, "a call after the errors", `sakura.estimate('{}')`)
 	if err := json.Unmarshal([]byte(out), new(errorList)); err != nil {
 		t.Errorf("sakura.estimate after bad calls = %s, want JSON", out)
 	}
@@ -62,7 +62,7 @@ func TestSmoke_estimateErrors(t *testing.T) {
 func TestSmoke_estimateSeed002(t *testing.T) {
 	t.Parallel()
 	p := newTab(t)
-	raw := eval[string](p, "estimating seed 002", `sakura.estimate(`+jsString(seed002)+`)`)
+	raw := evalAwait[string](p, "estimating seed 002", `sakura.estimate(`+jsString(seed002)+`)`)
 	var est struct {
 		errorList
 		Years []struct {

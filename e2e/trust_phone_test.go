@@ -31,11 +31,39 @@ func TestTrust_phoneJapanese(t *testing.T) {
 	p.paste(r.in("resource-hours"), "800")
 	p.waitAttr(byID("status"), "data-state", "errors")
 	p.waitText(byID("stale-banner"), "最後に正しかった入力")
-	p.waitText(byID("error-count"), "エラー 1 件")
+	p.waitText(byID("error-count"), "エラー1件")
 	p.click(byID("error-count"))
 	link := byID("error-link")
 	p.waitVisible(link)
 	p.waitText(link, "リソース 1")
 	p.click(link)
 	p.waitJS("the hours field to take the focus", `document.activeElement?.dataset.testid === "resource-hours"`)
+}
+
+// An engine error in Japanese beside the field it names, worded by the page
+// from the error's code (badHours) and args, at desktop and phone width.
+func TestLayout_japaneseFieldError(t *testing.T) {
+	t.Parallel()
+	for _, width := range []int64{1280, 390} {
+		p := newTab(t)
+		if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		p.click(byID("lang-toggle"))
+		r := row("resource-row", 0)
+		p.choose(r.in("resource-usage"), "hours")
+		p.paste(r.in("resource-hours"), "800")
+		const path = "resources[0].usage.hours"
+		p.waitVisible(fieldError(path))
+		// contract.md: badHours is "must be a number of hours from 0 to 744".
+		p.waitText(fieldError(path), "0〜744時間の数値で入力してください")
+		beside := eval[bool](p, "finding the hours field beside its error", withEl(fieldError(path),
+			`return el.closest(".field")?.querySelector('[data-testid="resource-hours"]') != null;`, "false"))
+		if !beside {
+			t.Errorf("%d px: the Japanese error is not in the hours field's box", width)
+		}
+		// Back to English: the same error in the engine's words.
+		p.click(byID("lang-toggle"))
+		p.waitText(fieldError(path), "must be a number of hours from 0 to 744")
+	}
 }

@@ -7,7 +7,8 @@ import { t, lang, setLang, onLangChange } from "./lib/i18n.js";
 import { available as storageAvailable } from "./lib/safe-storage.js";
 import { translate, h } from "./app/dom.js";
 import { yen, month as fmtMonth } from "./lib/format.js";
-import { wasmAvailable, startEngine } from "./lib/engine-client.js";
+import { wasmAvailable, startEngine, exposeEngine } from "./lib/engine-client.js";
+import { useEngine } from "./components/fee-curve.js";
 import { addCatalog, getCatalog, keyForScenarioCatalog, defaultCatalogKey, setDefaultCatalog, itemIn, itemName, zoneName, smallServer } from "./app/catalogs.js";
 import { listImported } from "./app/storage.js";
 import { rowItem, setRowItem, refreshRow } from "./app/rows.js";
@@ -15,6 +16,11 @@ import { createCatalogUI } from "./app/catalog-ui.js";
 import { createForm, thisMonth } from "./app/form.js";
 import { buildScenario, scenarioToForm } from "./app/scenario.js";
 import { showErrors, clearErrors } from "./app/errors.js";
+import { renderSummary, usesCustomPrices, trackHeader } from "./app/summary-card.js";
+import { renderInputs } from "./app/summary-inputs.js";
+import { markCustomPrices } from "./app/custom-marks.js";
+import { createBreakdown } from "./app/summary-breakdown.js";
+import { keepChartTablesInPrint } from "./app/print.js";
 import { encodeScenario, decodeLink } from "./app/share.js";
 import { shapeProblem } from "./app/scenario-shape.js";
 import { closestMatch } from "./app/match.js";
@@ -26,6 +32,7 @@ import { createCustomItemsUI } from "./app/custom-items-ui.js";
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 const RESULTS = ["comparison", "bills", "passports", "credits", "years"];
+const DEBOUNCE_MS = 20;
 
 let last = null; // {scenario, estimate, fromLink} on screen
 let built = null; // the scenario the form means right now, valid or not
@@ -152,6 +159,8 @@ async function main() {
   let engine;
   try {
     engine = await startEngine({ onProgress: showLoading });
+    exposeEngine(engine);
+    useEngine(engine);
   } catch (e) {
     document.querySelector(".loading-text").textContent = t("loadFailed", { message: e.message });
     document.querySelector(".loading progress").hidden = true;
@@ -193,6 +202,8 @@ async function main() {
     changed: () => { form.refresh(); edited(); },
   });
   const form = createForm({ entry: () => customItems.entry(), changed: () => edited() });
+  // Only while results are current: a stale estimate's breakdown would not match the form's errors.
+  const breakdown = createBreakdown($("breakdown-box"), (req) => engine.call(req), () => last);
   const saved = createSavedUI({
     scenario: () => current(),
     dirty: () => isDirty(),
@@ -275,7 +286,9 @@ async function main() {
     const { scenario, errors, overrideRows } = buildScenario(form.read(), catalogUI.current());
     customItems.addTo(scenario);
     built = scenario;
-    const out = await engine.latest("estimate", scenario);
+    // The summary: every figure on screen but the lines, which a month asks
+    // for when it is opened (monthSource).
+    const out = await engine.latest("estimate", { request: "estimateSummary", scenario });
     if (out === null || gen !== generation) return; // a newer input is on its way
     const all = [...errors, ...(out.errors ?? [])];
     const formEl = document.getElementById("scenario-form");
@@ -290,9 +303,17 @@ async function main() {
     }
     clearErrors(formEl, $("form-errors"));
     last = { scenario, estimate: out, fromLink: catalogUI.current()?.origin === "link" };
-    for (const id of RESULTS) $(id).estimate = out;
+    const monthSource = (month, resource) =>
+      engine.call({ request: "estimateMonth", scenario, month, ...(resource ? { resource } : {}) }).then((a) => a.month ?? null);
+    for (const id of RESULTS) {
+      $(id).monthSource = monthSource;
+      $(id).estimate = out;
+    }
     markStale(false);
     summarize();
+    showTotals();
+    // For make bench: when these figures reached the screen (the frame after this one).
+    requestAnimationFrame(() => setTimeout(() => performance.mark("sakura:figures"), 0));
     // "Up to date" waits for the URL too (a few ms to compress), so a link
     // copied then is this estimate's; one replaceState per result keeps under
     // the browser's navigation throttle while the user types.
@@ -302,6 +323,15 @@ async function main() {
       if (!holdAddress) history.replaceState(null, "", location.pathname + location.search + hash);
       setStatus(0);
     });
+  }
+
+  // The totals card and phone bar, and the inputs list a printout starts with.
+  function showTotals() {
+    if (!last) return;
+    renderSummary($("summary-card"), $("summary-bar"), last.estimate, usesCustomPrices(last.scenario));
+    renderInputs($("print-inputs"), last.scenario, last.estimate, customItems.entry());
+    markCustomPrices(last.scenario);
+    breakdown.update();
   }
 
   // One line above the results: which prices, which months, and the total.
@@ -322,7 +352,9 @@ async function main() {
     showPending();
     generation++;
     clearTimeout(timer);
-    timer = setTimeout(recalc, 150);
+    // Short: a newer input supersedes an older run in the worker (latest()),
+    // so the debounce only gathers the events of one keystroke.
+    timer = setTimeout(recalc, DEBOUNCE_MS);
   }
 
   // The user changed the scenario: the address may now follow the form.
@@ -347,7 +379,12 @@ async function main() {
     schedule();
   });
 
-  createToolbar({ shown: () => last, urlReady: () => fragmentWrite });
+  createToolbar({
+    shown: () => last,
+    urlReady: () => fragmentWrite,
+    // The export holds the whole estimate, every line, as the command line writes it.
+    full: async () => (last ? { scenario: last.scenario, estimate: await engine.call(last.scenario) } : null),
+  });
   stopEarly();
   onLangChange(() => {
     applyLanguage();
@@ -356,6 +393,7 @@ async function main() {
     form.refresh();
     saved.render();
     summarize();
+    showTotals();
     if (errorCount) setStatus(errorCount);
     if (built) recalc();
   });
@@ -391,6 +429,8 @@ async function main() {
   $("loading").hidden = true;
   $("app").hidden = false;
   document.body.classList.add("ready");
+  trackHeader(document.querySelector(".top"));
+  keepChartTablesInPrint();
   registerServiceWorker({
     catalog: () => catalogUI.current()?.catalog ?? null,
     offlineNote: $("offline-note"),

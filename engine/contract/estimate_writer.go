@@ -14,6 +14,11 @@ import (
 // &, U+2028 and U+2029 included), so the page reads the same bytes as ever.
 func AppendEstimate(b []byte, r engine.Result) []byte {
 	w := writer{b: b}
+	w.estimate(r)
+	return w.b
+}
+
+func (w *writer) estimate(r engine.Result) {
 	w.raw(`{"catalog":`)
 	w.catalogSummary(r.Catalog)
 	w.raw(`,"resources":`)
@@ -72,7 +77,6 @@ func AppendEstimate(b []byte, r engine.Result) []byte {
 		w.close(']')
 	}
 	w.raw("}")
-	return w.b
 }
 
 // estimateSize guesses the written size of an estimate, so the buffer grows
@@ -86,8 +90,14 @@ func estimateSize(r engine.Result) int {
 	return n
 }
 
-// writer appends JSON to b.
-type writer struct{ b []byte }
+// writer appends JSON to b. With summary set it writes the estimateSummary
+// answer (estimate_parts.go): a line count in place of each month's lines,
+// and each resource's first billed line.
+type writer struct {
+	b           []byte
+	summary     *engine.Result
+	firstBilled map[string]billed
+}
 
 func (w *writer) raw(s string) { w.b = append(w.b, s...) }
 func (w *writer) open(c byte)  { w.b = append(w.b, c) }
@@ -237,6 +247,21 @@ func (w *writer) resource(r *engine.ResourceSummary) {
 	w.intOrNull(r.DailyFromHours)
 	w.raw(`,"monthlyFromHours":`)
 	w.intOrNull(r.MonthlyFromHours)
+	if w.summary != nil {
+		w.raw(`,"firstBilled":`)
+		if b, ok := w.firstBilled[r.ID]; ok {
+			m := &w.summary.Months[b.month]
+			w.raw(`{"month":`)
+			w.monthValue(m.Month)
+			w.raw(`,"contracts":`)
+			w.int(int64(b.contracts))
+			w.raw(`,"line":`)
+			w.line(&m.Lines[b.line])
+			w.close('}')
+		} else {
+			w.raw("null")
+		}
+	}
 	w.close('}')
 }
 
@@ -259,16 +284,12 @@ func (w *writer) name(n engine.Name) {
 func (w *writer) month(m *engine.MonthBill) {
 	w.raw(`{"month":`)
 	w.monthValue(m.Month)
-	w.raw(`,"lines":`)
-	if m.Lines == nil {
-		w.raw("null")
+	if w.summary != nil {
+		w.raw(`,"lineCount":`)
+		w.int(int64(len(m.Lines)))
 	} else {
-		w.open('[')
-		for i := range m.Lines {
-			w.comma(i)
-			w.line(&m.Lines[i])
-		}
-		w.close(']')
+		w.raw(`,"lines":`)
+		w.lines(m.Lines)
 	}
 	w.raw(`,"passportFees":`)
 	if m.PassportFees == nil {
@@ -326,6 +347,19 @@ func (w *writer) month(m *engine.MonthBill) {
 		w.close(']')
 	}
 	w.close('}')
+}
+
+func (w *writer) lines(lines []engine.Line) {
+	if lines == nil {
+		w.raw("null")
+		return
+	}
+	w.open('[')
+	for i := range lines {
+		w.comma(i)
+		w.line(&lines[i])
+	}
+	w.close(']')
 }
 
 func (w *writer) line(l *engine.Line) {

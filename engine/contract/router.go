@@ -21,20 +21,26 @@ const (
 	requestImportPrices
 	requestMatchItems
 	requestFeeCurve
+	requestEstimateSummary
+	requestEstimateMonth
+	requestBreakdown
 )
 
 // requestNames are the requests' wire names, in the README's order.
 var requestNames = [...]string{
-	requestCatalogs:     "catalogs",
-	requestImportPrices: "importPrices",
-	requestMatchItems:   "matchItems",
-	requestFeeCurve:     "feeCurve",
+	requestCatalogs:        "catalogs",
+	requestImportPrices:    "importPrices",
+	requestMatchItems:      "matchItems",
+	requestFeeCurve:        "feeCurve",
+	requestEstimateSummary: "estimateSummary",
+	requestEstimateMonth:   "estimateMonth",
+	requestBreakdown:       "breakdown",
 }
 
 func (q request) String() string { return requestNames[q] }
 
 func parseRequest(name string) (request, bool) {
-	for q := requestCatalogs; q <= requestFeeCurve; q++ {
+	for q := requestCatalogs; q <= requestBreakdown; q++ {
 		if requestNames[q] == name {
 			return q, true
 		}
@@ -77,6 +83,24 @@ func HandleJSON(in []byte) (out []byte, ok bool) {
 	}
 	var resp any
 	switch env.request {
+	case requestEstimateSummary, requestEstimateMonth, requestBreakdown:
+		// Written by hand, as estimates are: json.Marshal would copy and
+		// re-check every byte.
+		if err := checkScenarioSize(len(in)); err != nil {
+			return document.ErrorDocument(err), false
+		}
+		switch env.request {
+		case requestEstimateSummary:
+			out, err = estimateSummaryRequest(env.body, dups)
+		case requestEstimateMonth:
+			out, err = estimateMonthRequest(env.body, dups)
+		default:
+			out, err = breakdownRequest(env.body, dups)
+		}
+		if err != nil {
+			return document.ErrorDocument(err), false
+		}
+		return out, true
 	case requestCatalogs:
 		resp, err = catalogsRequest(env.body)
 	case requestImportPrices:

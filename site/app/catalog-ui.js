@@ -5,6 +5,8 @@ import { date } from "../lib/format.js";
 import { h, option } from "./dom.js";
 import { addCatalog, getCatalog, listCatalogs, removeCatalog, defaultCatalogKey, passportZones } from "./catalogs.js";
 import { saveImported, deleteImported } from "./storage.js";
+import { problemText } from "../lib/messages.js";
+import { sourceText } from "./catalog-texts.js";
 import { reasonText, overlayText, passportLines, zoneSourceLines } from "./import-report.js";
 import { available as storageAvailable } from "../lib/safe-storage.js";
 
@@ -54,7 +56,7 @@ export function createCatalogUI({ engine, changed }) {
     info.replaceChildren(
       ...fromLink,
       h("p", { text: t("catalogInfo", { id: c.id, date: date(c.asOf), tax: percent(c.taxRate), items: c.items.length }) }),
-      h("p", { class: "source", text: t("catalogSource", { source: c.source }) }),
+      h("p", { class: "source", text: t("catalogSource", { source: sourceText({ ...c, origin: e.origin }) }) }),
       ...zoneSourceLines(c).map((text, i) => h("p", { class: "zone-source", dataset: { testid: "zone-source" }, text })),
       h("p", { class: "estimated-note", dataset: { estimated: String(hasEstimated) }, text: t(hasEstimated ? "estimatedNote" : "noEstimated") }),
     );
@@ -104,7 +106,7 @@ export function createCatalogUI({ engine, changed }) {
   function details(out) {
     const box = document.querySelector(".import-details");
     const items = [
-      ...(out.warnings ?? []).map((w) => `${w.path}: ${w.message}`),
+      ...(out.warnings ?? []).map((w) => `${w.path}: ${problemText(w)}`),
       ...(out.unmatched ?? []).map((u) => `${u.name ?? u.serviceClass} (${[u.serviceClass, u.zone].filter(Boolean).join(", ")}): ${reasonText(u)}`),
       ...passportLines(out),
     ];
@@ -136,7 +138,7 @@ export function createCatalogUI({ engine, changed }) {
     const where = (path) => (path ?? "").replace(/^documents\[(\d+)\]/, (m, i) => named[Number(i)]?.name ?? m);
     if (out.errors?.length || !out.catalog) {
       const errs = out.errors ?? [];
-      report([t("importFailed"), ...errs.map((e) => (e.path ? `${where(e.path)}: ${e.message}` : e.message))], true);
+      report([t("importFailed"), ...errs.map((e) => (e.path ? `${where(e.path)}: ${problemText(e)}` : problemText(e)))], true);
       return;
     }
     const kept = saveImported(out.catalog);

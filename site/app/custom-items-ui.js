@@ -1,7 +1,7 @@
 // The "Custom items" section: the user adds an item the catalog lacks (kind,
-// name, zone, and any of hourly / daily / monthly prices), then picks it in a
+// name, zone, and any of hourly / daily / monthly fees), then picks it in a
 // resource row like a catalog item. Leaving a price empty means the item has
-// no such price: with a monthly price only, every creation is billed the full
+// no such price: with a monthly fee only, every creation is billed the full
 // month (seed 003, section 4; R4.7).
 import { t, register } from "../lib/i18n.js";
 import { h, field, option, translate } from "./dom.js";
@@ -11,7 +11,7 @@ import { PRICES, nextCustomId, customItemsOf, customValuesOf, withCustomItems } 
 register({
   en: {
     customItemsTitle: "Custom items",
-    customItemsHelp: "Add what the catalog lacks — a Windows Server licence, a load balancer, a negotiated plan — with your own prices, then pick it in a resource row. Leave a price empty when the item has none: an item with only a monthly price is billed the full month every time it is created.",
+    customItemsHelp: "Add what the catalog lacks — a Windows Server licence, a load balancer, a negotiated plan — with your own prices, then pick it in a resource row. Leave a price empty when the item has none: an item with only a monthly fee is billed the full month every time it is created.",
     addCustomItem: "Add custom item",
     customName: "Name",
     customKind: "Kind",

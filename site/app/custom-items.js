@@ -15,7 +15,7 @@ export function nextCustomId(items) {
   return `custom/${n}`;
 }
 
-/** "1,100 円" → "1100"; empty stays empty (no such price). */
+/** "1,100円" → "1100"; empty stays empty (no such price). */
 function price(s) {
   return String(s ?? "").replace(/[\s,，¥￥円]/g, "");
 }

@@ -1,6 +1,7 @@
 // Puts each error beside the field its JSON path names (field-error with
 // data-path), marks that field aria-invalid, and sends the rest to form-errors.
 import { h } from "./dom.js";
+import { problemText } from "../lib/messages.js";
 
 const ROW_LISTS = { resources: "resource-row", passports: "passport-row", credits: "credit-row" };
 
@@ -57,14 +58,18 @@ export function clearErrors(form, formErrors) {
 }
 
 /**
- * Shows errors [{path, message}]; overrideRows maps overrides[k] to its
+ * Shows errors [{path, code?, args?, message}]; overrideRows maps overrides[k] to its
  * resource row. Returns [{path, message, element, control}] in order: control
  * is the field to focus (null when the error has none).
  */
 export function showErrors(errors, form, formErrors, overrideRows = []) {
   clearErrors(form, formErrors);
   const shown = [];
-  for (const { path = "", message } of errors) {
+  for (const error of errors) {
+    // The engine's errors are worded here from code and args; the page's own
+    // come already worded (no code).
+    const { path = "" } = error;
+    const message = problemText(error);
     const { box, controls } = locate(path, form, overrideRows);
     const id = `err${++serial}`;
     const el = h("p", { class: "field-error", id, dataset: { testid: "field-error", path }, text: message });

@@ -1,6 +1,6 @@
 // The scenario form as a whole: reads every input into plain values, fills the
 // inputs from values (a link, a saved estimate), and adds rows with defaults.
-import { refreshRow, resourceRow, readResourceRow, newResourceValues, passportRow, readPassportRow, creditRow, readCreditRow } from "./rows.js";
+import { refreshRow, resourceRow, readResourceRow, newResourceValues, inheritedValues, passportRow, readPassportRow, creditRow, readCreditRow } from "./rows.js";
 import { passportZones, itemIds } from "./catalogs.js";
 import { t } from "../lib/i18n.js";
 
@@ -47,13 +47,26 @@ export function createForm(ctx) {
     return `r${n}`;
   }
 
+  // A new row starts from the last row's kind, zone and plan: fleets repeat
+  // the same plan in the same zone far more often than they start over.
   function addResource(values) {
-    const v = values ?? newResourceValues(ctx.entry(), nextResourceId());
+    const last = lists.resources.lastElementChild;
+    const v = values ?? (last ? inheritedValues(readResourceRow(last), nextResourceId()) : newResourceValues(ctx.entry(), nextResourceId()));
     v.defaultId ??= `r${lists.resources.children.length + 1}`;
-    const row = resourceRow(ctx, v);
+    const row = resourceRow(resourceCtx, v);
     lists.resources.append(row);
     return row;
   }
+
+  /** A copy of row right after it, everything but its id kept. */
+  function duplicateResource(row) {
+    const v = { ...readResourceRow(row), id: "" };
+    const copy = resourceRow(resourceCtx, { ...v, id: nextResourceId(), defaultId: `r${lists.resources.children.length + 1}` });
+    row.after(copy);
+    renumber();
+    return copy;
+  }
+  const resourceCtx = { ...ctx, duplicate: (row) => { duplicateResource(row).querySelector("select")?.focus(); ctx.changed(); } };
 
   function addPassport(values) {
     let v = values;
@@ -128,5 +141,5 @@ export function createForm(ctx) {
     for (const list of Object.values(lists)) for (const row of list.children) refreshRow(row, ctx.entry());
   }
 
-  return { read, fill, refresh, renumber, addResource, addPassport, addCredit, lists };
+  return { read, fill, refresh, renumber, addResource, duplicateResource, addPassport, addCredit, lists };
 }

@@ -5,6 +5,8 @@
 import { t, register } from "../lib/i18n.js";
 import { date } from "../lib/format.js";
 import { zoneName } from "./catalogs.js";
+import { problemText } from "../lib/messages.js";
+import { zoneSourceText } from "./catalog-texts.js";
 
 register({
   en: {
@@ -23,16 +25,16 @@ register({
     "reason.classListedTwice": "listed twice for {zone}; the first is kept",
     "reason.classSameItem": "the same item ({item}) as {first} in {zone}; the first is kept",
     "reason.passportNoCounterpart": "no imported plan stands for it",
-    "reason.passportNoMonthly": "its counterpart has no monthly price",
+    "reason.passportNoMonthly": "its counterpart has no monthly fee",
     zoneSources: "Where each zone's prices come from:",
     zoneOfficial: "{zone}: official price list, as of {date}",
     zoneBase: "{zone}: {source} (as of {date})",
   },
   ja: {
     "overlay.yes": "{base} に重ねました。取り込んだゾーン({zones})は公式の料金、ほかのゾーンは {base} の料金です。",
-    "overlay.taxRateDiffers": "{base} には重ねていません。この料金は消費税 {rate} %込み、{base} は {baseRate} %込みです。料金表の税率は1つなので、取り込んだ料金は単独の料金表になります。",
+    "overlay.taxRateDiffers": "{base} には重ねていません。この料金は消費税 {rate}%込み、{base} は {baseRate}%込みです。料金表の税率は1つなので、取り込んだ料金は単独の料金表になります。",
     "overlay.none": "単独の料金表です(元の料金表なし)。",
-    passportsNotCarried: "元の料金表の割引パスポート対象プランのうち {n} 件は、取り込んだゾーンに対応するプランがなく、この料金表では対象外です:",
+    passportsNotCarried: "元の料金表のディスカウントパスポート対象プランのうち{n}件は、取り込んだゾーンに対応するプランがなく、この料金表では対象外です:",
     "reason.classNotPublic": "非公開(IsPublic false)のため除外",
     "reason.classNoPath": "ServiceClassPath がありません",
     "reason.classUnknownFamily": "シミュレーターが扱わないサービス({family})です。独自の品目として追加してください",
@@ -51,11 +53,11 @@ register({
   },
 });
 
-/** An entry's reason in the current language, by its code; the engine's English otherwise. */
+/** An entry's reason in the current language, by its code (messages.js for codes without a short wording here). */
 export function reasonText(entry) {
   const key = `reason.${entry.code}`;
   const text = t(key, entry.args ?? {});
-  return text === key ? entry.reason : text;
+  return text === key ? problemText(entry) : text;
 }
 
 /** The sentence saying what became of the base catalog. */
@@ -64,7 +66,7 @@ export function overlayText(out) {
   const zones = [...new Set((out.catalog?.zones ?? []).filter((z) => z.official).map((z) => z.zone))].join(", ");
   if (o.overlaid) return t("overlay.yes", { base: o.base, zones });
   if (o.code === "taxRateDiffers") return t("overlay.taxRateDiffers", o.args ?? {});
-  return o.base ? o.reason : t("overlay.none");
+  return o.base ? problemText(o) : t("overlay.none");
 }
 
 /** Lines for the import's details: base passport plans not carried over. */
@@ -79,5 +81,5 @@ export function zoneSourceLines(catalog) {
   const zones = catalog?.zones ?? [];
   if (!zones.length) return [];
   return [t("zoneSources"), ...zones.map((z) => t(z.official ? "zoneOfficial" : "zoneBase",
-    { zone: zoneName(z.zone), date: date(z.asOf), source: z.source }))];
+    { zone: zoneName(z.zone), date: date(z.asOf), source: zoneSourceText(z.source) }))];
 }

@@ -3,6 +3,7 @@
 // refreshRow rebuilds its pickers after a catalog or language change.
 import { t } from "../lib/i18n.js";
 import { h, field, option, translate } from "./dom.js";
+import { planSearch } from "./plan-search.js";
 import { itemIds, itemIn, itemName, priceSummary, zoneName, zonesOf, passportZones, smallServer } from "./catalogs.js";
 
 const q = (row, id) => row.querySelector(`[data-testid="${id}"]`);
@@ -48,13 +49,29 @@ function fillResourcePickers(row, entry) {
   fillSelect(kindSel, [{ options: kinds.map((k) => ({ value: k, text: t(`kind.${k}`) })) }], known?.kind ?? kindSel.value);
   const groups = kinds.map((k) => ({
     label: t(`kind.${k}`),
-    options: itemIds(entry, { kind: k }).map((id) => {
+    options: plansShown(entry, k, zone, row, item).map((id) => {
       const it = itemIn(entry, id, zone);
       return { value: id, text: `${itemName(it)} — ${priceSummary(it)}` };
     }),
   }));
-  fillSelect(itemSel, groups, item);
+  fillSelect(itemSel, groups.filter((g) => g.options.length), item);
   fillZones(row, entry, zone, true);
+}
+
+// The plans of kind the row's search lets through (in zone, or any zone the
+// plan exists in); the chosen plan always stays. A search nothing matches
+// filters nothing (its status line says so).
+function plansShown(entry, kind, zone, row, chosen) {
+  const all = itemIds(entry, { kind });
+  if (!row.planFilter || !countShown(entry, row)) return all;
+  return all.filter((id) => id === chosen || row.planFilter(itemIn(entry, id, zone) ?? itemIn(entry, id)));
+}
+
+/** How many plans the row's search lets through (all kinds). */
+function countShown(entry, row) {
+  if (!row.planFilter) return 0;
+  const zone = q(row, "resource-zone").value || row.dataset.zone;
+  return (entry?.index.kinds ?? []).flatMap((k) => itemIds(entry, { kind: k })).filter((id) => row.planFilter(itemIn(entry, id, zone) ?? itemIn(entry, id))).length;
 }
 
 // keep: the zone stays whatever the catalog offers (a catalog or language
@@ -107,8 +124,11 @@ export function resourceRow(ctx, v) {
       field("monthly", input("resource-monthly", { type: "text", inputMode: "decimal", value: v.monthly ?? "" }), "monthly", "narrow"),
     ),
     h("div", { class: "row-errors" }),
-    removeButton("remove-resource", () => { row.remove(); ctx.changed(); }),
+    h("div", { class: "row-actions" },
+      h("button", { type: "button", class: "subtle duplicate", dataset: { testid: "duplicate-resource", i18n: "duplicate" }, text: t("duplicate"), onclick: () => ctx.duplicate?.(row) }),
+      removeButton("remove-resource", () => { row.remove(); ctx.changed(); })),
   );
+  row.querySelector(".overrides").before(planSearch(row, () => { fillResourcePickers(row, ctx.entry()); return countShown(ctx.entry(), row); }));
   row.extra = v.extra; // fields the form cannot edit (outages) survive a round trip
   fillResourcePickers(row, ctx.entry());
   q(row, "resource-kind").addEventListener("change", () => {
@@ -142,6 +162,11 @@ export function readResourceRow(row) {
     hourly: val("resource-hourly"), daily: val("resource-daily"), monthly: val("resource-monthly"),
     extra: row.extra,
   };
+}
+
+/** A new row after last (values as readResourceRow gives): its kind, zone and plan, used all the time. */
+export function inheritedValues(last, id) {
+  return { id, item: last.item, zone: last.zone, count: "1", pattern: "always" };
 }
 
 /** Default values of a new resource row: a small server running all the time. */
@@ -248,6 +273,7 @@ export function refreshRow(row, entry) {
   if (row.dataset.testid === "passport-row") fillPassportPickers(row, entry);
   for (const o of row.querySelectorAll('[data-testid="resource-usage"] option')) o.textContent = t(`usage.${o.value}`);
   for (const o of row.querySelectorAll('[data-testid="passport-term"] option')) o.textContent = t("termMonths", { n: o.value });
+  row.querySelector(".plan-search")?.retranslate();
   translate(row);
 }
 

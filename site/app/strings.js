@@ -133,6 +133,7 @@ register({
     daily: "Daily",
     monthly: "Monthly",
     remove: "Remove",
+    duplicate: "Duplicate",
     "row.resources": "Resource {n}",
     "row.passports": "Passport purchase {n}",
     "row.coupon": "Coupon {n}",
@@ -191,7 +192,7 @@ register({
     "err.noCatalogs": "The billing engine listed no catalogs.",
     howTitle: "How this is calculated",
     howBody:
-      "<p>The estimate follows SAKURA Cloud's published billing rules: each started hour counts; a month's fee is the cheaper of hourly-and-daily billing and the monthly price; discount passports take 20, 35 or 50 % off a server's fee; coupons and prepaid IDs pay the bill except passport fees. Prices include consumption tax, and every rounding is down to the whole yen.</p>" +
+      "<p>The estimate follows SAKURA Cloud's published billing rules: each started hour counts; a month's fee is the cheaper of hourly-and-daily billing and the monthly fee; discount passports take 20, 35 or 50 % off a server's fee; coupons and prepaid IDs pay the bill except passport fees. Prices include consumption tax, and every rounding is down to the whole yen.</p>" +
       "<p>Where the published rules leave a choice open, the simulator makes its own:</p><ul>" +
       "<li><strong>Days are 24-hour blocks</strong> of a month's cumulative usage, not calendar days.</li>" +
       "<li><strong>One catalog's tax rate</strong> applies to the whole period, even across a tax-rate change.</li>" +
@@ -203,7 +204,7 @@ register({
   },
   ja: {
     title: "さくらのクラウド 料金シミュレーター",
-    subtitle: "月々の請求額、割引パスポート、クーポンを試算します。ブラウザ内でオフラインでも動きます。",
+    subtitle: "月々の請求額、ディスカウントパスポート、クーポンを試算します。ブラウザ内でオフラインでも動きます。",
     loading: "料金計算エンジンを読み込んでいます…",
     "offline.note": "オフラインです: 保存済みのコピーで動いています。価格は {id}（{date} 時点）です。",
     "update.ready": "このページの新しいバージョン（{version}）があります。",
@@ -221,15 +222,15 @@ register({
     print: "印刷",
     toolbar: "試算の操作",
     "status.ok": "最新の試算です",
-    "status.one": "エラー 1 件",
-    "status.errors": "エラー {n} 件",
+    "status.one": "エラー1件",
+    "status.errors": "エラー{n}件",
     "status.calculating": "計算中…",
     dismiss: "閉じる",
     cancel: "キャンセル",
     storageUnavailable: "このブラウザではページがデータを保存できないため、保存は使えません。保存した試算と取り込んだ料金表は、このページを閉じるまでしか残りません。",
     storageFull: "ブラウザの保存領域がいっぱいのため、このページを閉じるまでしか残りません。",
     storageMemoryOnly: "このブラウザでは保存領域を使えないため、このページを閉じるまでしか残りません。",
-    catalogSetAside: "保存されていた料金表 {n} 件が壊れていたため、別に退避しました。使うにはもう一度取り込んでください。",
+    catalogSetAside: "保存されていた料金表{n}件が壊れていたため、別に退避しました。使うにはもう一度取り込んでください。",
     errorListTitle: "入力の問題",
     staleBanner: "この結果は最後に正しかった入力のもので、いまのフォームの内容ではありません。エラーを直すと更新されます。",
     noEstimateYet: "まだ試算できません。フォームのエラーを直してください。",
@@ -237,7 +238,7 @@ register({
     catalogFromLink: "この料金はリンクに含まれていたもので、ID は {id} ですが、このページに同梱の料金ではありません。",
     catalogLinkName: "{id}(リンクの料金)",
     importing: "取り込んでいます…",
-    importMore: "…ほか {n} 件",
+    importMore: "…ほか{n}件",
     importMemoryOnly: "このブラウザでは保存領域を使えないため、このページを閉じるまで使えます。",
     importTooLarge: "{name} は {size} あります。料金表は {max} までです(さくらの料金表は数十 KB です)。何も取り込んでいません。",
     "link.title": "このリンクを開けませんでした:",
@@ -295,7 +296,7 @@ register({
     importAsOf: "料金の時点",
     importApply: "取り込む",
     importOk: "{id} を取り込みました: {n} 品目。",
-    importUnmatched: "{n} 件は対応付けられなかったため除外しました。",
+    importUnmatched: "{n}件は対応付けられなかったため除外しました。",
     importNothing: "先にファイルを選ぶか、料金表を貼り付けてください。",
     importPasted: "貼り付けたテキスト",
     importFailed: "料金表を取り込めませんでした:",
@@ -332,10 +333,11 @@ register({
     daily: "日",
     monthly: "月",
     remove: "削除",
+    duplicate: "複製",
     "row.resources": "リソース {n}",
     "row.passports": "パスポート購入 {n}",
     "row.coupon": "クーポン {n}",
-    "row.prepaid": "プリペイド ID {n}",
+    "row.prepaid": "プリペイドID {n}",
     notInCatalog: "{value}(この料金表にありません)",
     assumedFrom: "— {zone} と同じ料金*",
     perHour: "/時",
@@ -353,19 +355,19 @@ register({
     "zone.is1b": "石狩第2",
     "zone.is1c": "石狩第3",
     "zone.tk1v": "サンドボックス",
-    passportsTitle: "割引パスポート",
+    passportsTitle: "ディスカウントパスポート",
     addPassport: "パスポートを追加",
     plan: "プラン",
     term: "期間",
-    termMonths: "{n} か月",
+    termMonths: "{n}か月",
     rights: "利用権の数",
     purchaseMonth: "購入月",
-    noPassportPlans: "この料金表には割引パスポートの対象プランがありません。",
-    creditsTitle: "クーポンとプリペイド ID",
+    noPassportPlans: "この料金表にはディスカウントパスポートの対象プランがありません。",
+    creditsTitle: "クーポンとプリペイドID",
     addCoupon: "クーポンを追加",
-    addPrepaid: "プリペイド ID を追加",
+    addPrepaid: "プリペイドIDを追加",
     coupon: "クーポン",
-    prepaid: "プリペイド ID",
+    prepaid: "プリペイドID",
     couponCode: "クーポンコード(任意)",
     amount: "金額(円)",
     registered: "登録日",
@@ -374,13 +376,13 @@ register({
     presets: "プリペイドの金額",
     alertsTitle: "請求アラート",
     billAbove: "月の請求額がこの額を超えたら通知(円)",
-    balanceBelow: "クレジット残高がこの額を下回ったら通知(円)",
+    balanceBelow: "クーポン・プリペイドIDの残高がこの額を下回ったら通知(円)",
     formErrors: "入力の問題",
     inputs: "条件",
     results: "試算結果",
     comparisonTitle: "時間・日・月額: リソースごとの料金",
     billsTitle: "月々の請求",
-    passportsResultTitle: "割引パスポート",
+    passportsResultTitle: "ディスカウントパスポート",
     creditsResultTitle: "クーポン・プリペイドと通知",
     yearsTitle: "年ごとの合計",
     "err.number": "整数を入力してください。",
@@ -390,14 +392,14 @@ register({
     "err.noCatalogs": "料金計算エンジンに料金表がありません。",
     howTitle: "計算のしかた",
     howBody:
-      "<p>試算は、さくらのクラウドが公開している課金ルールに従います。使い始めた 1 時間は 1 時間として数え、月の料金は「時間・日額による料金」と「月額料金」の安いほうです。割引パスポートはサーバの料金を 20・35・50 % 割り引き、クーポンとプリペイド ID はパスポート料金を除く請求に充当されます。料金は税込みで、端数はすべて円未満切り捨てです。</p>" +
+      "<p>試算は、さくらのクラウドが公開している課金ルールに従います。使い始めた1時間は1時間として数え、月の料金は「時間割料金・日割料金による料金」と「月額料金」の安いほうです。ディスカウントパスポートはサーバの料金を20・35・50%割り引き、クーポンとプリペイドID はパスポート料金を除く請求に充当されます。料金は税込みで、端数はすべて円未満切り捨てです。</p>" +
       "<p>公開ルールが決めていない点は、シミュレーターが次のように決めています。</p><ul>" +
-      "<li><strong>1 日は月の累計利用時間の 24 時間ごと</strong>として数えます(暦日ではありません)。</li>" +
+      "<li><strong>1日は月の累計利用時間の24時間ごと</strong>として数えます(暦日ではありません)。</li>" +
       "<li><strong>税率は 1 つの料金表の税率</strong>を期間全体に使います(税率が変わる期間でも同じです)。</li>" +
-      "<li><strong>クレジットの充当順</strong>は、有効期限の早いもの、次にクーポンをプリペイド ID より先、次に登録日の早いもの、最後に入力順です。</li>" +
+      "<li><strong>クーポン・プリペイドIDの充当順</strong>は、有効期限の早いもの、次にクーポンをプリペイドIDより先、次に登録日の早いもの、最後に入力順です。</li>" +
       "</ul><p>* の料金は公表値ではなく推定値です。<strong>実際の請求額とは異なる場合があります</strong>。これは試算であり、見積もりではありません。</p>",
     footer: "すべてこのブラウザの中で動き、入力した内容は端末の外に出ません。さくらインターネットとは関係のない非公式のツールです。",
     engine: "エンジン {version}",
-    summary: "{catalog} · {from}〜{to}({n} か月)· 合計 {total}",
+    summary: "{catalog} · {from}〜{to}({n}か月)· 合計 {total}",
   },
 });

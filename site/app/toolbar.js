@@ -5,8 +5,11 @@ import { download, estimateJSON, fileStem } from "./export.js";
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 
-/** shown() → {scenario, estimate} on screen or null; urlReady() → a promise for the final URL. */
-export function createToolbar({ shown, urlReady }) {
+/**
+ * shown() → {scenario, estimate summary} on screen or null; full() → a promise
+ * of {scenario, estimate} with every line; urlReady() → a promise for the final URL.
+ */
+export function createToolbar({ shown, full, urlReady }) {
   $("share-link").addEventListener("click", async () => {
     await urlReady();
     const b = $("share-link");
@@ -24,9 +27,9 @@ export function createToolbar({ shown, urlReady }) {
     setTimeout(() => (b.textContent = t("share")), 2000);
   });
 
-  $("export-json").addEventListener("click", () => {
-    const s = shown();
-    if (s) download("json", estimateJSON(s.scenario, s.estimate), `${fileStem(s.scenario)}.json`, "application/json", $("export-json"));
+  $("export-json").addEventListener("click", async () => {
+    const s = await full();
+    if (s && !s.estimate.errors) download("json", estimateJSON(s.scenario, s.estimate), `${fileStem(s.scenario)}.json`, "application/json", $("export-json"));
   });
 
   // The CSV is the bills component's own, so it holds exactly the table's figures.
@@ -36,5 +39,7 @@ export function createToolbar({ shown, urlReady }) {
     if (s && typeof csv === "string") download("csv", csv, `${fileStem(s.scenario)}.csv`, "text/csv;charset=utf-8", $("export-csv"));
   });
 
+  // On paper every resource's card, not the screen's first page of them.
+  window.addEventListener("beforeprint", () => $("comparison").showAll?.());
   $("print").addEventListener("click", () => window.print());
 }

@@ -10,12 +10,12 @@ import { hours as fmtHours, hoursWithDays, basisName } from "./words.js";
 register({
   en: {
     "cmpChart.label":
-      "Fee of one contract in {month} against hours of use, 0 to {max}: hourly price only, hourly and daily prices, monthly fee, and the billed fee, the lowest of them.",
+      "Fee of one contract in {month} against hours of use, 0 to {max}: hourly rate only, hourly and daily rates, monthly fee, and the billed fee, the lowest of them.",
     "cmpChart.usage": "This resource: {hours}, billed {fee}.",
     "cmpChart.x": "Hours of use in the month",
     "cmpChart.y": "Fee",
-    "cmpChart.hourlyOnly": "Hourly price only",
-    "cmpChart.hourlyDaily": "Hourly + daily prices",
+    "cmpChart.hourlyOnly": "Hourly rate only",
+    "cmpChart.hourlyDaily": "Hourly + daily rates",
     "cmpChart.monthly": "Monthly fee",
     "cmpChart.fee": "Billed fee",
     "cmpChart.marker": "Usage",
@@ -23,18 +23,18 @@ register({
     "cmpChart.caption": "Fee of one contract by hours of use in {month}",
     "cmpChart.hours": "Hours of use",
     "cmpChart.basis": "Billed on",
-    "cmpChart.dailyFrom": "daily price from here",
+    "cmpChart.dailyFrom": "daily rate from here",
     "cmpChart.monthlyFrom": "monthly fee from here",
     "cmpChart.thisResource": "this resource",
   },
   ja: {
     "cmpChart.label":
-      "{month}の1契約の料金と利用時間（0〜{max}）の関係：時間料金のみ、時間料金と日額料金、月額料金、そして実際の請求額（そのうち最も安いもの）。",
+      "{month}の1契約の料金と利用時間（0〜{max}）の関係：時間割料金のみ、時間割料金と日割料金、月額料金、そして実際の請求額（そのうち最も安いもの）。",
     "cmpChart.usage": "このリソース：{hours}、請求額 {fee}。",
     "cmpChart.x": "月内の利用時間",
     "cmpChart.y": "料金",
-    "cmpChart.hourlyOnly": "時間料金のみ",
-    "cmpChart.hourlyDaily": "時間料金＋日額料金",
+    "cmpChart.hourlyOnly": "時間割料金のみ",
+    "cmpChart.hourlyDaily": "時間割料金＋日割料金",
     "cmpChart.monthly": "月額料金",
     "cmpChart.fee": "請求額",
     "cmpChart.marker": "利用",
@@ -42,7 +42,7 @@ register({
     "cmpChart.caption": "{month}の利用時間ごとの1契約の料金",
     "cmpChart.hours": "利用時間",
     "cmpChart.basis": "請求の基準",
-    "cmpChart.dailyFrom": "ここから日額料金",
+    "cmpChart.dailyFrom": "ここから日割料金",
     "cmpChart.monthlyFrom": "ここから月額料金",
     "cmpChart.thisResource": "このリソース",
   },
@@ -84,13 +84,18 @@ export function comparisonChart({ points, resource, line, month }) {
       markers: line ? [{ x: line.hours, y: Number(line.fee), label: `${t("cmpChart.marker")} ${fmtHours(line.hours)}` }] : [],
     }),
     legend(SERIES.map((key) => ({ className: `sk-s-${key}`, label: t(`cmpChart.${key}`) }))),
-    h(
-      "details",
-      { class: "sk-alt", "data-key": `curve-${resource.id}` },
-      h("summary", {}, t("cmpChart.tableSummary")),
-      curveTable({ points, resource, line, month }),
-    ),
+    lazyDetails(`curve-${resource.id}`, t("cmpChart.tableSummary"), () => curveTable({ points, resource, line, month })),
   );
+}
+
+// A closed <details> holds only its summary; its table is built when opened.
+function lazyDetails(key, summary, build) {
+  const details = h("details", { class: "sk-alt", "data-key": key }, h("summary", {}, summary));
+  const fill = () => {
+    if (details.childElementCount === 1) details.append(build());
+  };
+  details.addEventListener("toggle", () => details.open && fill());
+  return details;
 }
 
 // The rows a reader needs: every 24 hours, the break points, and the usage.

@@ -3,6 +3,7 @@ import "./index.js";
 import { lang, setLang } from "../lib/i18n.js";
 import { sampleEstimate } from "./demo-estimate.js";
 import { startEngine } from "../lib/engine-client.js";
+import { useEngine } from "./fee-curve.js";
 
 const elements = document.querySelectorAll("sakura-comparison, sakura-bills, sakura-passports, sakura-credits, sakura-years");
 
@@ -19,5 +20,8 @@ document.querySelector("#csv").addEventListener("click", () => {
 });
 show();
 startEngine()
-  .then(show)
+  .then((engine) => {
+    useEngine(engine);
+    for (const el of elements) el.update();
+  })
   .catch(() => console.info("demo: engine not built, comparison charts left out"));

@@ -1,5 +1,11 @@
 // The base of the result components: an `estimate` property whose setting
-// re-renders, re-rendering on language change, and the shared stylesheet.
+// re-renders when what the component shows changed, re-rendering on language
+// change, and the shared stylesheet.
+//
+// The estimate is the engine's estimate document or its estimateSummary
+// (months with a lineCount instead of lines). With a summary, `monthSource`
+// (month, resource?) → Promise of that month's bill with its lines is how a
+// component gets a month's lines when the user opens them.
 import { onLangChange } from "../lib/i18n.js";
 
 const STYLESHEET = new URL("./components.css", import.meta.url).href;
@@ -13,7 +19,9 @@ function ensureStylesheet() {
 
 export class EstimateElement extends HTMLElement {
   #estimate = null;
+  #shownKey = null;
   #stopListening = null;
+  monthSource = null;
 
   constructor() {
     super();
@@ -32,7 +40,15 @@ export class EstimateElement extends HTMLElement {
 
   set estimate(value) {
     this.#estimate = value ?? null;
+    // Typing changes one figure; the components that do not show it keep their DOM.
+    const key = this.#estimate ? this.shownKey(this.#estimate) : null;
+    if (key !== null && key === this.#shownKey && this.isConnected) return;
     this.update();
+  }
+
+  /** Text that changes whenever what render() shows changes; subclasses narrow it. */
+  shownKey(estimate) {
+    return JSON.stringify(estimate);
   }
 
   connectedCallback() {
@@ -54,6 +70,7 @@ export class EstimateElement extends HTMLElement {
   update() {
     const open = new Set([...this.querySelectorAll("details[open][data-key]")].map((d) => d.dataset.key));
     this.replaceChildren(...(this.#estimate ? this.render(this.#estimate) : []));
+    this.#shownKey = this.#estimate && this.isConnected ? this.shownKey(this.#estimate) : null;
     for (const d of this.querySelectorAll("details[data-key]")) if (open.has(d.dataset.key)) d.open = true;
   }
 

@@ -18,10 +18,10 @@ register({
     "notice.coupon-void": "クーポン {credit} は登録期限を過ぎて登録されたため無効です。",
     "notice.coupon-expiring": "クーポン {credit} の有効期限は来月（{expires}）です。",
     "notice.coupon-low-balance": "クーポン {credit} の残高が少なくなっています（残り{amount}）。",
-    "notice.credit-expired": "クレジット {credit} が{amount}を残して失効しました。",
+    "notice.credit-expired": "{credit} が{amount}を残して失効しました。",
     "notice.bill-above": "{month}の請求額{amount}がアラートの設定額を超えました。",
-    "notice.balance-below": "クレジット残高がアラートの設定額を下回りました（残り{amount}）。",
-    "notice.card-billing-started": "クレジットで支払いきれなくなりました。{amount}はクレジットカードまたは請求書でのお支払いになります。",
+    "notice.balance-below": "クーポン・プリペイドIDの残高がアラートの設定額を下回りました（残り{amount}）。",
+    "notice.card-billing-started": "クーポン・プリペイドIDで支払いきれなくなりました。{amount}はクレジットカードまたは請求書でのお支払いになります。",
     "notice.other": "{kind} {credit} {amount}",
   },
 });

@@ -50,10 +50,10 @@ register({
     "bills.total": "合計",
     "bills.tax": "うち消費税",
     "bills.passportFees": "パスポート料金",
-    "bills.creditsPaid": "クレジット支払",
+    "bills.creditsPaid": "クーポン・プリペイドID充当",
     "bills.charged": "請求額",
     "bills.withoutPassports": "パスポートなしの場合",
-    "bills.expand": "{month}の明細、パスポート料金、クレジット、通知を表示",
+    "bills.expand": "{month}の明細、パスポート料金、クーポン・プリペイドID、通知を表示",
     "bills.lines": "{month}の明細",
     "bills.resource": "リソース",
     "bills.contract": "契約",
@@ -72,8 +72,8 @@ register({
     "bills.count": "権利数",
     "bills.perRight": "1権利あたり",
     "bills.feeAmount": "料金",
-    "bills.credits": "{month}のクレジット",
-    "bills.credit": "クレジット",
+    "bills.credits": "{month}のクーポン・プリペイドID",
+    "bills.credit": "クーポン・プリペイドID",
     "bills.paid": "支払額",
     "bills.balance": "支払後の残高",
     "bills.notices": "{month}の通知",
@@ -150,6 +150,7 @@ const CREDIT_COLUMNS = [
 // What one month expands to. Built on first opening: a month may hold
 // thousands of lines, and most months are never opened.
 function monthDetail(bill, credits) {
+  if (!Array.isArray(bill.lines)) return [h("p", { class: "sk-small", "data-testid": "bills-loading" }, "…")];
   const m = fmtMonth(bill.month);
   const parts = [
     bill.lines.length
@@ -180,6 +181,10 @@ export class SakuraBills extends EstimateElement {
   // Which months are expanded; kept across re-renders (new estimate, language).
   #open = new Set();
 
+  shownKey(estimate) {
+    return JSON.stringify([estimate.months, estimate.credits]);
+  }
+
   render(estimate) {
     return [
       scroller(
@@ -200,7 +205,15 @@ export class SakuraBills extends EstimateElement {
     const detail = h("tr", { class: "sk-detail", id: uid("sk-bill"), hidden: true }, region);
     const toggle = () => {
       const open = button.getAttribute("aria-expanded") !== "true";
-      if (open && !region.hasChildNodes()) region.append(...monthDetail(bill, credits));
+      if (open && !region.hasChildNodes()) {
+        region.append(...monthDetail(bill, credits));
+        // A summary's month has its lines counted, not sent: ask for them now.
+        if (!Array.isArray(bill.lines)) {
+          this.monthSource?.(bill.month).then((full) => {
+            if (full && region.isConnected) region.replaceChildren(...monthDetail(full, credits));
+          });
+        }
+      }
       button.setAttribute("aria-expanded", String(open));
       detail.hidden = !open;
       if (open) this.#open.add(bill.month);

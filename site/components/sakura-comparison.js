@@ -22,8 +22,8 @@ register({
     "cmp.figures": "One contract in {month}",
     "cmp.figure": "Figure",
     "cmp.fig.hours": "Usage",
-    "cmp.fig.hourlyOnly": "At the hourly price only",
-    "cmp.fig.hourlyDaily": "At the hourly and daily prices",
+    "cmp.fig.hourlyOnly": "At the hourly rate only",
+    "cmp.fig.hourlyDaily": "At the hourly and daily rates",
     "cmp.fig.monthly": "Monthly fee",
     "cmp.fig.fee": "Billed fee",
     "cmp.fig.basis": "Billed on",
@@ -31,31 +31,32 @@ register({
     "cmp.billed": "billed",
     "cmp.noUsage": "No usage in {month}.",
     "cmp.contracts": "{n} contracts this month (count {count}). The figures are for contract {contract}; each contract is billed on its own.",
-    "cmp.prices.both": "the hourly and daily prices",
-    "cmp.prices.hourly": "the hourly price",
-    "cmp.prices.daily": "the daily price",
+    "cmp.prices.both": "the hourly and daily rates",
+    "cmp.prices.hourly": "the hourly rate",
+    "cmp.prices.daily": "the daily rate",
     "cmp.why.monthly.more": "The monthly fee is billed because {usage} at {prices} would cost {hd}, more than the monthly {monthly}.",
     "cmp.why.monthly.same": "The monthly fee is billed because {usage} at {prices} would cost {hd}, the same as the monthly {monthly}.",
-    "cmp.why.daily": "The daily price is billed: {usage} at the hourly and daily prices cost {hd}, less than {hourlyOnly} at the hourly price alone.",
-    "cmp.why.dailySame": "The daily price is billed: {usage} at the hourly and daily prices cost {hd}, the same as at the hourly price alone.",
-    "cmp.why.dailyNoHourly": "The daily price is billed: this item has no hourly price, so each started day costs {daily}; {days} cost {hd}.",
-    "cmp.why.hourly": "The hourly price is billed: {usage} cost {fee}, and the daily price would not make it cheaper.",
-    "cmp.why.hourlyNoDaily": "The hourly price is billed: this item has no daily price, and {usage} cost {fee}.",
+    "cmp.why.daily": "The daily rate is billed: {usage} at the hourly and daily rates cost {hd}, less than {hourlyOnly} at the hourly rate alone.",
+    "cmp.why.dailySame": "The daily rate is billed: {usage} at the hourly and daily rates cost {hd}, the same as at the hourly rate alone.",
+    "cmp.why.dailyNoHourly": "The daily rate is billed: this item has no hourly rate, so each started day costs {daily}; {days} cost {hd}.",
+    "cmp.why.hourly": "The hourly rate is billed: {usage} cost {fee}, and the daily rate would not make it cheaper.",
+    "cmp.why.hourlyNoDaily": "The hourly rate is billed: this item has no daily rate, and {usage} cost {fee}.",
     "cmp.why.belowMonthly": "That is less than the monthly {monthly}.",
     "cmp.why.noMonthly": "This item has no monthly fee to cap it.",
     "cmp.why.monthlyOnly": "This item has only a monthly fee, {monthly}: it is billed in full for every month it exists, once for each creation.",
     "cmp.breaks": "Break points",
-    "cmp.dailyFrom": "Daily price from {when}",
-    "cmp.dailyNever": "Daily price: never billed",
+    "cmp.dailyFrom": "Daily rate from {when}",
+    "cmp.dailyNever": "Daily rate: never billed",
     "cmp.monthlyFrom": "Monthly fee from {when}",
     "cmp.monthlyNever": "Monthly fee: never billed",
+    "cmp.more": "Show {n} more of {total} resources",
   },
   ja: {
     "cmp.prices": "料金",
     "cmp.price": "料金種別",
     "cmp.amount": "金額",
     "cmp.hourly": "時間",
-    "cmp.daily": "日額",
+    "cmp.daily": "日割料金",
     "cmp.monthly": "月額",
     "cmp.none": "なし",
     "cmp.estimated": "推定",
@@ -63,8 +64,8 @@ register({
     "cmp.figures": "{month}の1契約",
     "cmp.figure": "項目",
     "cmp.fig.hours": "利用時間",
-    "cmp.fig.hourlyOnly": "時間料金のみの場合",
-    "cmp.fig.hourlyDaily": "時間料金と日額料金の場合",
+    "cmp.fig.hourlyOnly": "時間割料金のみの場合",
+    "cmp.fig.hourlyDaily": "時間割料金と日割料金の場合",
     "cmp.fig.monthly": "月額料金",
     "cmp.fig.fee": "請求額",
     "cmp.fig.basis": "請求の基準",
@@ -72,38 +73,46 @@ register({
     "cmp.billed": "請求",
     "cmp.noUsage": "{month}の利用はありません。",
     "cmp.contracts": "今月は{n}契約です（台数 {count}）。表示は契約{contract}の数値で、契約ごとに別々に請求されます。",
-    "cmp.prices.both": "時間料金と日額料金",
-    "cmp.prices.hourly": "時間料金",
-    "cmp.prices.daily": "日額料金",
+    "cmp.prices.both": "時間割料金と日割料金",
+    "cmp.prices.hourly": "時間割料金",
+    "cmp.prices.daily": "日割料金",
     "cmp.why.monthly.more": "{usage}を{prices}で計算すると{hd}となり、月額{monthly}を上回るため、月額料金が請求されます。",
     "cmp.why.monthly.same": "{usage}を{prices}で計算すると{hd}となり、月額{monthly}と同額のため、月額料金が請求されます。",
-    "cmp.why.daily": "日額料金が適用されます：{usage}は時間料金と日額料金で{hd}となり、時間料金のみの{hourlyOnly}より安くなります。",
-    "cmp.why.dailySame": "日額料金が適用されます：{usage}は時間料金と日額料金で{hd}となり、時間料金のみの場合と同額です。",
-    "cmp.why.dailyNoHourly": "日額料金が適用されます：この品目には時間料金がないため、利用を開始した日ごとに{daily}かかり、{days}で{hd}です。",
-    "cmp.why.hourly": "時間料金が適用されます：{usage}で{fee}となり、日額料金を使っても安くなりません。",
-    "cmp.why.hourlyNoDaily": "時間料金が適用されます：この品目には日額料金がなく、{usage}で{fee}です。",
+    "cmp.why.daily": "日割料金が適用されます：{usage}は時間割料金と日割料金で{hd}となり、時間割料金のみの{hourlyOnly}より安くなります。",
+    "cmp.why.dailySame": "日割料金が適用されます：{usage}は時間割料金と日割料金で{hd}となり、時間割料金のみの場合と同額です。",
+    "cmp.why.dailyNoHourly": "日割料金が適用されます：この品目には時間割料金がないため、利用を開始した日ごとに{daily}かかり、{days}で{hd}です。",
+    "cmp.why.hourly": "時間割料金が適用されます：{usage}で{fee}となり、日割料金を使っても安くなりません。",
+    "cmp.why.hourlyNoDaily": "時間割料金が適用されます：この品目には日割料金がなく、{usage}で{fee}です。",
     "cmp.why.belowMonthly": "月額{monthly}より安い金額です。",
     "cmp.why.noMonthly": "この品目には上限となる月額料金がありません。",
     "cmp.why.monthlyOnly": "この品目は月額料金{monthly}のみです。存在する月ごとに、作成1回につき満額が請求されます。",
     "cmp.breaks": "料金が切り替わる利用時間",
-    "cmp.dailyFrom": "{when}から日額料金",
-    "cmp.dailyNever": "日額料金：適用されません",
+    "cmp.dailyFrom": "{when}から日割料金",
+    "cmp.dailyNever": "日割料金：適用されません",
     "cmp.monthlyFrom": "{when}から月額料金",
     "cmp.monthlyNever": "月額料金：適用されません",
+    "cmp.more": "さらに{n}件を表示（全{total}件）",
   },
 });
 
 const PRICES = ["hourly", "daily", "monthly"];
 
-// The line of the contract a card shows (the first), and how many there were.
-function linesOf(estimate, resourceId, month) {
-  const bill = estimate.months.find((m) => m.month === month);
+// Cards rendered at once; the rest come a page at a time, so 500 resources
+// cost what 20 do until the user asks for more.
+const PAGE = 20;
+
+// The line of the contract a card shows (the lowest-numbered), and how many
+// contracts the month bills, from a bill with its lines.
+function linesOf(bill, resourceId) {
   const lines = (bill?.lines ?? []).filter((l) => l.resource === resourceId).sort((a, b) => a.contract - b.contract);
   return { line: lines[0] ?? null, contracts: lines.length };
 }
 
-function defaultMonth(estimate, resourceId) {
-  return (estimate.months.find((m) => m.lines.some((l) => l.resource === resourceId)) ?? estimate.months[0])?.month ?? null;
+const hasLines = (estimate) => estimate.months.every((m) => Array.isArray(m.lines));
+
+function defaultMonth(estimate, resource) {
+  if (resource.firstBilled !== undefined) return resource.firstBilled?.month ?? estimate.months[0]?.month ?? null;
+  return (estimate.months.find((m) => m.lines.some((l) => l.resource === resource.id)) ?? estimate.months[0])?.month ?? null;
 }
 
 /** Why the basis of line was billed, in plain words (R4.9). */
@@ -128,7 +137,7 @@ function explanation(resource, line) {
     default: {
       let first;
       if (line.basis === "daily" && !has("hourly")) first = "cmp.why.dailyNoHourly";
-      // A daily price of exactly 24 hours' worth can be billed at no saving.
+      // A daily rate of exactly 24 hours' worth can be billed at no saving.
       else if (line.basis === "daily") first = line.hourlyDaily === line.hourlyOnly ? "cmp.why.dailySame" : "cmp.why.daily";
       else first = has("daily") ? "cmp.why.hourly" : "cmp.why.hourlyNoDaily";
       return `${t(first, vars)} ${t(has("monthly") ? "cmp.why.belowMonthly" : "cmp.why.noMonthly", vars)}`;
@@ -223,11 +232,11 @@ function breakPoints(resource) {
   );
 }
 
-function card(estimate, resource, month) {
-  const { line, contracts } = linesOf(estimate, resource.id, month);
-  const points = month ? feeCurve({ hourly: resource.hourly ?? null, daily: resource.daily ?? null, monthly: resource.monthly ?? null }, monthHours(month)) : null;
+// shown: {line, contracts} or null while the month's lines are on their way.
+function card(resource, month, shown) {
+  const { line, contracts } = shown ?? { line: null, contracts: 0 };
   const name = resource.name?.[lang()] || resource.name?.en || resource.item;
-  return h(
+  const article = h(
     "article",
     { class: "sk-card", "data-testid": "comparison-card", "data-resource": resource.id, "data-month": month },
     h("h3", {}, name, " ", h("span", { class: "sk-muted" }, [resource.id, resource.zone, month ? fmtMonth(month) : null].filter(Boolean).join(" · "))),
@@ -236,21 +245,66 @@ function card(estimate, resource, month) {
       "div",
       { class: "sk-card-grid" },
       h("div", {}, pricesTable(resource), (resource.estimated ?? []).length ? h("p", { class: "sk-small" }, t("cmp.estimatedNote")) : null),
-      line ? figuresTable(line, month) : h("p", { class: "sk-empty" }, t("cmp.noUsage", { month: fmtMonth(month) })),
+      line ? figuresTable(line, month) : shown ? h("p", { class: "sk-empty" }, t("cmp.noUsage", { month: fmtMonth(month) })) : h("p", { class: "sk-small" }, "…"),
     ),
     line ? h("p", { class: "sk-why" }, explanation(resource, line)) : null,
     breakPoints(resource),
-    points ? comparisonChart({ points, resource, line, month }) : null,
   );
+  // The chart's curve comes from the engine's worker; the card is whole without it.
+  if (month && shown) {
+    feeCurve({ hourly: resource.hourly ?? null, daily: resource.daily ?? null, monthly: resource.monthly ?? null }, monthHours(month)).then((points) => {
+      if (points && article.isConnected) article.append(comparisonChart({ points, resource, line, month }));
+    });
+  }
+  return article;
 }
 
 export class SakuraComparison extends EstimateElement {
   static observedAttributes = ["resource", "month"];
+  #shown = PAGE;
+
+  shownKey(estimate) {
+    return JSON.stringify(estimate.resources) + (hasLines(estimate) ? JSON.stringify(estimate.months.map((m) => m.lines)) : "");
+  }
+
+  /** Every card, not a page of them: for print. */
+  showAll() {
+    this.#shown = Infinity;
+    this.update();
+  }
 
   render(estimate) {
     const only = this.getAttribute("resource");
+    const asked = this.getAttribute("month");
     const resources = estimate.resources.filter((r) => !only || r.id === only);
-    return resources.map((r) => card(estimate, r, this.getAttribute("month") || defaultMonth(estimate, r.id)));
+    const cards = resources.slice(0, this.#shown).map((r) => this.#card(estimate, r, asked || defaultMonth(estimate, r)));
+    const rest = resources.length - cards.length;
+    if (rest > 0) {
+      cards.push(
+        h("button", {
+          type: "button", class: "sk-more", "data-testid": "comparison-more",
+          onclick: () => {
+            this.#shown += PAGE;
+            this.update();
+          },
+        }, t("cmp.more", { n: Math.min(PAGE, rest), total: resources.length })),
+      );
+    }
+    return cards;
+  }
+
+  #card(estimate, resource, month) {
+    if (hasLines(estimate)) return card(resource, month, linesOf(estimate.months.find((m) => m.month === month), resource.id));
+    const first = resource.firstBilled;
+    if (!first || first.month === month) {
+      return card(resource, month, first ? { line: first.line, contracts: first.contracts } : { line: null, contracts: 0 });
+    }
+    // Another month than the first billed one: its lines are asked for.
+    const placeholder = card(resource, month, null);
+    this.monthSource?.(month, resource.id).then((bill) => {
+      if (bill && placeholder.isConnected) placeholder.replaceWith(card(resource, month, linesOf(bill, resource.id)));
+    });
+    return placeholder;
   }
 }
 

@@ -31,7 +31,7 @@ register({
   },
   ja: {
     "cr.caption": "クーポンとプリペイドID",
-    "cr.id": "クレジット",
+    "cr.id": "クーポン・プリペイドID",
     "cr.kind": "種類",
     "cr.kind.coupon": "クーポン",
     "cr.kind.prepaid": "プリペイドID",
@@ -103,6 +103,10 @@ function timeline(estimate) {
 }
 
 export class SakuraCredits extends EstimateElement {
+  shownKey(estimate) {
+    return JSON.stringify([estimate.credits, estimate.months.map((m) => [m.month, m.credits, m.notices])]);
+  }
+
   render(estimate) {
     const summary = estimate.credits.length
       ? [

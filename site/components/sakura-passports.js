@@ -27,7 +27,7 @@ register({
     "pp.none": "No discount passports.",
   },
   ja: {
-    "pp.caption": "割引パスポート",
+    "pp.caption": "ディスカウントパスポート",
     "pp.id": "パスポート",
     "pp.plan": "プラン",
     "pp.zone": "ゾーン",
@@ -42,7 +42,7 @@ register({
     "pp.unused": "使われなかった権利（月数）",
     "pp.never": "期間内には取れない",
     "pp.before": "試算開始前の購入",
-    "pp.none": "割引パスポートはありません。",
+    "pp.none": "ディスカウントパスポートはありません。",
   },
 });
 
@@ -53,6 +53,10 @@ function planName(estimate, p) {
 }
 
 export class SakuraPassports extends EstimateElement {
+  shownKey(estimate) {
+    return JSON.stringify([estimate.passports, estimate.months[0]?.month, estimate.resources.map((r) => [r.item, r.zone, r.name])]);
+  }
+
   render(estimate) {
     if (!estimate.passports.length) return [h("p", { class: "sk-empty" }, t("pp.none"))];
     const firstMonth = estimate.months[0]?.month;

@@ -36,7 +36,7 @@ register({
     "yr.total": "合計（パスポートあり）",
     "yr.withoutPassports": "パスポートなし",
     "yr.saving": "節約額",
-    "yr.creditsUsed": "クレジット使用額",
+    "yr.creditsUsed": "クーポン・プリペイドID充当額",
     "yr.charged": "請求額",
     "yr.n": "{n}年目",
     "yr.chart": "{from}から{to}までの累計費用：パスポートあり {with}、パスポートなし {without}。",
@@ -122,6 +122,10 @@ function cumulativeChart(months) {
 }
 
 export class SakuraYears extends EstimateElement {
+  shownKey(estimate) {
+    return JSON.stringify([estimate.years, estimate.months.map((m) => [m.month, m.cumulative, m.cumulativeWithoutPassports])]);
+  }
+
   render(estimate) {
     return [
       scroller(

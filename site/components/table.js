@@ -19,7 +19,7 @@ function cell(col, row, isRowHeader = false) {
   else content = raw ?? "—";
   return h(
     isRowHeader ? "th" : "td",
-    { scope: isRowHeader ? "row" : null, class: aligned, "data-col": col.key, "data-value": raw ?? null, ...col.attrs?.(row) },
+    { scope: isRowHeader ? "row" : null, class: aligned, "data-col": col.key, "data-value": raw ?? null, "data-label": col.label(), ...col.attrs?.(row) },
     content,
   );
 }
@@ -46,7 +46,7 @@ export function bodyRow(columns, row, attrs = {}) {
 export function dataTable({ caption, testid, className, columns, rows, rowAttrs = () => ({}) }) {
   return h(
     "table",
-    { class: ["sk-table", className].filter(Boolean).join(" "), "data-testid": testid },
+    { class: ["sk-table", "sk-stacked", className].filter(Boolean).join(" "), "data-testid": testid },
     h("caption", {}, caption),
     h("thead", {}, headRow(columns)),
     h(

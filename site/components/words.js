@@ -1,8 +1,9 @@
 // Wording of hours, days, rates, months and fee bases shared by the result
 // components. None of this is money: hours and days are counts, so plain
 // arithmetic on them is fine.
-import { register, t, locale } from "../lib/i18n.js";
-import { num } from "../lib/format.js";
+import { register, t } from "../lib/i18n.js";
+import { num, plural, percentOf } from "../lib/format.js";
+import { term } from "../lib/glossary.js";
 
 register({
   en: {
@@ -30,7 +31,7 @@ export function hours(n) {
 
 /** (19, 9) → "19 days 9 h"; (0, 9) → "9 h"; (2, 0) → "2 days". */
 export function daysHours(days, rest) {
-  const d = t(`unit.day.${new Intl.PluralRules(locale()).select(days)}`, { n: num(days) });
+  const d = t(`unit.day.${plural(days)}`, { n: num(days) });
   if (days === 0) return hours(rest);
   if (rest === 0) return d;
   return t("unit.daysHours", { days: d, hours: hours(rest) });
@@ -64,7 +65,7 @@ export function months(n) {
 /** The engine's rate string "0.35" → "35%". */
 export function percent(rate) {
   if (rate === null || rate === undefined || rate === "") return "—";
-  return new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 2 }).format(Number(rate));
+  return percentOf(Number(rate));
 }
 
 /** "2019-02" → 672, the hours of that calendar month. */
@@ -75,14 +76,14 @@ export function monthHours(month) {
 
 register({
   en: {
-    "basis.hourly": "hourly price",
-    "basis.daily": "daily price",
+    "basis.hourly": "hourly rate",
+    "basis.daily": "daily rate",
     "basis.monthly": "monthly fee",
     "basis.monthly-only": "monthly fee (monthly-only item)",
   },
   ja: {
-    "basis.hourly": "時間料金",
-    "basis.daily": "日額料金",
+    "basis.hourly": "時間割料金",
+    "basis.daily": "日割料金",
     "basis.monthly": "月額料金",
     "basis.monthly-only": "月額料金（月額のみの品目）",
   },
@@ -90,5 +91,6 @@ register({
 
 /** The engine's basis ("hourly", "daily", "monthly", "monthly-only") in words. */
 export function basisName(basis) {
+  if (basis === "hourly" || basis === "daily" || basis === "monthly") return term(basis);
   return t(`basis.${basis}`);
 }

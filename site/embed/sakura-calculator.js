@@ -17,7 +17,7 @@ const ESTIMATOR = new URL("../index.html", import.meta.url).href;
 
 let engine = null; // Promise of {client, catalogs}
 function sharedEngine() {
-  engine ??= startEngine({ mainThread: false }).then(async (client) => ({ client, catalogs: await client.call({ request: "catalogs" }) }));
+  engine ??= startEngine().then(async (client) => ({ client, catalogs: await client.call({ request: "catalogs" }) }));
   return engine;
 }
 

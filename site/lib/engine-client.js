@@ -4,10 +4,6 @@
 // The worker, the wasm and wasm_exec.js resolve against this module's own URL,
 // so a page elsewhere can import the module and get the files beside it.
 //
-// The same compiled module also starts on the main thread as
-// globalThis.sakura = {estimate(json) → json, version, ready}, the synchronous
-// function the result components ask for small things (fee curves) and that
-// scripts and tests may call; pass {mainThread: false} to skip it.
 const here = import.meta.url;
 
 /** Where the engine's files are, from this module's URL. */
@@ -22,49 +18,32 @@ export function wasmAvailable() {
   return typeof WebAssembly === "object" && typeof WebAssembly.compile === "function" && typeof Worker === "function";
 }
 
-// Reads the body stream itself so the page can show how far the download is.
-async function fetchWithProgress(url, onProgress) {
-  const res = await fetch(url);
+// The wasm streams into the compiler as it downloads (compileStreaming), and
+// a counting stream in between reports the progress. The count is of decoded
+// bytes; under Content-Encoding the Content-Length is the encoded size, so it
+// is no total for them: the server may send the decoded size as
+// X-Decoded-Length, else the bar shows the bytes received and no percentage.
+async function compileWithProgress(url, onProgress) {
+  const res = await fetch(url, { credentials: "same-origin" });
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  const total = Number(res.headers.get("content-length")) || 0;
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks = [];
+  const encoded = (res.headers.get("content-encoding") ?? "identity") !== "identity";
+  const total = Number(res.headers.get(encoded ? "x-decoded-length" : "content-length")) || 0;
+  if (!res.body || typeof WebAssembly.compileStreaming !== "function") {
+    const bytes = await res.arrayBuffer();
+    onProgress(bytes.byteLength, total);
+    return WebAssembly.compile(bytes);
+  }
   let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.length;
-    onProgress(received, total);
-  }
-  const bytes = new Uint8Array(received);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
-}
-
-function loadScript(src) {
-  return new Promise((resolve, reject) => {
-    const s = document.createElement("script");
-    s.src = src;
-    s.onload = resolve;
-    s.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(s);
-  });
-}
-
-async function startHere(module) {
-  if (globalThis.sakura?.ready) return;
-  if (!globalThis.Go) await loadScript(engineFiles.exec);
-  const go = new globalThis.Go();
-  const instance = await WebAssembly.instantiate(module, go.importObject);
-  go.run(instance).catch(() => {});
-  for (let i = 0; i < 500 && !globalThis.sakura?.ready; i++) await new Promise((r) => setTimeout(r, 10));
-  if (!globalThis.sakura?.ready) throw new Error("the engine did not start");
+  const counted = res.body.pipeThrough(
+    new TransformStream({
+      transform(chunk, out) {
+        received += chunk.byteLength;
+        onProgress(received, total);
+        out.enqueue(chunk);
+      },
+    }),
+  );
+  return WebAssembly.compileStreaming(new Response(counted, { headers: { "content-type": "application/wasm" } }));
 }
 
 // A worker's script must be same-origin with the page. When this module was
@@ -77,21 +56,23 @@ function workerURL() {
   return URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
 }
 
-function startWorker(module) {
-  const worker = new Worker(workerURL(), { name: "sakura-engine" });
+// The worker starts first and loads wasm_exec.js while the wasm downloads.
+function startWorker(worker, module) {
   return new Promise((resolve, reject) => {
     worker.onerror = (e) => reject(new Error(`the engine's worker failed: ${e.message ?? "could not start"}`));
     worker.onmessage = ({ data }) => {
       if (data.started) resolve({ worker, version: data.version });
       else reject(new Error(data.message));
     };
-    worker.postMessage({ start: { module, exec: engineFiles.exec } });
+    worker.postMessage({ start: { module } });
   });
 }
 
 /**
  * Loads and starts the engine. onProgress(received, total) follows the
- * download (total 0 when unknown). Resolves to the client:
+ * download (total 0 when unknown). The page's <link rel="preload"> has the
+ * wasm on its way before any module ran; this fetch takes it over. Resolves
+ * to the client:
  *
  *   version               the engine build's version string
  *   call(doc)             → Promise of the answer object; doc is an object or
@@ -100,12 +81,41 @@ function startWorker(module) {
  *                           supersedes this one: it resolves null instead, and
  *                           a document still waiting is never run
  *   terminate()           stops the worker
+ *
+ * The engine runs only in the worker: nothing the page asks can block it.
  */
-export async function startEngine({ onProgress = () => {}, mainThread = true } = {}) {
-  const bytes = await fetchWithProgress(engineFiles.wasm, onProgress);
-  const module = await WebAssembly.compile(bytes);
-  const [{ worker, version }] = await Promise.all([startWorker(module), mainThread ? startHere(module) : null]);
+export async function startEngine({ onProgress = () => {} } = {}) {
+  const early = new Worker(workerURL(), { name: "sakura-engine" });
+  early.postMessage({ prepare: { exec: engineFiles.exec } });
+  let module;
+  try {
+    module = await compileWithProgress(engineFiles.wasm, onProgress);
+  } catch (e) {
+    early.terminate();
+    throw e;
+  }
+  const { worker, version } = await startWorker(early, module);
   return engineClient(worker, version);
+}
+
+/**
+ * globalThis.sakura for scripts, tests and the console: {ready, version,
+ * estimate(json) → Promise of the answer's JSON text, call(doc) → Promise of
+ * the parsed answer}, both through the worker.
+ */
+export function exposeEngine(engine) {
+  globalThis.sakura = {
+    ready: true,
+    version: engine.version,
+    call: engine.call,
+    estimate: async (...args) => {
+      if (args.length !== 1 || typeof args[0] !== "string") {
+        const problem = args.length !== 1 ? `estimate expects one JSON string, got ${args.length} arguments` : `estimate expects one JSON string, got an argument of type ${typeof args[0]}`;
+        return JSON.stringify({ errors: [{ path: "", code: args.length !== 1 ? "badArguments" : "badArgumentType", message: problem }] });
+      }
+      return JSON.stringify(await engine.call(args[0]));
+    },
+  };
 }
 
 /**

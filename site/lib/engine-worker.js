@@ -1,4 +1,5 @@
-// The billing engine's own thread. The page sends the compiled module once
+// The billing engine's own thread. The page sends where wasm_exec.js is
+// ({prepare}, loaded while the wasm downloads), the compiled module once
 // ({start}), then documents ({id, text}); each answer goes back parsed
 // ({id, answer}), so a long estimate or a large price list never blocks the
 // page. A classic worker, because wasm_exec.js is a classic script.
@@ -8,8 +9,10 @@ function failure(message) {
   return { errors: [{ path: "", message }] };
 }
 
-async function start({ module, exec }) {
-  importScripts(exec);
+let loadFailure = null;
+
+async function start({ module }) {
+  if (loadFailure) throw loadFailure;
   const go = new self.Go();
   const instance = await WebAssembly.instantiate(module, go.importObject);
   // run() settles only when the Go program exits, which the adapter never does.
@@ -21,6 +24,14 @@ async function start({ module, exec }) {
 }
 
 self.onmessage = async ({ data }) => {
+  if (data.prepare) {
+    try {
+      importScripts(data.prepare.exec);
+    } catch (e) {
+      loadFailure = e;
+    }
+    return;
+  }
   if (data.start) {
     try {
       self.postMessage({ started: true, version: await start(data.start) });

@@ -150,6 +150,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			if ci, err := os.Stat(name + enc.suffix); err == nil && !ci.ModTime().Before(info.ModTime()) {
 				sent, sentInfo, tag = name+enc.suffix, ci, enc.token
 				hdr.Set("Content-Encoding", enc.token)
+				// Content-Length is the encoded size; the page's progress bar
+				// counts decoded bytes, so it needs this total (engine-client.js).
+				hdr.Set("X-Decoded-Length", strconv.FormatInt(info.Size(), 10))
 				break
 			}
 		}
