@@ -21,20 +21,22 @@ const (
 	requestImportPrices
 	requestMatchItems
 	requestFeeCurve
+	requestAdvisePassports
 )
 
 // requestNames are the requests' wire names, in the README's order.
 var requestNames = [...]string{
-	requestCatalogs:     "catalogs",
-	requestImportPrices: "importPrices",
-	requestMatchItems:   "matchItems",
-	requestFeeCurve:     "feeCurve",
+	requestCatalogs:        "catalogs",
+	requestImportPrices:    "importPrices",
+	requestMatchItems:      "matchItems",
+	requestFeeCurve:        "feeCurve",
+	requestAdvisePassports: "advisePassports",
 }
 
 func (q request) String() string { return requestNames[q] }
 
 func parseRequest(name string) (request, bool) {
-	for q := requestCatalogs; q <= requestFeeCurve; q++ {
+	for q := requestCatalogs; q <= requestAdvisePassports; q++ {
 		if requestNames[q] == name {
 			return q, true
 		}
@@ -85,6 +87,8 @@ func HandleJSON(in []byte) (out []byte, ok bool) {
 		resp, err = matchItemsRequest(env.body)
 	case requestFeeCurve:
 		resp, err = feeCurveRequest(env.body)
+	case requestAdvisePassports:
+		resp, err = advisePassportsRequest(env.body, dups)
 	}
 	if err != nil {
 		return document.ErrorDocument(err), false
