@@ -23,6 +23,7 @@ import { ask } from "./app/confirm.js";
 import { createToolbar } from "./app/toolbar.js";
 import { registerServiceWorker } from "./app/offline.js";
 import { createCustomItemsUI } from "./app/custom-items-ui.js";
+import { createAdvisorUI } from "./app/advisor-ui.js";
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 const RESULTS = ["comparison", "bills", "passports", "credits", "years"];
@@ -200,6 +201,23 @@ async function main() {
     saved: () => (baseline = JSON.stringify(current())),
   });
 
+  const advisor = createAdvisorUI({
+    engine,
+    root: document.querySelector('[data-testid="advisor"]'),
+    names: (item, zone) => ({ plan: itemName(itemIn(catalogUI.current(), item, zone)) || item, zone: zoneName(zone) }),
+    // The best plan's passports replace the form's; undo puts the old ones back.
+    apply: (passports) => {
+      const before = form.read().passports;
+      const fill = (list) => {
+        form.lists.passports.replaceChildren();
+        for (const p of list) form.addPassport(p);
+        edited();
+      };
+      fill(passports.map((p) => ({ zone: p.zone, item: p.item, term: String(p.term), count: String(p.count), purchased: p.purchased })));
+      return () => fill(before);
+    },
+  });
+
   const current = () => {
     const { scenario } = buildScenario(form.read(), catalogUI.current());
     customItems.addTo(scenario);
@@ -293,6 +311,7 @@ async function main() {
     for (const id of RESULTS) $(id).estimate = out;
     markStale(false);
     summarize();
+    advisor.update(scenario);
     // "Up to date" waits for the URL too (a few ms to compress), so a link
     // copied then is this estimate's; one replaceState per result keeps under
     // the browser's navigation throttle while the user types.
@@ -356,6 +375,7 @@ async function main() {
     form.refresh();
     saved.render();
     summarize();
+    advisor.render();
     if (errorCount) setStatus(errorCount);
     if (built) recalc();
   });
