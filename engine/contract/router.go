@@ -22,21 +22,23 @@ const (
 	requestMatchItems
 	requestFeeCurve
 	requestAdvisePassports
+	requestCompareEstimates
 )
 
 // requestNames are the requests' wire names, in the README's order.
 var requestNames = [...]string{
-	requestCatalogs:        "catalogs",
-	requestImportPrices:    "importPrices",
-	requestMatchItems:      "matchItems",
-	requestFeeCurve:        "feeCurve",
-	requestAdvisePassports: "advisePassports",
+	requestCatalogs:         "catalogs",
+	requestImportPrices:     "importPrices",
+	requestMatchItems:       "matchItems",
+	requestFeeCurve:         "feeCurve",
+	requestAdvisePassports:  "advisePassports",
+	requestCompareEstimates: "compareEstimates",
 }
 
 func (q request) String() string { return requestNames[q] }
 
 func parseRequest(name string) (request, bool) {
-	for q := requestCatalogs; q <= requestAdvisePassports; q++ {
+	for q := requestCatalogs; q <= requestCompareEstimates; q++ {
 		if requestNames[q] == name {
 			return q, true
 		}
@@ -89,6 +91,8 @@ func HandleJSON(in []byte) (out []byte, ok bool) {
 		resp, err = feeCurveRequest(env.body)
 	case requestAdvisePassports:
 		resp, err = advisePassportsRequest(env.body, dups)
+	case requestCompareEstimates:
+		resp, err = compareEstimatesRequest(env.body, dups)
 	}
 	if err != nil {
 		return document.ErrorDocument(err), false
