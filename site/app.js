@@ -24,6 +24,7 @@ import { createToolbar } from "./app/toolbar.js";
 import { registerServiceWorker } from "./app/offline.js";
 import { createCustomItemsUI } from "./app/custom-items-ui.js";
 import { createAdvisorUI } from "./app/advisor-ui.js";
+import { createCompareUI } from "./app/compare-ui.js";
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 const RESULTS = ["comparison", "bills", "passports", "credits", "years"];
@@ -218,6 +219,14 @@ async function main() {
     },
   });
 
+  const compare = createCompareUI({
+    engine,
+    root: document.querySelector('[data-testid="compare"]'),
+    current: () => (last && !$("results").classList.contains("stale") ? last.scenario : null),
+  });
+  // A comparison link is read before the form writes its own address.
+  await compare.openLink(location.hash);
+
   const current = () => {
     const { scenario } = buildScenario(form.read(), catalogUI.current());
     customItems.addTo(scenario);
@@ -312,6 +321,7 @@ async function main() {
     markStale(false);
     summarize();
     advisor.update(scenario);
+    compare.update();
     // "Up to date" waits for the URL too (a few ms to compress), so a link
     // copied then is this estimate's; one replaceState per result keeps under
     // the browser's navigation throttle while the user types.
@@ -376,6 +386,7 @@ async function main() {
     saved.render();
     summarize();
     advisor.render();
+    compare.render();
     if (errorCount) setStatus(errorCount);
     if (built) recalc();
   });
