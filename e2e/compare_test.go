@@ -48,6 +48,17 @@ func TestCompare_twoVariants(t *testing.T) {
 		t.Errorf("comparison CSV lacks the totals and their difference:\n%s", csv)
 	}
 
+	t.Log("in a link, opened in another tab")
+	p.click(byID("compare-link"))
+	p.waitJS("the comparison link", `document.querySelector('[data-testid="compare-link"]')?.dataset.href?.includes("#c=")`)
+	link := eval[string](p, "the comparison link", `document.querySelector('[data-testid="compare-link"]').dataset.href`)
+	other := newTabAt(t, link)
+	other.waitValue(cell("total", "estimate-0"), "273715")
+	other.waitAttr(find(`[data-testid="compare-column"][data-index="0"]`), "data-testid", "compare-column")
+	if got := other.count(tid("compare-entry")); got != 1 {
+		t.Errorf("the linked comparison holds %d stored estimates, want 1", got)
+	}
+
 	t.Log("after a reload")
 	p.reload()
 	p.waitValue(cell("total", "estimate-0"), "273715")

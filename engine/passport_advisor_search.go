@@ -165,6 +165,12 @@ type planSearch struct {
 // tab. A search within it is exact; see bestPlan for what happens past it.
 const searchBudget = 150_000
 
+// exactCapLimit is the largest group the exact search is tried on: with 8
+// contracts a month over a few years it already runs past searchBudget, so
+// larger groups go straight to the scaled search instead of spending the
+// budget first.
+const exactCapLimit = 8
+
 // bestPlan is the cheapest plan for g and whether it is proven so.
 //
 // The exact search (the comment at the top of this file) is tried first. A
@@ -182,8 +188,10 @@ func bestPlan(g adviceGroup) (advicePlan, bool) {
 	if g.cap == 0 {
 		return advicePlan{}, true
 	}
-	if p, ok := exactPlan(g); ok {
-		return p, true
+	if g.cap <= exactCapLimit {
+		if p, ok := exactPlan(g); ok {
+			return p, true
+		}
 	}
 	if div := classDivisor(g); div > 1 {
 		if p, ok := exactPlan(scaleDown(g, div)); ok {

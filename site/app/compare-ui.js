@@ -26,6 +26,7 @@ export function createCompareUI({ engine, root, current }) {
   let answer = null;
   let columns = [];
   let note = "";
+  let linkHref = "";
 
   const save = () => setItem(KEY, writeCompare(state));
 
@@ -55,6 +56,7 @@ export function createCompareUI({ engine, root, current }) {
     fn();
     save();
     note = "";
+    linkHref = "";
     update();
   }
 
@@ -165,10 +167,10 @@ export function createCompareUI({ engine, root, current }) {
       root.dataset.state = "ready";
       const csvButton = h("button", { type: "button", class: "subtle", dataset: { testid: "compare-csv" }, text: t("compare.csv"),
         onclick: () => download("compare-csv", csv(), "sakura-comparison.csv", "text/csv", csvButton) });
-      const linkButton = h("button", { type: "button", class: "subtle", dataset: { testid: "compare-link" }, text: t("compare.link"),
+      const linkButton = h("button", { type: "button", class: "subtle", dataset: linkHref ? { testid: "compare-link", href: linkHref } : { testid: "compare-link" }, text: t("compare.link"),
         onclick: async () => {
           const url = location.origin + location.pathname + location.search + (await encodeCompare(state));
-          linkButton.dataset.href = url;
+          linkHref = url;
           try {
             await navigator.clipboard.writeText(url);
           } catch {
