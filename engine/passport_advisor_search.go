@@ -29,23 +29,28 @@ package engine
 // The future of a plan depends on its past only through the rights already
 // bought that are still valid later: for each term, how many rights expire
 // after each coming month. That vector is the state; the months are the
-// stages. In each month the search tries every count of every term that keeps
-// the rights within N (buying more than N − held is outside the space), adds
-// the month's fees and discounts, and continues with the new state. A state
-// reached twice in the same month has the same best future, so it is solved
-// once (memoised). Nothing is pruned by estimate: every plan of the space is a
-// path of this graph and every path is a plan, so the best path is the best
-// plan. The same goes for the tie-breaks (fewer passports, then earlier
-// purchases, then shorter terms): they compare plans lexicographically in
-// month order, and two plans sharing a prefix compare as their suffixes do, so
-// the best suffix from a state is best for every prefix leading to it.
+// stages. In each month where a best plan may buy (purchaseMonths proves the
+// others never need a purchase), the search tries every count of every term
+// that keeps the rights within N (buying more than N − held is outside the
+// space), adds the month's fees and discounts, and continues with the new
+// state. A state reached twice in the same month has the same best future, so
+// it is solved once (memoised). Nothing is pruned by estimate: every plan of
+// the space buying only in those months is a path of this graph and every
+// path is a plan, so the best path is the best plan. The same goes for the
+// tie-breaks (fewer passports, then earlier purchases, then shorter terms, then
+// fewer rights): they compare plans lexicographically in month order, and two
+// plans sharing a prefix compare as their suffixes do, so the best suffix from
+// a state is best for every prefix leading to it.
 //
-// # Why it is fast
+// # What it costs
 //
-// Two facts keep the graph small. Equal-rate rights are interchangeable, so
-// the state holds counts, not purchases. And a month's choice is made one term
-// at a time (36, then 24, then 12), each a separate stage with its own memo,
-// so a month costs O(N) per state and term instead of O(N³).
+// Equal-rate rights are interchangeable, so the state holds counts, not
+// purchases, and months without a possible purchase are priced straight
+// through. The number of states still grows quickly with N (each month may
+// buy any count of each term), so the exact search is for groups of up to
+// exactCapLimit contracts a month within searchBudget choices; bestPlan says
+// what larger groups get. TestBestPlan_equalsBruteForce checks it against
+// trying every set of purchases in every month (no month skipped).
 
 // adviceTerms are the terms in the order a month's choice is made (longest
 // first: the sorted assignment of R5.4 puts their rights first) and the
