@@ -63,4 +63,14 @@ func TestCompare_twoVariants(t *testing.T) {
 	p.reload()
 	p.waitValue(cell("total", "estimate-0"), "273715")
 	p.waitValue(cell("total", "difference-0"), "68429")
+
+	t.Log("a saved estimate in the comparison")
+	p.typeInto(byID("save-name"), "Without passport")
+	p.click(byID("save-estimate"))
+	p.waitJS("the saved estimate offered", `[...document.querySelectorAll('[data-testid="compare-saved"] option')].some((o) => o.textContent === "Without passport")`)
+	p.choose(byID("compare-saved"), "0")
+	p.click(byID("compare-add-saved"))
+	p.waitValue(cell("total", "estimate-1"), "342144")
+	p.waitValue(cell("total", "estimate-2"), "342144")
+	p.waitValue(cell("total", "difference-1"), "68429")
 }

@@ -199,7 +199,10 @@ async function main() {
     scenario: () => current(),
     dirty: () => isDirty(),
     open: (s) => openScenario(s),
-    saved: () => (baseline = JSON.stringify(current())),
+    saved: () => {
+      baseline = JSON.stringify(current());
+      compare.render(); // the comparison offers saved estimates
+    },
   });
 
   const advisor = createAdvisorUI({
