@@ -29,6 +29,8 @@ import { ask } from "./app/confirm.js";
 import { createToolbar } from "./app/toolbar.js";
 import { registerServiceWorker } from "./app/offline.js";
 import { createCustomItemsUI } from "./app/custom-items-ui.js";
+import { createAdvisorUI } from "./app/advisor-ui.js";
+import { createCompareUI } from "./app/compare-ui.js";
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 const RESULTS = ["comparison", "bills", "passports", "credits", "years"];
@@ -208,8 +210,36 @@ async function main() {
     scenario: () => current(),
     dirty: () => isDirty(),
     open: (s) => openScenario(s),
-    saved: () => (baseline = JSON.stringify(current())),
+    saved: () => {
+      baseline = JSON.stringify(current());
+      compare.render(); // the comparison offers saved estimates
+    },
   });
+
+  const advisor = createAdvisorUI({
+    engine,
+    root: document.querySelector('[data-testid="advisor"]'),
+    names: (item, zone) => ({ plan: itemName(itemIn(catalogUI.current(), item, zone)) || item, zone: zoneName(zone) }),
+    // The best plan's passports replace the form's; undo puts the old ones back.
+    apply: (passports) => {
+      const before = form.read().passports;
+      const fill = (list) => {
+        form.lists.passports.replaceChildren();
+        for (const p of list) form.addPassport(p);
+        edited();
+      };
+      fill(passports.map((p) => ({ zone: p.zone, item: p.item, term: String(p.term), count: String(p.count), purchased: p.purchased })));
+      return () => fill(before);
+    },
+  });
+
+  const compare = createCompareUI({
+    engine,
+    root: document.querySelector('[data-testid="compare"]'),
+    current: () => (last && !$("results").classList.contains("stale") ? last.scenario : null),
+  });
+  // A comparison link is read before the form writes its own address.
+  await compare.openLink(location.hash);
 
   const current = () => {
     const { scenario } = buildScenario(form.read(), catalogUI.current());
@@ -314,6 +344,8 @@ async function main() {
     showTotals();
     // For make bench: when these figures reached the screen (the frame after this one).
     requestAnimationFrame(() => setTimeout(() => performance.mark("sakura:figures"), 0));
+    advisor.update(scenario);
+    compare.update();
     // "Up to date" waits for the URL too (a few ms to compress), so a link
     // copied then is this estimate's; one replaceState per result keeps under
     // the browser's navigation throttle while the user types.
@@ -394,6 +426,8 @@ async function main() {
     saved.render();
     summarize();
     showTotals();
+    advisor.render();
+    compare.render();
     if (errorCount) setStatus(errorCount);
     if (built) recalc();
   });

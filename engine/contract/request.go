@@ -68,6 +68,17 @@ package contract
 //	→ {"points":[{"hours":0,"hourlyOnly":"0","hourlyDaily":"0","monthly":"2179","fee":"0","basis":"hourly"}, …],
 //	   "dailyFromHours":10,"monthlyFromHours":465}
 //
+// The passport advisor (issue 14): the scenario's groups of passport-eligible
+// plan and zone, their simple options, and the cheapest purchase plan
+// (engine.AdvisePassports; the README explains the search and "proven").
+//
+//	{"request":"advisePassports","scenario":{"catalog":"seed-2018","start":"2018-12","months":36,"resources":[…]}}
+//	→ {"groups":[{"item":"server/4core-8gb","zone":"tk1a","contracts":[{"month":"2018-12","count":1}, …],
+//	              "options":[{"term":0,"count":0,"purchased":"2018-12","fee":"0","total":"342144","saving":"0","breakEven":null},
+//	                         {"term":12,"count":1,"purchased":"2018-12","fee":"11404","total":"330736","saving":"11408","breakEven":"2019-05"}, …]}],
+//	   "best":{"passports":[{"item":"server/4core-8gb","zone":"tk1a","term":36,"count":1,"purchased":"2018-12"}],
+//	           "total":"273715","withoutPassports":"342144","saving":"68429","proven":true}}
+//
 // An unknown request answers {"errors":[{"path":"request","code":"unknownRequest","args":{"request":"x","requests":"…"},"message":"unknown request \"x\": …"}]}.
 
 import (

@@ -24,23 +24,27 @@ const (
 	requestEstimateSummary
 	requestEstimateMonth
 	requestBreakdown
+	requestAdvisePassports
+	requestCompareEstimates
 )
 
 // requestNames are the requests' wire names, in the README's order.
 var requestNames = [...]string{
-	requestCatalogs:        "catalogs",
-	requestImportPrices:    "importPrices",
-	requestMatchItems:      "matchItems",
-	requestFeeCurve:        "feeCurve",
-	requestEstimateSummary: "estimateSummary",
-	requestEstimateMonth:   "estimateMonth",
-	requestBreakdown:       "breakdown",
+	requestCatalogs:         "catalogs",
+	requestImportPrices:     "importPrices",
+	requestMatchItems:       "matchItems",
+	requestFeeCurve:         "feeCurve",
+	requestEstimateSummary:  "estimateSummary",
+	requestEstimateMonth:    "estimateMonth",
+	requestBreakdown:        "breakdown",
+	requestAdvisePassports:  "advisePassports",
+	requestCompareEstimates: "compareEstimates",
 }
 
 func (q request) String() string { return requestNames[q] }
 
 func parseRequest(name string) (request, bool) {
-	for q := requestCatalogs; q <= requestBreakdown; q++ {
+	for q := requestCatalogs; q <= requestCompareEstimates; q++ {
 		if requestNames[q] == name {
 			return q, true
 		}
@@ -109,6 +113,10 @@ func HandleJSON(in []byte) (out []byte, ok bool) {
 		resp, err = matchItemsRequest(env.body)
 	case requestFeeCurve:
 		resp, err = feeCurveRequest(env.body)
+	case requestAdvisePassports:
+		resp, err = advisePassportsRequest(env.body, dups)
+	case requestCompareEstimates:
+		resp, err = compareEstimatesRequest(env.body, dups)
 	}
 	if err != nil {
 		return document.ErrorDocument(err), false

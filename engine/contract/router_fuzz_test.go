@@ -23,6 +23,9 @@ func FuzzHandleJSON(f *testing.F) {
 		`{"request":"importPrices","asOf":"2026-11-23","documents":[{"ServiceClasses":{"0":{"ServiceClassPath":"cloud/plan/1core-1gb","Price":{"Hourly":7,"Zone":"is1a"}}}}]}`,
 		`{"request":"importPrices","asOf":"2026-11-23","documents":[{"ServiceClasses":[{"ServiceClassPath":"cloud/disk/ssd/100","Price":[]}]}]}`,
 		`{"request":"matchItems","from":{"id":"a","taxRate":"0.1","items":[{"id":"x","kind":"disk","zone":"z","monthly":"1","diskType":"ssd","sizeGB":100}]},"to":"list-2026"}`,
+		`{"request":"advisePassports","scenario":{"catalog":"seed-2018","start":"2018-12","months":36,"resources":[{"id":"web","item":"server/4core-8gb","zone":"tk1a","usage":{"pattern":"always"}}]}}`,
+		`{"request":"advisePassports","scenario":{"catalog":"seed-2018","start":"2018-12","months":30,"resources":[{"id":"a","item":"server/4core-8gb","zone":"tk1a","count":2,"until":"2019-11","usage":{"pattern":"always"}},{"id":"b","item":"server/4core-8gb","zone":"tk1a","usage":{"pattern":"hours","hours":"300"}}],"passports":[{"item":"server/4core-8gb","zone":"tk1a","term":12,"count":1,"purchased":"2018-12"}]}}`,
+		`{"request":"advisePassports","scenario":{"start":"2018-12","months":0}}`, `{"request":"advisePassports"}`,
 		`{"request":"pricePlans"}`, `{"request":7}`, `{"request":"feeCurve"} }`, `0 }`, `{} ]`,
 	} {
 		f.Add([]byte(s))
@@ -46,6 +49,9 @@ func FuzzHandleJSON(f *testing.F) {
 		if !ok {
 			checkErrorList(t, data, out)
 		}
+		if ok && bytes.Contains(data, []byte(`advisePassports`)) {
+			checkAdviceAnswer(t, data, out)
+		}
 		if !bytes.Contains(data, []byte(`"request"`)) {
 			want, wantOK := EstimateJSON(data)
 			if ok != wantOK || ok && !bytes.Equal(out, want) {
@@ -53,4 +59,14 @@ func FuzzHandleJSON(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkAdviceInvariants for the fuzzer: none is every group's first option and
+// the best plan's total is no more than any option's.
+func checkAdviceAnswer(t *testing.T, data, out []byte) {
+	var a adviceWire
+	if err := json.Unmarshal(out, &a); err != nil || a.Best.Total == "" {
+		return // another request that happens to mention the advisor
+	}
+	checkAdviceInvariants(t, a)
 }

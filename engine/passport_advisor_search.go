@@ -1,0 +1,480 @@
+package engine
+
+// The passport advisor's search (issue 14): the cheapest set of passport
+// purchases for one group (one eligible plan in one zone), exact within the
+// space the advisor promises.
+//
+// # The space
+//
+// A plan is any set of purchases (term 12, 24 or 36, a count, a purchase month
+// inside the horizon) whose rights held in any month never exceed N, the
+// group's largest monthly count of contracts. Its cost is the sum of its
+// passport fees minus the discounts the engine's own rules give it (R5.4 sorted
+// assignment, R5.5 rounding).
+//
+// # Why counts are enough
+//
+// In month m the contracts with a fee are sorted dearest first (f1 ≥ f2 ≥ …),
+// and the valid rights sorted by rate, 50 % first (R5.4). So the month's
+// discount depends only on how many rights of each rate are valid, not on
+// which purchase they came from: with a, b, c rights of 50, 35, 20 %, the
+// first a contracts get 50 %, the next b 35 %, the next c 20 %, and each
+// discount is the engine's fee − floor(fee × kept) (for whole-yen fees,
+// ceil(fee × rate)). Rights past the last contract are lost. The search
+// therefore precomputes, per month and rate, prefix sums of those discounts,
+// and prices a month in O(1) from (a, b, c).
+//
+// # Why the search is exact
+//
+// The future of a plan depends on its past only through the rights already
+// bought that are still valid later: for each term, how many rights expire
+// after each coming month. That vector is the state; the months are the
+// stages. In each month where a best plan may buy (purchaseMonths proves the
+// others never need a purchase), the search tries every count of every term
+// that keeps the rights within N (buying more than N − held is outside the
+// space), adds the month's fees and discounts, and continues with the new
+// state. A state reached twice in the same month has the same best future, so
+// it is solved once (memoised). Nothing is pruned by estimate: every plan of
+// the space buying only in those months is a path of this graph and every
+// path is a plan, so the best path is the best plan. The same goes for the
+// tie-breaks (fewer passports, then earlier purchases, then shorter terms, then
+// fewer rights): they compare plans lexicographically in month order, and two
+// plans sharing a prefix compare as their suffixes do, so the best suffix from
+// a state is best for every prefix leading to it.
+//
+// # What it costs
+//
+// Equal-rate rights are interchangeable, so the state holds counts, not
+// purchases, and months without a possible purchase are priced straight
+// through. The number of states still grows quickly with N (each month may
+// buy any count of each term), so the exact search is for groups of up to
+// exactCapLimit contracts a month within searchBudget choices; bestPlan says
+// what larger groups get. TestBestPlan_equalsBruteForce checks it against
+// trying every set of purchases in every month (no month skipped).
+
+// adviceTerms are the terms in the order a month's choice is made (longest
+// first: the sorted assignment of R5.4 puts their rights first) and the
+// percent of the fee each leaves (R5.1).
+var adviceTerms = [3]struct {
+	months int
+	kept   int64
+}{{36, 50}, {24, 65}, {12, 80}}
+
+// adviceGroup is what the search needs of one group.
+type adviceGroup struct {
+	// fees[m] are month m's positive contract fees, dearest first.
+	fees [][]int64
+	// perRight[t] is the passport fee of one right of adviceTerms[t], which
+	// can be bought only when available[t].
+	perRight  [3]int64
+	available [3]bool
+	// cap is N, the group's largest monthly count of contracts.
+	cap int
+}
+
+// purchaseLot is one purchase of a plan: month index, term index, count.
+type purchaseLot struct {
+	month, term, count int
+}
+
+// advicePlan is a plan and its cost (passport fees − discounts).
+type advicePlan struct {
+	cost int64
+	lots []purchaseLot
+}
+
+// better reports whether plan p beats q: lower cost, then fewer passports,
+// then earlier purchases, then shorter terms, then fewer rights (issue 14's
+// tie-breaks, and a last one so that the order is total). Lots are listed by
+// month, then term index, as the search makes them.
+func (p advicePlan) better(q advicePlan) bool {
+	if p.cost != q.cost {
+		return p.cost < q.cost
+	}
+	if len(p.lots) != len(q.lots) {
+		return len(p.lots) < len(q.lots)
+	}
+	for i := range p.lots {
+		if p.lots[i].month != q.lots[i].month {
+			return p.lots[i].month < q.lots[i].month
+		}
+	}
+	for i := range p.lots {
+		// adviceTerms runs longest first: a higher index is a shorter term.
+		if p.lots[i].term != q.lots[i].term {
+			return p.lots[i].term > q.lots[i].term
+		}
+	}
+	for i := range p.lots {
+		if p.lots[i].count != q.lots[i].count {
+			return p.lots[i].count < q.lots[i].count
+		}
+	}
+	return false
+}
+
+// monthDiscounts holds, for one month, the prefix sums of the discounts the
+// engine gives the month's sorted fees at each rate: at[t][j] is the sum of
+// the discounts of the j dearest contracts at adviceTerms[t]'s rate.
+type monthDiscounts struct {
+	at [3][]int64
+}
+
+func discountTable(fees []int64) monthDiscounts {
+	var d monthDiscounts
+	for t, term := range adviceTerms {
+		d.at[t] = make([]int64, len(fees)+1)
+		for j, f := range fees {
+			fee := YenFromInt(f)
+			d.at[t][j+1] = d.at[t][j] + fee.Sub(discountedFee(fee, term.kept)).n
+		}
+	}
+	return d
+}
+
+// value is the month's discount with held[t] valid rights of each term: the
+// dearest held[0] contracts at 50 %, the next held[1] at 35 %, the next
+// held[2] at 20 % (R5.4), rights past the last contract lost.
+func (d monthDiscounts) value(held [3]int) int64 {
+	n := len(d.at[0]) - 1
+	var sum int64
+	from := 0
+	for t := range held {
+		to := min(from+held[t], n)
+		sum += d.at[t][to] - d.at[t][from]
+		from = to
+	}
+	return sum
+}
+
+// heldLot is a purchase still valid: its term index, the first month index it
+// is no longer valid in, and its count of rights.
+type heldLot struct {
+	term, end, count int
+}
+
+// planSearch is one group's search: the month tables, which months a
+// purchase may be made in, and the memo of best plans from each state.
+type planSearch struct {
+	g         adviceGroup
+	months    []monthDiscounts
+	candidate []bool
+	memo      map[string]advicePlan
+	key       []byte
+	aborted   bool
+	steps     int
+}
+
+// searchBudget bounds the choices one exact search may try, so that a large
+// fleet gets an answer in well under a second in the page instead of a frozen
+// tab. A search within it is exact; see bestPlan for what happens past it.
+const searchBudget = 150_000
+
+// exactCapLimit is the largest group the exact search is tried on: with 8
+// contracts a month over a few years it already runs past searchBudget, so
+// larger groups go straight to the scaled search instead of spending the
+// budget first.
+const exactCapLimit = 8
+
+// bestPlan is the cheapest plan for g and whether it is proven so.
+//
+// The exact search (the comment at the top of this file) is tried first. A
+// fleet too large for it within searchBudget is searched at a smaller scale:
+// when the group's contracts come in classes that have the same fee in every
+// month (the copies of a resource, say), and every class's size is a multiple
+// of g, the search runs on the group with each class g times smaller and
+// multiplies the counts back. Any plan of the small group, so multiplied, is a
+// plan of the large one costing g times as much; that no plan of the large
+// group does better is what tests check against the exact search on doubled
+// fleets, not a proof, so such a plan is reported as not proven. A fleet that
+// is still too large gets the best plan of independent rows (each position
+// of the sorted fees planned on its own), not proven either.
+func bestPlan(g adviceGroup) (advicePlan, bool) {
+	if g.cap == 0 {
+		return advicePlan{}, true
+	}
+	if g.cap <= exactCapLimit {
+		if p, ok := exactPlan(g); ok {
+			return p, true
+		}
+	}
+	if div := classDivisor(g); div > 1 {
+		if p, ok := exactPlan(scaleDown(g, div)); ok {
+			for i := range p.lots {
+				p.lots[i].count *= div
+			}
+			p.cost *= int64(div)
+			return p, false
+		}
+	}
+	return rowPlan(g), false
+}
+
+// exactPlan runs the exact search, or reports that it would exceed searchBudget.
+func exactPlan(g adviceGroup) (advicePlan, bool) {
+	s := &planSearch{g: g, months: make([]monthDiscounts, len(g.fees)), memo: map[string]advicePlan{}}
+	for m, fees := range g.fees {
+		s.months[m] = discountTable(fees)
+	}
+	s.candidate = purchaseMonths(g.fees)
+	p := s.from(0, nil)
+	return p, !s.aborted
+}
+
+// classDivisor is the greatest common divisor of the sizes of the group's
+// classes of contracts: runs of positions in the sorted fees that have the
+// same fee in every month.
+func classDivisor(g adviceGroup) int {
+	div, run := 0, 1
+	for p := 1; p <= g.cap; p++ {
+		if p < g.cap && samePosition(g, p-1, p) {
+			run++
+			continue
+		}
+		div, run = gcd(div, run), 1
+	}
+	return div
+}
+
+func samePosition(g adviceGroup, a, b int) bool {
+	for _, fees := range g.fees {
+		var fa, fb int64
+		if a < len(fees) {
+			fa = fees[a]
+		}
+		if b < len(fees) {
+			fb = fees[b]
+		}
+		if fa != fb {
+			return false
+		}
+	}
+	return true
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+// scaleDown keeps one position in div of each class.
+func scaleDown(g adviceGroup, div int) adviceGroup {
+	small := g
+	small.cap = g.cap / div
+	small.fees = make([][]int64, len(g.fees))
+	for m, fees := range g.fees {
+		for p := div - 1; p < len(fees); p += div {
+			small.fees[m] = append(small.fees[m], fees[p])
+		}
+	}
+	return small
+}
+
+// rowPlan plans each position of the sorted fees on its own (a position's
+// fee each month is what one right there would discount) and sums the rows'
+// purchases: a feasible plan, never above the cap, priced exactly after.
+func rowPlan(g adviceGroup) advicePlan {
+	counts := map[[2]int]int{}
+	var plan advicePlan
+	for p := 0; p < g.cap; p++ {
+		row := adviceGroup{fees: make([][]int64, len(g.fees)), cap: 1, perRight: g.perRight, available: g.available}
+		for m, fees := range g.fees {
+			if p < len(fees) {
+				row.fees[m] = fees[p : p+1]
+			}
+		}
+		if p == 0 || !samePosition(g, p-1, p) {
+			plan, _ = exactPlan(row) // one position: a few thousand states at most
+		}
+		for _, l := range plan.lots {
+			counts[[2]int{l.month, l.term}]++
+		}
+	}
+	var out advicePlan
+	for m := range g.fees {
+		for t := range adviceTerms {
+			if c := counts[[2]int{m, t}]; c > 0 {
+				out.lots = append(out.lots, purchaseLot{month: m, term: t, count: c})
+			}
+		}
+	}
+	out.cost = planCostOf(g, out.lots)
+	return out
+}
+
+// purchaseMonths marks the months an optimal plan may buy in: those congruent,
+// modulo 12, to the horizon's start, its end, or a month whose sorted fees
+// differ from the month before. Why no other month: take the lots of a best
+// plan bought in months of one other residue. Every month in which those lots
+// start or stop being valid has that residue (terms are multiples of 12), so
+// at each such boundary neither the fees nor the other lots change. Moving
+// all of those lots one month earlier, or one month later, then changes the
+// discounts by exactly opposite amounts, with the same fees and within the
+// same cap. If earlier is no worse, the plan was not best (earlier purchases
+// win ties); if later is better, it was not best either (a lot pushed past
+// the horizon is dropped, which only saves its fee). So no best plan has such
+// lots.
+func purchaseMonths(fees [][]int64) []bool {
+	h := len(fees)
+	anchored := [12]bool{0: true}
+	anchored[h%12] = true
+	for m := 1; m < h; m++ {
+		if !equalFees(fees[m-1], fees[m]) {
+			anchored[m%12] = true
+		}
+	}
+	out := make([]bool, h)
+	for m := range out {
+		out[m] = anchored[m%12]
+	}
+	return out
+}
+
+func equalFees(a, b []int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// from is the best plan for months m onward, given the lots still valid in
+// month m (bought before it).
+func (s *planSearch) from(m int, lots []heldLot) advicePlan {
+	h := len(s.g.fees)
+	// Months without a purchase run straight through to the next candidate.
+	var cost int64
+	for m < h && !s.candidate[m] {
+		lots = expire(lots, m)
+		cost -= s.months[m].value(heldCounts(lots))
+		m++
+	}
+	if m == h {
+		return advicePlan{cost: cost}
+	}
+	lots = expire(lots, m)
+	k := s.stateKey(m, lots)
+	best, seen := s.memo[k]
+	if !seen {
+		best = s.buy(m, 0, lots)
+		s.memo[k] = best
+	}
+	return advicePlan{cost: best.cost + cost, lots: best.lots}
+}
+
+// buy chooses the count of term index t bought in month m, then the next
+// term's, then prices the month and goes on.
+func (s *planSearch) buy(m, t int, lots []heldLot) advicePlan {
+	if s.steps++; s.steps > searchBudget {
+		s.aborted = true
+		return advicePlan{}
+	}
+	if t == len(adviceTerms) {
+		return s.next(m, lots)
+	}
+	room := s.g.cap
+	for _, l := range lots {
+		room -= l.count
+	}
+	if !s.g.available[t] {
+		room = 0
+	}
+	var best advicePlan
+	for x := 0; x <= room && !s.aborted; x++ {
+		with := lots
+		if x > 0 {
+			with = append(append(make([]heldLot, 0, len(lots)+1), lots...), heldLot{term: t, end: m + adviceTerms[t].months, count: x})
+		}
+		p := s.buy(m, t+1, with)
+		if x > 0 {
+			p = advicePlan{cost: p.cost + int64(x)*s.g.perRight[t], lots: append([]purchaseLot{{month: m, term: t, count: x}}, p.lots...)}
+		}
+		if x == 0 || p.better(best) {
+			best = p
+		}
+	}
+	return best
+}
+
+// next prices month m with the lots valid in it and solves the months after.
+func (s *planSearch) next(m int, lots []heldLot) advicePlan {
+	value := s.months[m].value(heldCounts(lots))
+	p := s.from(m+1, lots)
+	return advicePlan{cost: p.cost - value, lots: p.lots}
+}
+
+// expire drops the lots no longer valid in month m.
+func expire(lots []heldLot, m int) []heldLot {
+	for i, l := range lots {
+		if l.end <= m {
+			out := make([]heldLot, 0, len(lots)-1)
+			out = append(out, lots[:i]...)
+			for _, l := range lots[i+1:] {
+				if l.end > m {
+					out = append(out, l)
+				}
+			}
+			return out
+		}
+	}
+	return lots
+}
+
+func heldCounts(lots []heldLot) [3]int {
+	var held [3]int
+	for _, l := range lots {
+		held[l.term] += l.count
+	}
+	return held
+}
+
+// stateKey names the state: the month and, per term and month of expiry, the
+// rights still valid. Rights of one term that expire together are
+// interchangeable, so their count is all that matters.
+func (s *planSearch) stateKey(m int, lots []heldLot) string {
+	var counts [3][36]int
+	for _, l := range lots {
+		counts[l.term][l.end-m-1] += l.count
+	}
+	b := s.key[:0]
+	b = appendVarint(b, m)
+	for t := range counts {
+		for r := 0; r < adviceTerms[t].months; r++ {
+			b = appendVarint(b, counts[t][r])
+		}
+	}
+	s.key = b
+	return string(b)
+}
+
+func appendVarint(b []byte, n int) []byte {
+	for n >= 0x80 {
+		b = append(b, byte(n)|0x80)
+		n >>= 7
+	}
+	return append(b, byte(n))
+}
+
+// planCostOf prices a plan month by month as R5.4 and R5.5 say.
+func planCostOf(g adviceGroup, lots []purchaseLot) int64 {
+	var cost int64
+	for _, l := range lots {
+		cost += int64(l.count) * g.perRight[l.term]
+	}
+	for m, fees := range g.fees {
+		var held [3]int
+		for _, l := range lots {
+			if m >= l.month && m < l.month+adviceTerms[l.term].months {
+				held[l.term] += l.count
+			}
+		}
+		cost -= discountTable(fees).value(held)
+	}
+	return cost
+}

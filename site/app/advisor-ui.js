@@ -1,0 +1,103 @@
+// The passport advisor panel (issue 14): asks the engine's advisePassports
+// request about the estimate shown, lists each group's simple options, says
+// the best plan in one sentence, and puts its passports into the form with
+// one click (undoable).
+import "./advisor-strings.js";
+import { t } from "../lib/i18n.js";
+import { yen, month as fmtMonth } from "../lib/format.js";
+import { h } from "./dom.js";
+
+/**
+ * createAdvisorUI({engine, root, names, apply}) → {update(scenario), render()}
+ *   names(item, zone) → {plan, zone}: display names
+ *   apply(passports) → undo function: replaces the form's passports
+ */
+export function createAdvisorUI({ engine, root, names, apply }) {
+  let answer = null;
+  let undo = null;
+
+  async function update(scenario) {
+    const doc = { request: "advisePassports", scenario: { ...scenario, passports: [] } };
+    root.dataset.state = "calculating";
+    const got = await engine.latest("advisor", doc);
+    if (got === null) return; // a newer estimate's advice is on its way
+    answer = got;
+    render();
+  }
+
+  function planSentence(best) {
+    const parts = best.passports.map((p) => {
+      const n = names(p.item, p.zone);
+      return t("advisor.purchase", { count: p.count, n: p.term, plan: n.plan, zone: n.zone, month: fmtMonth(p.purchased) });
+    });
+    const vars = { plan: parts.join(t("advisor.and")), total: yen(best.total), without: yen(best.withoutPassports), saving: yen(best.saving) };
+    if (!best.passports.length) return t("advisor.bestNone", vars);
+    return t(best.proven ? "advisor.best" : "advisor.bestUnproven", vars);
+  }
+
+  function optionName(o) {
+    return o.term === 0 ? t("advisor.none") : t("advisor.term", { n: o.term, count: o.count, month: fmtMonth(o.purchased) });
+  }
+
+  function groupTable(g) {
+    const n = names(g.item, g.zone);
+    const most = Math.max(0, ...g.contracts.map((c) => c.count));
+    const cell = (col, value, text) => h("td", { class: "num", dataset: { col, value: value ?? "" }, text });
+    return h("div", { class: "advisor-group", dataset: { testid: "advisor-group", item: g.item, zone: g.zone } },
+      h("p", { class: "advisor-group-title", text: t("advisor.group", { plan: n.plan, zone: n.zone, n: most }) }),
+      h("div", { class: "table-wrap" },
+        h("table", { class: "advisor-options" },
+          h("thead", {}, h("tr", {},
+            h("th", { scope: "col", text: t("advisor.option") }),
+            h("th", { scope: "col", class: "num", text: t("advisor.fee") }),
+            h("th", { scope: "col", class: "num", text: t("advisor.total") }),
+            h("th", { scope: "col", class: "num", text: t("advisor.saving") }),
+            h("th", { scope: "col", text: t("advisor.breakEven") }))),
+          h("tbody", {}, ...g.options.map((o) => h("tr", { dataset: { testid: "advisor-option", term: String(o.term) } },
+            h("th", { scope: "row", text: optionName(o) }),
+            cell("fee", o.fee, yen(o.fee)), cell("total", o.total, yen(o.total)), cell("saving", o.saving, yen(o.saving)),
+            cell("breakEven", o.breakEven, o.term === 0 ? "—" : o.breakEven ? fmtMonth(o.breakEven) : t("advisor.never"))))))));
+  }
+
+  function render() {
+    if (!answer) return;
+    root.dataset.state = answer.errors ? "failed" : "ready";
+    if (answer.errors) {
+      root.replaceChildren(h("p", { class: "help", text: t("advisor.failed", { message: answer.errors[0]?.message ?? "" }) }));
+      return;
+    }
+    if (!answer.groups.length) {
+      root.replaceChildren(h("p", { class: "help", dataset: { testid: "advisor-none" }, text: t("advisor.noGroups") }));
+      return;
+    }
+    const best = answer.best;
+    const applyButton = h("button", {
+      type: "button", dataset: { testid: "advisor-apply" }, text: t("advisor.apply"),
+      onclick: () => {
+        undo = apply(best.passports);
+        render();
+        root.querySelector('[data-testid="advisor-undo"]')?.focus();
+      },
+    });
+    const undoBlock = undo
+      ? h("p", { class: "advisor-applied", role: "status" },
+        t("advisor.applied"), " ",
+        h("button", {
+          type: "button", class: "subtle", dataset: { testid: "advisor-undo" }, text: t("advisor.undo"),
+          onclick: () => {
+            const u = undo;
+            undo = null;
+            u();
+            render();
+          },
+        }))
+      : null;
+    root.replaceChildren(
+      h("p", { class: "advisor-best", dataset: { testid: "advisor-best", total: best.total, saving: best.saving, proven: String(best.proven) }, text: planSentence(best) }),
+      applyButton,
+      ...(undoBlock ? [undoBlock] : []),
+      ...answer.groups.map(groupTable));
+  }
+
+  return { update, render, forgetUndo: () => { undo = null; } };
+}
