@@ -346,6 +346,7 @@ func pageBenchmarks(t *testing.T, r *report) {
 			t.Fatal(err)
 		}
 		var xs []float64
+		parts := make([][]float64, 4)
 		for i := 0; i < n*2; i++ {
 			evalIn[bool](tb, `(performance.clearMarks("sakura:figures"), true)`)
 			key := "1"
@@ -357,6 +358,16 @@ func pageBenchmarks(t *testing.T, r *report) {
 			}
 			tb.waitFor(figuresMark + `.some((m) => m.startTime > globalThis.__keydown)`)
 			xs = append(xs, evalIn[float64](tb, figuresMark+`.find((m) => m.startTime > __keydown).startTime - __keydown`))
+			// Where the time went: keydown → asked (debounce, reading the
+			// form), → answered (worker), → rendered, → painted.
+			part := evalIn[[]float64](tb, `(() => {
+  const at = (name) => performance.getEntriesByName(name).filter((m) => m.startTime > __keydown).at(-1)?.startTime ?? NaN;
+  const a = at("sakura:asked"), b = at("sakura:answered"), c = at("sakura:rendered"), d = at("sakura:figures");
+  return [a - __keydown, b - a, c - b, d - c];
+})()`)
+			for j := range parts {
+				parts[j] = append(parts[j], part[j])
+			}
 		}
 		target := "≤ 100 ms"
 		if sz.contracts == 1000 {
@@ -364,6 +375,8 @@ func pageBenchmarks(t *testing.T, r *report) {
 		}
 		r.f("| keystroke → figures painted (20 ms debounce included), %s resources × %d months = %s contracts, %d keys | %s | %s |\n",
 			thousands(sz.contracts/2), sz.months, thousands(sz.contracts), len(xs), statsOf(xs).ms(), target)
+		r.f("| … of which keydown → asked (debounce, form) / worker / render / paint | %s / %s / %s / %s ms | |\n",
+			num(statsOf(parts[0]).median), num(statsOf(parts[1]).median), num(statsOf(parts[2]).median), num(statsOf(parts[3]).median))
 
 		if sz.contracts == 1000 {
 			pageAtScale(t, r, tb, n, benchscenario.Scenario(sz.contracts, sz.months))
