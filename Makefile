@@ -7,11 +7,17 @@ VERSION   ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
 GO_FILES  := $(shell find engine wasm -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod go.sum
 
-.PHONY: serve test check test-engine test-wasm test-js test-e2e e2e-deps wasm bench fuzz clean
+.PHONY: serve dist test check test-engine test-wasm test-js test-e2e e2e-deps wasm bench fuzz clean
 
 # Build the page and serve it on 127.0.0.1:$(PORT).
 serve: wasm
 	$(GO) run ./scripts/serve -port $(PORT)
+
+# The deployable static folder dist/: the page, the embed script, the wasm
+# under a content-hashed name with .br and .gz beside it, a generated service
+# worker manifest and a _headers file (see the README's "Deploying").
+dist: wasm
+	$(GO) run ./scripts/dist -src site -out dist
 
 # Every test: formatting and vet, engine and adapter, browser end-to-end.
 test: check test-engine test-wasm test-js test-e2e
@@ -50,7 +56,11 @@ e2e-deps:
 	@sh scripts/chromium.sh
 
 # The page's generated files: the engine as wasm and the matching wasm_exec.js.
+# gen/build.js, the service worker's list of files and version, is made from
+# whatever site/ holds now, so it is written every time (unchanged text is not
+# rewritten).
 wasm: site/gen/main.wasm site/gen/wasm_exec.js site/gen/main.wasm.br
+	@$(GO) run ./scripts/dist -manifest site
 
 # Brotli and gzip copies beside the wasm, sent as the browser accepts
 # (scripts/serve/sitehandler); rebuilt only when the wasm is newer.
@@ -86,4 +96,4 @@ fuzz:
 
 # Remove generated files.
 clean:
-	rm -rf site/gen e2e/screenshots
+	rm -rf site/gen dist e2e/screenshots

@@ -416,7 +416,11 @@ async function main() {
   $("loading").hidden = true;
   $("app").hidden = false;
   document.body.classList.add("ready");
-  registerServiceWorker(); // last, so it can cache every file the page loaded
+  registerServiceWorker({
+    catalog: () => catalogUI.current()?.catalog ?? null,
+    offlineNote: $("offline-note"),
+    updateNote: $("update-note"),
+  });
 }
 
 main();

@@ -20,8 +20,24 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/sakura-sim/pricesim/scripts/dist/sitebuild"
 	"github.com/sakura-sim/pricesim/scripts/serve/sitehandler"
 )
+
+// freshManifest rewrites the service worker's list of files and version
+// (gen/build.js) whenever a browser asks for it, so a file edited while the
+// server runs makes a new version: the page then says a newer one is ready,
+// instead of the offline copy serving the old file.
+func freshManifest(dir string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/"+sitebuild.ManifestName {
+			if _, err := sitebuild.WriteManifest(dir); err != nil {
+				fmt.Fprintln(os.Stderr, "serve: writing the offline manifest:", err)
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
 
 func main() {
 	port := flag.Int("port", 0, "port to listen on (default $PORT, else 8080)")
@@ -51,7 +67,7 @@ func run(port int, dir string) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: sitehandler.New(dir), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: freshManifest(dir, sitehandler.New(dir)), ReadHeaderTimeout: 10 * time.Second}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

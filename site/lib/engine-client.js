@@ -46,6 +46,16 @@ async function compileWithProgress(url, onProgress) {
   return WebAssembly.compileStreaming(new Response(counted, { headers: { "content-type": "application/wasm" } }));
 }
 
+// A worker's script must be same-origin with the page. When this module was
+// loaded from another origin (the embedded calculator on a documentation
+// site), a one-line same-origin blob worker imports the real one, which
+// classic workers may do across origins; the host's CSP needs worker-src blob:.
+function workerURL() {
+  if (new URL(engineFiles.worker).origin === globalThis.location?.origin) return engineFiles.worker;
+  const source = `importScripts(${JSON.stringify(engineFiles.worker)});`;
+  return URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+}
+
 // The worker starts first and loads wasm_exec.js while the wasm downloads.
 function startWorker(worker, module) {
   return new Promise((resolve, reject) => {
@@ -75,7 +85,7 @@ function startWorker(worker, module) {
  * The engine runs only in the worker: nothing the page asks can block it.
  */
 export async function startEngine({ onProgress = () => {} } = {}) {
-  const early = new Worker(engineFiles.worker, { name: "sakura-engine" });
+  const early = new Worker(workerURL(), { name: "sakura-engine" });
   early.postMessage({ prepare: { exec: engineFiles.exec } });
   let module;
   try {

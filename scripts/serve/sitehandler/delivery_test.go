@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -84,6 +85,9 @@ func TestServe_contentEncodingAsAccepted(t *testing.T) {
 		}
 		if got := rec.Header().Get("Content-Encoding"); got != tt.encoding {
 			t.Errorf("Accept-Encoding %q: Content-Encoding = %q, want %q", tt.accept, got, tt.encoding)
+		}
+		if got, want := rec.Header().Get("Content-Length"), strconv.Itoa(rec.Body.Len()); got != want {
+			t.Errorf("Accept-Encoding %q: Content-Length = %q, want the %s bytes sent", tt.accept, got, want)
 		}
 		if got := rec.Header().Get("Vary"); got != "Accept-Encoding" {
 			t.Errorf("Accept-Encoding %q: Vary = %q", tt.accept, got)
@@ -168,16 +172,56 @@ func TestServe_indexHTMLIsNotRedirectedAndDotFilesAreHidden(t *testing.T) {
 
 func TestServe_staleCopyIsNotSent(t *testing.T) {
 	dir, h := deliverySite(t)
-	// A rebuilt file newer than its copies: the copies are older, so unsafe.
+	// The wasm rebuilt after its copies were made: the copies are older, so
+	// what is sent must be the new wasm, never the old copy.
 	p := filepath.Join(dir, "gen", "main.wasm")
-	later, err := os.Stat(p + ".br")
+	copyInfo, err := os.Stat(p + ".br")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Chtimes(p, later.ModTime().Add(1e9), later.ModTime().Add(1e9)); err != nil {
+	rebuilt := wasmLike + "rebuilt"
+	if err := os.WriteFile(p, []byte(rebuilt), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := get(h, "/gen/main.wasm", map[string]string{"Accept-Encoding": "br, gzip"}).Header().Get("Content-Encoding"); got != "" {
-		t.Errorf("a copy older than its file was sent with Content-Encoding %q", got)
+	later := copyInfo.ModTime().Add(1e9)
+	if err := os.Chtimes(p, later, later); err != nil {
+		t.Fatal(err)
+	}
+	rec := get(h, "/gen/main.wasm", map[string]string{"Accept-Encoding": "br"})
+	var body []byte
+	if rec.Header().Get("Content-Encoding") == "br" {
+		body, _ = io.ReadAll(brotli.NewReader(rec.Body))
+	} else {
+		body = rec.Body.Bytes()
+	}
+	if string(body) != rebuilt {
+		t.Errorf("the answer is not the rebuilt wasm (%d bytes): a stale copy was sent", len(body))
+	}
+}
+
+func TestServe_smallFilesWithoutCopiesAreCompressedInMemory(t *testing.T) {
+	dir := t.TempDir()
+	module := "export const words = " + strings.Repeat(`"sakura", `, 300) + ";"
+	if err := os.WriteFile(filepath.Join(dir, "app.js"), []byte(module), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := New(dir)
+	rec := get(h, "/app.js", map[string]string{"Accept-Encoding": "gzip, br"})
+	if got := rec.Header().Get("Content-Encoding"); got != "br" {
+		t.Fatalf("Content-Encoding = %q, want br", got)
+	}
+	body, _ := io.ReadAll(brotli.NewReader(rec.Body))
+	if string(body) != module {
+		t.Errorf("the decoded module differs (%d bytes, want %d)", len(body), len(module))
+	}
+	etag := rec.Header().Get("ETag")
+	if rec := get(h, "/app.js", map[string]string{"Accept-Encoding": "gzip, br", "If-None-Match": etag}); rec.Code != http.StatusNotModified {
+		t.Errorf("revalidating the in-memory brotli answer: status %d, want 304", rec.Code)
+	}
+	if rec := get(h, "/app.js", map[string]string{"Accept-Encoding": "gzip"}); rec.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("gzip-only client got Content-Encoding %q", rec.Header().Get("Content-Encoding"))
+	}
+	if rec := get(h, "/app.js", nil); rec.Header().Get("Content-Encoding") != "" || rec.Body.String() != module {
+		t.Errorf("a client accepting nothing got Content-Encoding %q", rec.Header().Get("Content-Encoding"))
 	}
 }

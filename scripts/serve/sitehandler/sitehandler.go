@@ -17,6 +17,7 @@
 package sitehandler
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 
@@ -75,9 +76,22 @@ func CacheControl(urlPath string) string {
 type Handler struct {
 	dir string
 
-	mu    sync.Mutex
-	etags map[string]etagEntry // file path → its ETag while size and time match
+	mu         sync.Mutex
+	etags      map[string]etagEntry       // file path → its ETag while size and time match
+	compressed map[string]compressedEntry // file path + encoding → the body, likewise
 }
+
+type compressedEntry struct {
+	size       int64
+	mod        time.Time
+	body, etag string
+}
+
+// onTheFlyLimit bounds the files compressed in memory when no precompressed
+// copy is beside them (the page's modules while developing): brotli at
+// quality 11 takes milliseconds on them, once per version of the file. The
+// wasm is far larger and gets its copies from make wasm.
+const onTheFlyLimit = 1 << 20
 
 type etagEntry struct {
 	size int64
@@ -87,7 +101,7 @@ type etagEntry struct {
 
 // New returns a handler serving the files under dir.
 func New(dir string) *Handler {
-	return &Handler{dir: dir, etags: map[string]etagEntry{}}
+	return &Handler{dir: dir, etags: map[string]etagEntry{}, compressed: map[string]compressedEntry{}}
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -143,6 +157,15 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	if compressible[ext] && tag == "" {
+		if body, etag, token := h.compressedInMemory(name, info, r.Header.Get("Accept-Encoding")); body != nil {
+			hdr.Set("Content-Encoding", token)
+			hdr.Set("ETag", etag)
+			setLength(hdr, r, int64(len(body)))
+			http.ServeContent(w, r, path.Base(urlPath), info.ModTime(), bytes.NewReader(body))
+			return
+		}
+	}
 	f, err := os.Open(sent)
 	if err != nil {
 		http.NotFound(w, r)
@@ -155,6 +178,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			etag = strings.TrimSuffix(etag, `"`) + "-" + tag + `"`
 		}
 		hdr.Set("ETag", etag)
+	}
+	if tag != "" {
+		setLength(hdr, r, sentInfo.Size())
 	}
 	// ServeContent answers If-None-Match with 304 and serves ranges; the
 	// name it gets is the original's, so it never guesses a type from .br.
@@ -190,6 +216,57 @@ func (h *Handler) etag(name string, info fs.FileInfo) (string, error) {
 	h.etags[name] = etagEntry{info.Size(), info.ModTime(), etag}
 	h.mu.Unlock()
 	return etag, nil
+}
+
+// setLength gives an encoded answer its Content-Length, which ServeContent
+// leaves out whenever Content-Encoding is set: without it a download's
+// progress cannot be shown. Ranges are left to ServeContent (a partial answer
+// has its own length); a 304 drops the header itself.
+func setLength(hdr http.Header, r *http.Request, n int64) {
+	if r.Header.Get("Range") == "" {
+		hdr.Set("Content-Length", strconv.FormatInt(n, 10))
+	}
+}
+
+// compressedInMemory compresses a small file for the first encoding the
+// client accepts, remembering the result while the file stays the same; nil
+// when none is accepted or it would not save minSaving bytes.
+func (h *Handler) compressedInMemory(name string, info fs.FileInfo, acceptEncoding string) (body []byte, etag, token string) {
+	if info.Size() > onTheFlyLimit || info.Size() < minSaving {
+		return nil, "", ""
+	}
+	for _, enc := range encodings {
+		if !accepts(acceptEncoding, enc.token) {
+			continue
+		}
+		key := name + "\x00" + enc.token
+		h.mu.Lock()
+		e, ok := h.compressed[key]
+		h.mu.Unlock()
+		if !ok || e.size != info.Size() || !e.mod.Equal(info.ModTime()) {
+			raw, err := os.ReadFile(name)
+			if err != nil {
+				return nil, "", ""
+			}
+			var buf bytes.Buffer
+			if err := enc.compress(&buf, raw); err != nil {
+				return nil, "", ""
+			}
+			sum := sha256.Sum256(buf.Bytes())
+			e = compressedEntry{info.Size(), info.ModTime(), buf.String(), `"` + hex.EncodeToString(sum[:12]) + "-" + enc.token + `"`}
+			if buf.Len()+minSaving > len(raw) {
+				e.body = ""
+			}
+			h.mu.Lock()
+			h.compressed[key] = e
+			h.mu.Unlock()
+		}
+		if e.body == "" {
+			return nil, "", ""
+		}
+		return []byte(e.body), e.etag, enc.token
+	}
+	return nil, "", ""
 }
 
 // accepts says whether an Accept-Encoding header allows the token (with a
