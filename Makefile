@@ -75,9 +75,13 @@ site/gen/wasm_exec.js: $(WASM_EXEC)
 	@mkdir -p $(@D)
 	cp $< $@
 
-# Benchmarks of the engine and its contract.
-bench:
+# Benchmarks: the engine's Go benchmarks at every size, then the measuring
+# run (e2e/bench: the engine in wasm under Node, the page in Chromium, the
+# wasm's size), which writes BENCHMARKS.md. Never part of make test.
+BENCH_ROUNDS ?= 7
+bench: wasm e2e-deps
 	$(GO) test -run '^$$' -bench . -benchmem ./engine/...
+	cd e2e/bench && BENCH_ROUNDS=$(BENCH_ROUNDS) $(GO) test -tags bench -count=1 -timeout 60m -run TestBenchmarks -v .
 
 # Fuzz every fuzz target of every package, one after another, for FUZZTIME each
 # (default 30s). The targets are listed by go test itself, so none is forgotten.

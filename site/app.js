@@ -318,8 +318,12 @@ async function main() {
     built = scenario;
     // The summary: every figure on screen but the lines, which a month asks
     // for when it is opened (monthSource).
+    // make bench reads these marks; only the latest run's are kept.
+    for (const name of ["sakura:asked", "sakura:answered", "sakura:rendered", "sakura:figures"]) performance.clearMarks(name);
+    performance.mark("sakura:asked");
     const out = await engine.latest("estimate", { request: "estimateSummary", scenario });
     if (out === null || gen !== generation) return; // a newer input is on its way
+    performance.mark("sakura:answered");
     const all = [...errors, ...(out.errors ?? [])];
     const formEl = document.getElementById("scenario-form");
     for (const fix of formEl.querySelectorAll('[data-testid="use-match"]')) fix.remove();
@@ -342,6 +346,7 @@ async function main() {
     markStale(false);
     summarize();
     showTotals();
+    performance.mark("sakura:rendered");
     // For make bench: when these figures reached the screen (the frame after this one).
     requestAnimationFrame(() => setTimeout(() => performance.mark("sakura:figures"), 0));
     advisor.update(scenario);

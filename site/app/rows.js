@@ -1,7 +1,7 @@
 // The repeating rows of the form: resources, passport purchases and credits.
 // Each row is plain DOM; read*Row turns it back into plain values, and
 // refreshRow rebuilds its pickers after a catalog or language change.
-import { t } from "../lib/i18n.js";
+import { t, lang } from "../lib/i18n.js";
 import { h, field, option, translate } from "./dom.js";
 import { planSearch } from "./plan-search.js";
 import { itemIds, itemIn, itemName, priceSummary, zoneName, zonesOf, passportZones, smallServer } from "./catalogs.js";
@@ -40,6 +40,41 @@ function fillSelect(select, groups, value) {
 
 // ---- resources ----------------------------------------------------------
 
+// The item list of a catalog entry in a zone, built once and cloned into each
+// row: a scenario of 500 resources would otherwise build tens of thousands of
+// options one by one (a frozen tab at load). An entry is a new object whenever
+// its items change, so it keys the cache.
+const itemLists = new WeakMap(); // entry → Map("zone|lang" → DocumentFragment)
+
+function itemList(entry, zone) {
+  const key = `${zone}|${lang()}`;
+  let lists = entry ? itemLists.get(entry) : null;
+  if (entry && !lists) itemLists.set(entry, (lists = new Map()));
+  let list = lists?.get(key);
+  if (!list) {
+    list = document.createDocumentFragment();
+    for (const k of entry?.index.kinds ?? []) {
+      const group = h("optgroup", { label: t(`kind.${k}`) });
+      for (const id of itemIds(entry, { kind: k })) {
+        const it = itemIn(entry, id, zone);
+        group.append(option(id, `${itemName(it)} — ${priceSummary(it)}`));
+      }
+      list.append(group);
+    }
+    lists?.set(key, list);
+  }
+  return list;
+}
+
+// fillSelect for the item picker, from the cached list.
+function fillItems(select, entry, zone, value) {
+  select.replaceChildren(itemList(entry, zone).cloneNode(true));
+  const found = value && [...select.options].some((o) => o.value === value);
+  if (found) select.value = value;
+  else if (value) select.append(option(value, t("notInCatalog", { value }), true));
+  else if (select.options.length) select.selectedIndex = 0;
+}
+
 function fillResourcePickers(row, entry) {
   const kindSel = q(row, "resource-kind"), itemSel = q(row, "resource-item"), zoneSel = q(row, "resource-zone");
   const item = itemSel.value || row.dataset.item || "";
@@ -47,6 +82,13 @@ function fillResourcePickers(row, entry) {
   const known = itemIn(entry, item, zone);
   const kinds = entry?.index.kinds ?? [];
   fillSelect(kindSel, [{ options: kinds.map((k) => ({ value: k, text: t(`kind.${k}`) })) }], known?.kind ?? kindSel.value);
+  // Rows with an active plan search get their own narrowed list; every other
+  // row clones the catalog's cached one.
+  if (!row.planFilter || !countShown(entry, row)) {
+    fillItems(itemSel, entry, zone, item);
+    fillZones(row, entry, zone, true);
+    return;
+  }
   const groups = kinds.map((k) => ({
     label: t(`kind.${k}`),
     options: plansShown(entry, k, zone, row, item).map((id) => {
@@ -63,7 +105,6 @@ function fillResourcePickers(row, entry) {
 // filters nothing (its status line says so).
 function plansShown(entry, kind, zone, row, chosen) {
   const all = itemIds(entry, { kind });
-  if (!row.planFilter || !countShown(entry, row)) return all;
   return all.filter((id) => id === chosen || row.planFilter(itemIn(entry, id, zone) ?? itemIn(entry, id)));
 }
 

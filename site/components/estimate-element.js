@@ -69,7 +69,15 @@ export class EstimateElement extends HTMLElement {
   /** Renders the current estimate, keeping open whichever <details data-key> were open. */
   update() {
     const open = new Set([...this.querySelectorAll("details[open][data-key]")].map((d) => d.dataset.key));
-    this.replaceChildren(...(this.#estimate ? this.render(this.#estimate) : []));
+    const next = this.#estimate ? this.render(this.#estimate) : [];
+    const now = [...this.childNodes];
+    if (next.length === now.length && next.every((n, i) => n === now[i] || !n.isConnected)) {
+      // Nodes a render kept (unchanged cards) stay where they are: moving
+      // them would lay the whole element out again.
+      next.forEach((n, i) => n !== now[i] && now[i].replaceWith(n));
+    } else {
+      this.replaceChildren(...next);
+    }
     this.#shownKey = this.#estimate && this.isConnected ? this.shownKey(this.#estimate) : null;
     for (const d of this.querySelectorAll("details[data-key]")) if (open.has(d.dataset.key)) d.open = true;
   }

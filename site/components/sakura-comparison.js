@@ -278,6 +278,8 @@ export class SakuraComparison extends EstimateElement {
     const asked = this.getAttribute("month");
     const resources = estimate.resources.filter((r) => !only || r.id === only);
     const cards = resources.slice(0, this.#shown).map((r) => this.#card(estimate, r, asked || defaultMonth(estimate, r)));
+    const showing = new Set(resources.slice(0, this.#shown).map((r) => r.id));
+    for (const id of this.#built.keys()) if (!showing.has(id)) this.#built.delete(id);
     const rest = resources.length - cards.length;
     if (rest > 0) {
       cards.push(
@@ -293,13 +295,26 @@ export class SakuraComparison extends EstimateElement {
     return cards;
   }
 
+  // Cards already on screen, by resource: a keystroke changes one resource,
+  // and the other cards are kept as they are, chart and all.
+  #built = new Map(); // resource id → {key, node}
+
   #card(estimate, resource, month) {
-    if (hasLines(estimate)) return card(resource, month, linesOf(estimate.months.find((m) => m.month === month), resource.id));
-    const first = resource.firstBilled;
-    if (!first || first.month === month) {
-      return card(resource, month, first ? { line: first.line, contracts: first.contracts } : { line: null, contracts: 0 });
+    let shown = null;
+    if (hasLines(estimate)) shown = linesOf(estimate.months.find((m) => m.month === month), resource.id);
+    else if (!resource.firstBilled || resource.firstBilled.month === month) {
+      shown = resource.firstBilled ? { line: resource.firstBilled.line, contracts: resource.firstBilled.contracts } : { line: null, contracts: 0 };
+    }
+    if (shown) {
+      const key = JSON.stringify([resource, month, shown, lang()]);
+      const kept = this.#built.get(resource.id);
+      if (kept?.key === key) return kept.node;
+      const node = card(resource, month, shown);
+      this.#built.set(resource.id, { key, node });
+      return node;
     }
     // Another month than the first billed one: its lines are asked for.
+    this.#built.delete(resource.id);
     const placeholder = card(resource, month, null);
     this.monthSource?.(month, resource.id).then((bill) => {
       if (bill && placeholder.isConnected) placeholder.replaceWith(card(resource, month, linesOf(bill, resource.id)));
