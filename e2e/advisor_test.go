@@ -67,12 +67,12 @@ func TestAdvisor_hundredServersInTheBrowser(t *testing.T) {
 	t.Parallel()
 	p := newTab(t)
 	p.waitJS("the engine", `globalThis.sakura?.ready === true`)
-	got := eval[string](p, "the advice for 100 servers", `(() => {
+	got := evalAwait[string](p, "the advice for 100 servers", `(async () => {
 		const doc = {request: "advisePassports", scenario: {catalog: "seed-2018", start: "2018-12", months: 60, resources: [
 			{id: "stay", item: "server/4core-8gb", zone: "tk1a", count: 75, usage: {pattern: "always"}},
 			{id: "leave", item: "server/4core-8gb", zone: "tk1a", count: 25, until: "2020-05", usage: {pattern: "always"}}]}};
 		const t0 = performance.now();
-		const out = JSON.parse(globalThis.sakura.estimate(JSON.stringify(doc)));
+		const out = JSON.parse(await globalThis.sakura.estimate(JSON.stringify(doc)));
 		const ms = performance.now() - t0;
 		return out.best.saving + " " + Math.round(ms);
 	})()`)
