@@ -23,6 +23,9 @@ func FuzzHandleJSON(f *testing.F) {
 		`{"request":"importPrices","asOf":"2026-11-23","documents":[{"ServiceClasses":{"0":{"ServiceClassPath":"cloud/plan/1core-1gb","Price":{"Hourly":7,"Zone":"is1a"}}}}]}`,
 		`{"request":"importPrices","asOf":"2026-11-23","documents":[{"ServiceClasses":[{"ServiceClassPath":"cloud/disk/ssd/100","Price":[]}]}]}`,
 		`{"request":"matchItems","from":{"id":"a","taxRate":"0.1","items":[{"id":"x","kind":"disk","zone":"z","monthly":"1","diskType":"ssd","sizeGB":100}]},"to":"list-2026"}`,
+		`{"request":"estimateSummary","scenario":{"catalog":"seed-2018","start":"2018-12","months":3,"resources":[{"id":"web","item":"server/4core-8gb","zone":"tk1a","count":2,"usage":{"pattern":"always"}}]}}`,
+		`{"request":"estimateMonth","scenario":{"catalog":"seed-2018","start":"2018-12","months":3,"resources":[{"id":"web","item":"server/4core-8gb","zone":"tk1a","count":2,"usage":{"pattern":"hours","hours":"10"}}]},"month":"2019-01","resource":"web"}`,
+		`{"request":"estimateMonth","scenario":{"catalog":"seed-2018","catalog":"x","start":"2018-12","months":1},"month":"2030-01"}`,
 		`{"request":"pricePlans"}`, `{"request":7}`, `{"request":"feeCurve"} }`, `0 }`, `{} ]`,
 	} {
 		f.Add([]byte(s))
