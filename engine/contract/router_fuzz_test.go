@@ -26,6 +26,9 @@ func FuzzHandleJSON(f *testing.F) {
 		`{"request":"advisePassports","scenario":{"catalog":"seed-2018","start":"2018-12","months":36,"resources":[{"id":"web","item":"server/4core-8gb","zone":"tk1a","usage":{"pattern":"always"}}]}}`,
 		`{"request":"advisePassports","scenario":{"catalog":"seed-2018","start":"2018-12","months":30,"resources":[{"id":"a","item":"server/4core-8gb","zone":"tk1a","count":2,"until":"2019-11","usage":{"pattern":"always"}},{"id":"b","item":"server/4core-8gb","zone":"tk1a","usage":{"pattern":"hours","hours":"300"}}],"passports":[{"item":"server/4core-8gb","zone":"tk1a","term":12,"count":1,"purchased":"2018-12"}]}}`,
 		`{"request":"advisePassports","scenario":{"start":"2018-12","months":0}}`, `{"request":"advisePassports"}`,
+		`{"request":"estimateSummary","scenario":{"catalog":"seed-2018","start":"2018-12","months":3,"resources":[{"id":"web","item":"server/4core-8gb","zone":"tk1a","count":2,"usage":{"pattern":"always"}}]}}`,
+		`{"request":"estimateMonth","scenario":{"catalog":"seed-2018","start":"2018-12","months":3,"resources":[{"id":"web","item":"server/4core-8gb","zone":"tk1a","count":2,"usage":{"pattern":"hours","hours":"10"}}]},"month":"2019-01","resource":"web"}`,
+		`{"request":"estimateMonth","scenario":{"catalog":"seed-2018","catalog":"x","start":"2018-12","months":1},"month":"2030-01"}`,
 		`{"request":"pricePlans"}`, `{"request":7}`, `{"request":"feeCurve"} }`, `0 }`, `{} ]`,
 	} {
 		f.Add([]byte(s))
