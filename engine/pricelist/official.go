@@ -52,7 +52,7 @@ type OfficialDocument struct {
 func ImportOfficialPrices(docs []OfficialDocument, asOf string, base *engine.Catalog) (*engine.Catalog, ImportReport, error) {
 	inputs := make([]officialInput, len(docs))
 	for i, d := range docs {
-		inputs[i].zone = d.Zone
+		inputs[i].zone = strings.TrimSpace(d.Zone) // a blank zone names none, as a blank Price.Zone does
 		inputs[i].value, _, inputs[i].decodeErr = document.Parse(d.Data)
 	}
 	return importOfficial("documents", inputs, asOf, base)
