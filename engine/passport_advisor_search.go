@@ -52,6 +52,8 @@ package engine
 // what larger groups get. TestBestPlan_equalsBruteForce checks it against
 // trying every set of purchases in every month (no month skipped).
 
+import "slices"
+
 // adviceTerms are the terms in the order a month's choice is made (longest
 // first: the sorted assignment of R5.4 puts their rights first) and the
 // percent of the fee each leaves (R5.1).
@@ -321,7 +323,7 @@ func purchaseMonths(fees [][]int64) []bool {
 	anchored := [12]bool{0: true}
 	anchored[h%12] = true
 	for m := 1; m < h; m++ {
-		if !equalFees(fees[m-1], fees[m]) {
+		if !slices.Equal(fees[m-1], fees[m]) {
 			anchored[m%12] = true
 		}
 	}
@@ -330,18 +332,6 @@ func purchaseMonths(fees [][]int64) []bool {
 		out[m] = anchored[m%12]
 	}
 	return out
-}
-
-func equalFees(a, b []int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // from is the best plan for months m onward, given the lots still valid in

@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,7 +116,7 @@ func TestList2026_Prices(t *testing.T) {
 				t.Errorf("%s in %s: %s = %v, want %s", tt.id, tt.zone, p.name, p.got.Value, p.want)
 			}
 		}
-		if !catalogStringsEqual(it.Estimated, tt.estimated) {
+		if !slices.Equal(it.Estimated, tt.estimated) {
 			t.Errorf("%s in %s: estimated = %v, want %v", tt.id, tt.zone, it.Estimated, tt.estimated)
 		}
 		if it.Cores != tt.cores || it.MemoryGB != tt.memoryGB || it.SizeGB != tt.sizeGB {
@@ -195,16 +196,4 @@ func TestList2026_Passport(t *testing.T) {
 	if got != 8 {
 		t.Errorf("%d passport plans, want 8", got)
 	}
-}
-
-func catalogStringsEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
