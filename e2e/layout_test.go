@@ -11,6 +11,12 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
+// summaryCell is one figure of the sticky totals card: row key ("first",
+// "year-1", "horizon") and column (summary-with, summary-without).
+func summaryCell(key, col string) loc {
+	return find(fmt.Sprintf(`[data-testid="summary-row"][data-key=%q] [data-testid=%q]`, key, col))
+}
+
 // widths are the two screens of issue 13: a laptop and a 390 px phone.
 var widths = []int64{1280, 390}
 
@@ -59,9 +65,9 @@ func TestLayout_summaryInViewWhileEditing(t *testing.T) {
 		}
 		// Eleven 4-core servers at the seed's monthly fee 9,504: 104,544 a
 		// month, 1,254,528 over the 12 months (no passports: both columns).
-		p.waitValue(find(`[data-testid="summary-row"][data-key="first"] [data-testid="summary-with"]`), "104544")
-		p.waitValue(find(`[data-testid="summary-row"][data-key="horizon"] [data-testid="summary-with"]`), "1254528")
-		p.waitValue(find(`[data-testid="summary-row"][data-key="horizon"] [data-testid="summary-without"]`), "1254528")
+		p.waitValue(summaryCell("first", "summary-with"), "104544")
+		p.waitValue(summaryCell("horizon", "summary-with"), "1254528")
+		p.waitValue(summaryCell("horizon", "summary-without"), "1254528")
 		if width < 1100 {
 			p.waitValue(byID("bar-total"), "1254528")
 			// One tap to the results.
@@ -100,7 +106,7 @@ func TestLayout_newRowInheritsAndDuplicates(t *testing.T) {
 		}
 		p.waitUpToDate()
 		// 2 cores / 4 GB at 4,620 a month: 3 + 3 + 1 = 7 servers, 32,340 in the first month.
-		p.waitValue(find(`[data-testid="summary-row"][data-key="first"] [data-testid="summary-with"]`), "32340")
+		p.waitValue(summaryCell("first", "summary-with"), "32340")
 		if p.exists(byID("summary-custom")) {
 			t.Errorf("%d px: the totals say custom prices before any was given", width)
 		}
@@ -109,7 +115,7 @@ func TestLayout_newRowInheritsAndDuplicates(t *testing.T) {
 		for i := 0; i < 3; i++ {
 			p.typeInto(row("resource-row", i).in("resource-monthly"), "4000")
 		}
-		p.waitValue(find(`[data-testid="summary-row"][data-key="first"] [data-testid="summary-with"]`), "28000")
+		p.waitValue(summaryCell("first", "summary-with"), "28000")
 		p.waitVisible(byID("summary-custom"))
 		mark := eval[string](p, "the comparison card's mark", withEl(find(`[data-testid="comparison-card"][data-resource="db"]`),
 			`return getComputedStyle(el, "::before").content;`, `""`))
@@ -184,7 +190,7 @@ func TestLayout_printFirstPage(t *testing.T) {
 		t.Errorf("the form is printed")
 	}
 	// 24 months × 9,504 = 228,096.
-	p.waitValue(find(`[data-testid="summary-row"][data-key="horizon"] [data-testid="summary-with"]`), "228096")
+	p.waitValue(summaryCell("horizon", "summary-with"), "228096")
 }
 
 // The per-kind breakdown, passport fees included, adds up to the month's and
@@ -213,13 +219,13 @@ func TestLayout_breakdownByKindAddsUp(t *testing.T) {
 		p.waitValue(cell("total", 0), "102640")
 		p.waitValue(cell("total", 1), "102640")
 		// The year's bill in the totals card is the same figure.
-		p.waitValue(find(`[data-testid="summary-row"][data-key="year-1"] [data-testid="summary-with"]`), "102640")
+		p.waitValue(summaryCell("year-1", "summary-with"), "102640")
 
 		p.choose(byID("breakdown-period"), "2018-12")
 		p.waitValue(cell("server", 0), "7603")
 		p.waitValue(cell("passportFees", 0), "11404")
 		p.waitValue(cell("total", 0), "19007")
-		p.waitValue(find(`[data-testid="summary-row"][data-key="first"] [data-testid="summary-with"]`), "19007")
+		p.waitValue(summaryCell("first", "summary-with"), "19007")
 		// Every row but the total adds up to the total (all six kinds are listed).
 		sum := eval[int](p, "adding the rows", `[...document.querySelectorAll('[data-testid="breakdown-row"]:not([data-key="total"]) td[data-col="0"]')].reduce((s, td) => s + Number(td.dataset.value), 0)`)
 		if sum != 19007 {
