@@ -103,17 +103,21 @@ export function createCatalogUI({ engine, changed }) {
   asOf.value = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
 
   // The unmatched price classes and document warnings, for the curious.
+  // A huge document may leave thousands out: the first few say what kind, so
+  // only those are worded.
+  const DETAILS_SHOWN = 200;
   function details(out) {
     const box = document.querySelector(".import-details");
+    const warnings = out.warnings ?? [], unmatched = out.unmatched ?? [], passports = passportLines(out);
+    const total = warnings.length + unmatched.length + passports.length;
     const items = [
-      ...(out.warnings ?? []).map((w) => `${w.path}: ${problemText(w)}`),
-      ...(out.unmatched ?? []).map((u) => `${u.name ?? u.serviceClass} (${[u.serviceClass, u.zone].filter(Boolean).join(", ")}): ${reasonText(u)}`),
-      ...passportLines(out),
-    ];
-    box.hidden = !items.length;
-    // A huge document may leave thousands out: the first few say what kind.
-    const shown = items.slice(0, 200).map((text) => h("li", { text }));
-    if (items.length > 200) shown.push(h("li", { text: t("importMore", { n: items.length - 200 }) }));
+      ...warnings.slice(0, DETAILS_SHOWN).map((w) => `${w.path}: ${problemText(w)}`),
+      ...unmatched.slice(0, DETAILS_SHOWN).map((u) => `${u.name ?? u.serviceClass} (${[u.serviceClass, u.zone].filter(Boolean).join(", ")}): ${reasonText(u)}`),
+      ...passports,
+    ].slice(0, DETAILS_SHOWN);
+    box.hidden = !total;
+    const shown = items.map((text) => h("li", { text }));
+    if (total > DETAILS_SHOWN) shown.push(h("li", { text: t("importMore", { n: total - DETAILS_SHOWN }) }));
     box.querySelector("ul").replaceChildren(...shown);
   }
 
