@@ -114,7 +114,7 @@ var problemTemplates = map[Code]string{
 	"badKind":                "must be one of {kinds}",
 	"noPrice":                "has no price: give at least one of hourly, daily, monthly",
 	"passportPlanNotServer":  "only servers can be passport plans",
-	"passportPlanNoFee":      "a passport plan needs a monthly price or passportFees",
+	"passportPlanNoFee":      "a passport plan needs a monthly fee or passportFees",
 	"badEstimated":           "must be \"hourly\", \"daily\" or \"monthly\"",
 	"badDiskType":            "must be \"ssd\" or \"hdd\"",
 	"badPassportTerm":        "must be a passport term: \"12\", \"24\" or \"36\"",
@@ -160,7 +160,7 @@ var problemTemplates = map[Code]string{
 
 	// Passport plans an import cannot carry over, and an overlay refused.
 	"passportNoCounterpart": "no imported item stands for this passport plan: {reason}",
-	"passportNoMonthly":     "{item} stands for it in {zone} but has no monthly price, which a passport's fee is made of (R5.3)",
+	"passportNoMonthly":     "{item} stands for it in {zone} but has no monthly fee, which a passport's fee is made of (R5.3)",
 	"taxRateDiffers":        "the price lists of {date} include {rate} % tax and catalog {base} {baseRate} %: a catalog has one tax rate (R6.2), so the import is a catalog of its own",
 }
 

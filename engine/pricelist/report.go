@@ -43,7 +43,7 @@ type PassportNotCarried struct {
 // Passport codes.
 const (
 	PassportNoCounterpart engine.Code = "passportNoCounterpart" // no imported item stands for the plan
-	PassportNoMonthly     engine.Code = "passportNoMonthly"     // its counterpart has no monthly price for R5.3's fee
+	PassportNoMonthly     engine.Code = "passportNoMonthly"     // its counterpart has no monthly fee for R5.3's fee
 )
 
 // Overlay is what became of the base catalog.

@@ -99,7 +99,7 @@ export const MESSAGES = {
     badKind: "must be one of {kinds}",
     noPrice: "has no price: give at least one of hourly, daily, monthly",
     passportPlanNotServer: "only servers can be passport plans",
-    passportPlanNoFee: "a passport plan needs a monthly price or passportFees",
+    passportPlanNoFee: "a passport plan needs a monthly fee or passportFees",
     badEstimated: "must be \"hourly\", \"daily\" or \"monthly\"",
     badDiskType: "must be \"ssd\" or \"hdd\"",
     badPassportTerm: "must be a passport term: \"12\", \"24\" or \"36\"",
@@ -137,7 +137,7 @@ export const MESSAGES = {
     responsedAtTaxEra: "answered on {date}, with {rate} % tax; asOf {asOf} would mean {asOfRate} %: the document's own date is used",
     duplicateZoneSource: "zone \"{zone}\" is listed twice",
     passportNoCounterpart: "no imported item stands for this passport plan: {reason}",
-    passportNoMonthly: "{item} stands for it in {zone} but has no monthly price, which a passport's fee is made of (R5.3)",
+    passportNoMonthly: "{item} stands for it in {zone} but has no monthly fee, which a passport's fee is made of (R5.3)",
     taxRateDiffers: "the price lists of {date} include {rate} % tax and catalog {base} {baseRate} %: a catalog has one tax rate (R6.2), so the import is a catalog of its own",
   },
   ja: {
