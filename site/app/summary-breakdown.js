@@ -7,6 +7,7 @@ import { t, register } from "../lib/i18n.js";
 import { yen, month as fmtMonth } from "../lib/format.js";
 import { h } from "./dom.js";
 import { toCSV } from "../components/csv.js";
+import { scroller } from "../components/table.js";
 import { download, fileStem } from "./export.js";
 
 register({
@@ -96,7 +97,7 @@ export function createBreakdown(box, ask, current) {
     const rows = [...b.groups.map((g) => ({ key: g.key, name: groupName(g, byKind), values: values(g) })),
       { key: "total", name: t("bd.total"), values: values(b.totals) }];
     shown = { heads, rows };
-    table.replaceChildren(h("div", { class: "sk-scroll" }, h("table", { class: "sk-table sk-stacked bd-table" },
+    table.replaceChildren(scroller(h("table", { class: "sk-table sk-stacked bd-table" },
       h("caption", { text: t("bd.caption", { by: byKind ? t("bd.byKind") : t("bd.byResource") }) }),
       h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("bd.group") }), ...heads.map((x) => h("th", { scope: "col", class: "sk-num", text: x })))),
       h("tbody", {}, ...rows.map((r) => h("tr", { dataset: { testid: "breakdown-row", key: r.key }, class: r.key === "total" ? "bd-total" : "" },

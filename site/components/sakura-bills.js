@@ -165,10 +165,10 @@ function monthDetail(bill, credits) {
         )
       : h("p", { class: "sk-empty" }, t("bills.noLines")),
     bill.passportFees.length
-      ? dataTable({ caption: t("bills.fees", { month: m }), columns: FEE_COLUMNS, rows: bill.passportFees, rowAttrs: () => ({ "data-testid": "bills-passport-fee" }) })
+      ? scroller(dataTable({ caption: t("bills.fees", { month: m }), columns: FEE_COLUMNS, rows: bill.passportFees, rowAttrs: () => ({ "data-testid": "bills-passport-fee" }) }))
       : null,
     bill.credits.length
-      ? dataTable({ caption: t("bills.credits", { month: m }), columns: CREDIT_COLUMNS, rows: bill.credits, rowAttrs: (c) => ({ "data-testid": "bills-credit", "data-credit": c.id }) })
+      ? scroller(dataTable({ caption: t("bills.credits", { month: m }), columns: CREDIT_COLUMNS, rows: bill.credits, rowAttrs: (c) => ({ "data-testid": "bills-credit", "data-credit": c.id }) }))
       : null,
     bill.notices.length
       ? h("section", { class: "sk-notices" }, h("h4", {}, t("bills.notices", { month: m })), h("ol", {}, bill.notices.map((n) => noticeItem(n, credits, "bills-notice"))))
@@ -190,7 +190,7 @@ export class SakuraBills extends EstimateElement {
       scroller(
         h(
           "table",
-          { class: "sk-table sk-bills" },
+          { class: "sk-table sk-stacked sk-bills" },
           h("caption", {}, t("bills.caption")),
           h("thead", {}, headRow(COLUMNS)),
           estimate.months.map((bill) => this.#monthRows(bill, estimate.credits)),

@@ -57,7 +57,26 @@ export function dataTable({ caption, testid, className, columns, rows, rowAttrs 
   );
 }
 
-/** Wraps a wide table so it scrolls on its own instead of widening the page. */
+// A table wider than its box stacks (sk-narrow: one block per row, each cell
+// under its column's name from data-label), so no column hides behind a side
+// scroll, at a phone's width or in the results column beside the form. Only
+// the box's width decides: stacking makes the table taller, and a scroll bar
+// it brings must not flip the choice back.
+const widths = new WeakMap();
+function fitTables(box) {
+  const width = box.clientWidth;
+  if (!width || widths.get(box) === width) return;
+  widths.set(box, width);
+  for (const table of box.querySelectorAll(":scope > table.sk-stacked")) {
+    table.classList.remove("sk-narrow");
+    table.classList.toggle("sk-narrow", table.offsetWidth > width + 1);
+  }
+}
+const fitting = typeof ResizeObserver === "function" ? new ResizeObserver((entries) => entries.forEach((e) => fitTables(e.target))) : null;
+
+/** Wraps a table so it stacks when it does not fit, and scrolls on its own (a chart's table, say) before it widens the page. */
 export function scroller(table) {
-  return h("div", { class: "sk-scroll", tabindex: "0", role: "region", "aria-label": table.querySelector("caption")?.textContent ?? null }, table);
+  const box = h("div", { class: "sk-scroll", tabindex: "0", role: "region", "aria-label": table.querySelector("caption")?.textContent ?? null }, table);
+  fitting?.observe(box);
+  return box;
 }
