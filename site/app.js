@@ -18,7 +18,7 @@ import { buildScenario, scenarioToForm } from "./app/scenario.js";
 import { showErrors, clearErrors } from "./app/errors.js";
 import { renderSummary, usesCustomPrices, trackHeader } from "./app/summary-card.js";
 import { renderInputs } from "./app/summary-inputs.js";
-import { markCustomPrices } from "./app/custom-marks.js";
+import { customPrices } from "./app/custom-marks.js";
 import { createBreakdown } from "./app/summary-breakdown.js";
 import { keepChartTablesInPrint } from "./app/print.js";
 import { encodeScenario, decodeLink } from "./app/share.js";
@@ -220,6 +220,7 @@ async function main() {
     engine,
     root: document.querySelector('[data-testid="advisor"]'),
     names: (item, zone) => ({ plan: itemName(itemIn(catalogUI.current(), item, zone)) || item, zone: zoneName(zone) }),
+    custom: (item, zone) => Boolean(last?.custom?.items.includes(`${item}@${zone}`)),
     // The best plan's passports replace the form's; undo puts the old ones back.
     apply: (passports) => {
       const before = form.read().passports;
@@ -336,11 +337,13 @@ async function main() {
       return;
     }
     clearErrors(formEl, $("form-errors"));
-    last = { scenario, estimate: out, fromLink: catalogUI.current()?.origin === "link" };
+    const custom = customPrices(scenario, out);
+    last = { scenario, estimate: out, fromLink: catalogUI.current()?.origin === "link", custom };
     const monthSource = (month, resource) =>
       engine.call({ request: "estimateMonth", scenario, month, ...(resource ? { resource } : {}) }).then((a) => a.month ?? null);
     for (const id of RESULTS) {
       $(id).monthSource = monthSource;
+      $(id).customPrices = custom;
       $(id).estimate = out;
     }
     markStale(false);
@@ -367,7 +370,6 @@ async function main() {
     if (!last) return;
     renderSummary($("summary-card"), $("summary-bar"), last.estimate, usesCustomPrices(last.scenario));
     renderInputs($("print-inputs"), last.scenario, last.estimate, customItems.entry());
-    markCustomPrices(last.scenario);
     breakdown.update();
   }
 
@@ -421,6 +423,7 @@ async function main() {
     urlReady: () => fragmentWrite,
     // The export holds the whole estimate, every line, as the command line writes it.
     full: async () => (last ? { scenario: last.scenario, estimate: await engine.call(last.scenario) } : null),
+    byKind: (scenario) => engine.call({ request: "breakdown", scenario, by: "kind" }),
   });
   stopEarly();
   onLangChange(() => {

@@ -6,13 +6,15 @@ import "./advisor-strings.js";
 import { t } from "../lib/i18n.js";
 import { yen, month as fmtMonth } from "../lib/format.js";
 import { h } from "./dom.js";
+import { customMark, customLegend } from "../components/custom-mark.js";
 
 /**
  * createAdvisorUI({engine, root, names, apply}) → {update(scenario), render()}
  *   names(item, zone) → {plan, zone}: display names
  *   apply(passports) → undo function: replaces the form's passports
+ *   custom(item, zone) → whether the plan has a custom price there (marked)
  */
-export function createAdvisorUI({ engine, root, names, apply }) {
+export function createAdvisorUI({ engine, root, names, apply, custom = () => false }) {
   let answer = null;
   let undo = null;
 
@@ -44,7 +46,7 @@ export function createAdvisorUI({ engine, root, names, apply }) {
     const most = Math.max(0, ...g.contracts.map((c) => c.count));
     const cell = (col, value, text) => h("td", { class: "num", dataset: { col, value: value ?? "" }, text });
     return h("div", { class: "advisor-group", dataset: { testid: "advisor-group", item: g.item, zone: g.zone } },
-      h("p", { class: "advisor-group-title", text: t("advisor.group", { plan: n.plan, zone: n.zone, n: most }) }),
+      h("p", { class: "advisor-group-title" }, t("advisor.group", { plan: n.plan, zone: n.zone, n: most }), ...(custom(g.item, g.zone) ? [customMark()] : [])),
       h("div", { class: "table-wrap" },
         h("table", { class: "advisor-options" },
           h("thead", {}, h("tr", {},
@@ -96,7 +98,8 @@ export function createAdvisorUI({ engine, root, names, apply }) {
       h("p", { class: "advisor-best", dataset: { testid: "advisor-best", total: best.total, saving: best.saving, proven: String(best.proven) }, text: planSentence(best) }),
       applyButton,
       ...(undoBlock ? [undoBlock] : []),
-      ...answer.groups.map(groupTable));
+      ...answer.groups.map(groupTable),
+      ...(answer.groups.some((g) => custom(g.item, g.zone)) ? [customLegend()] : []));
   }
 
   return { update, render, forgetUndo: () => { undo = null; } };

@@ -1,34 +1,54 @@
-// Marks every result that uses a custom (negotiated) price: the comparison
-// card and the bill lines of each resource priced by an override or a custom
-// item. The marks are one style sheet of rules by resource id, so they hold
-// however and whenever the components (re)render their cards and lines.
-import { t, register } from "../lib/i18n.js";
+// Which results use a custom (negotiated) price: the resources and passports
+// of an item and zone the scenario overrides or adds as a custom item, and the
+// months they are billed in. The result components mark them in real text
+// (components/custom-mark.js), with a legend.
+const key = (item, zone) => `${item}@${zone}`;
 
-register({
-  en: { customMark: "✱ Custom price", customMarkShort: "✱ custom" },
-  ja: { customMark: "✱ 個別料金", customMarkShort: "✱ 個別料金" },
-});
+/** The "item@zone" keys scenario prices at a custom price. */
+export function customItems(scenario) {
+  return new Set([...(scenario?.overrides ?? []), ...(scenario?.customItems ?? [])].map((o) => key(o.item ?? o.id, o.zone)));
+}
 
 /** The ids of scenario's resources priced by an override or a custom item. */
 export function customResources(scenario) {
-  const custom = new Set([...(scenario?.overrides ?? []), ...(scenario?.customItems ?? [])].map((o) => `${o.item ?? o.id}@${o.zone}`));
-  return (scenario?.resources ?? []).filter((r) => custom.has(`${r.item}@${r.zone}`)).map((r) => r.id);
+  const custom = customItems(scenario);
+  return (scenario?.resources ?? []).filter((r) => custom.has(key(r.item, r.zone))).map((r) => r.id);
 }
 
-// A constructed sheet: CSSOM, so a strict style-src (no inline <style>) allows it.
-let marks = null;
-function sheet() {
-  if (!marks) {
-    marks = new CSSStyleSheet();
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, marks];
+// The last month a resource can be billed in: its until, its last interval's
+// end, or the horizon's end. (Month strings compare in calendar order.)
+function lastMonth(r, end) {
+  let last = r.until && r.until < end ? r.until : end;
+  if (r.usage?.pattern === "intervals") {
+    const ends = (r.usage.intervals ?? []).map((i) => String(i.end ?? "").slice(0, 7)).filter(Boolean).sort();
+    if (ends.length && ends.at(-1) < last) last = ends.at(-1);
   }
-  return marks;
+  return last;
 }
 
-/** Writes the marks for scenario (none when it uses no custom price). */
-export function markCustomPrices(scenario) {
-  const css = (s) => JSON.stringify(String(s));
-  sheet().replaceSync(customResources(scenario).map((id) => `
-[data-testid="comparison-card"][data-resource=${css(id)}]::before { content: ${css(t("customMark"))}; display: block; color: #8a4b00; font-weight: 600; font-size: .85rem; }
-[data-testid="bills-line"][data-resource=${css(id)}] > :first-child::after { content: ${css(` ${t("customMarkShort")}`)}; color: #8a4b00; font-size: .8rem; }`).join("\n"));
+/**
+ * What of estimate (a summary) uses a custom price, for the components'
+ * customPrices: {items, resources, kinds, passports, months}, or null when nothing
+ * does. A resource's months run from the first it was billed in (the engine's
+ * firstBilled) to the last it can be; a passport's is the month its fee is
+ * charged in.
+ */
+export function customPrices(scenario, estimate) {
+  const items = customItems(scenario);
+  if (!items.size) return null;
+  const months = (estimate?.months ?? []).map((m) => m.month);
+  const end = months.at(-1) ?? "";
+  const resources = (scenario.resources ?? []).filter((r) => items.has(key(r.item, r.zone)));
+  const passports = (estimate?.passports ?? []).filter((p) => items.has(key(p.item, p.zone)));
+  const marked = new Set();
+  for (const r of resources) {
+    const first = (estimate?.resources ?? []).find((x) => x.id === r.id)?.firstBilled?.month;
+    if (!first) continue;
+    const last = lastMonth(r, end);
+    for (const m of months) if (m >= first && m <= last) marked.add(m);
+  }
+  for (const p of passports) if (months.includes(p.purchased)) marked.add(p.purchased);
+  const ids = new Set(resources.map((r) => r.id));
+  const kinds = [...new Set((estimate?.resources ?? []).filter((r) => ids.has(r.id)).map((r) => r.kind))];
+  return { items: [...items], resources: [...ids], kinds, passports: passports.map((p) => p.id), months: months.filter((m) => marked.has(m)) };
 }

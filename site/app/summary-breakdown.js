@@ -8,6 +8,7 @@ import { yen, month as fmtMonth } from "../lib/format.js";
 import { h } from "./dom.js";
 import { toCSV } from "../components/csv.js";
 import { scroller } from "../components/table.js";
+import { markRow, customLegend } from "../components/custom-mark.js";
 import { download, fileStem } from "./export.js";
 
 register({
@@ -27,6 +28,7 @@ register({
     "bd.caption": "Cost by {by}, with the discount passport fees as their own row: the rows add up to the bill",
     "bd.csv": "Export breakdown CSV",
     "bd.loading": "Working out the breakdown…",
+    "bd.customPrice": "Custom price",
   },
   ja: {
     "bd.title": "費用の内訳",
@@ -44,6 +46,7 @@ register({
     "bd.caption": "{by}の費用(ディスカウントパスポート料金は別の行)。行の合計が請求額です",
     "bd.csv": "内訳をCSVで書き出す",
     "bd.loading": "内訳を計算しています…",
+    "bd.customPrice": "個別料金",
   },
 });
 
@@ -96,13 +99,22 @@ export function createBreakdown(box, ask, current) {
     const values = (x) => (oneMonth ? [x.months[0]] : [...x.years, x.total]);
     const rows = [...b.groups.map((g) => ({ key: g.key, name: groupName(g, byKind), values: values(g) })),
       { key: "total", name: t("bd.total"), values: values(b.totals) }];
+    // Rows priced (in part) at a custom price: the custom resources, their
+    // kinds, the passport fees of custom plans, and so the total.
+    const custom = current()?.custom;
+    const marked = (key) => Boolean(custom) && (key === "passportFees" ? custom.passports.length > 0 : (byKind ? custom.kinds : custom.resources).includes(key));
+    for (const r of rows) r.custom = r.key === "total" ? rows.some((x) => x.key !== "total" && marked(x.key)) : marked(r.key);
     shown = { heads, rows };
     table.replaceChildren(scroller(h("table", { class: "sk-table sk-stacked bd-table" },
       h("caption", { text: t("bd.caption", { by: byKind ? t("bd.byKind") : t("bd.byResource") }) }),
       h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("bd.group") }), ...heads.map((x) => h("th", { scope: "col", class: "sk-num", text: x })))),
-      h("tbody", {}, ...rows.map((r) => h("tr", { dataset: { testid: "breakdown-row", key: r.key }, class: r.key === "total" ? "bd-total" : "" },
-        h("th", { scope: "row", text: r.name }),
-        ...r.values.map((v, i) => h("td", { class: "sk-num", dataset: { label: heads[i], value: v, col: String(i) }, text: yen(v) }))))))));
+      h("tbody", {}, ...rows.map((r) => {
+        const tr = h("tr", { dataset: { testid: "breakdown-row", key: r.key }, class: r.key === "total" ? "bd-total" : "" },
+          h("th", { scope: "row", text: r.name }),
+          ...r.values.map((v, i) => h("td", { class: "sk-num", dataset: { label: heads[i], value: v, col: String(i) }, text: yen(v) })));
+        return r.custom ? markRow(tr) : tr;
+      })))),
+      ...(rows.some((r) => r.custom) ? [customLegend()] : []));
   }
 
   async function load() {
@@ -125,7 +137,7 @@ export function createBreakdown(box, ask, current) {
   csv.addEventListener("click", () => {
     const cur = current();
     if (!shown || !cur) return;
-    const csvText = toCSV([[t("bd.group"), ...shown.heads], ...shown.rows.map((r) => [r.name, ...r.values])]);
+    const csvText = toCSV([[t("bd.group"), ...shown.heads, t("bd.customPrice")], ...shown.rows.map((r) => [r.name, ...r.values, r.custom ? "yes" : ""])]);
     download("breakdown-csv", csvText, `${fileStem(cur.scenario)}-breakdown-${by.value}-${period.value}.csv`, "text/csv;charset=utf-8", csv);
   });
   labels();

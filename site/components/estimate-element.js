@@ -22,6 +22,9 @@ export class EstimateElement extends HTMLElement {
   #shownKey = null;
   #stopListening = null;
   monthSource = null;
+  // Which results use custom (negotiated) prices: {resources, passports,
+  // months, items ("item@zone")} of ids, or null; set before estimate.
+  customPrices = null;
 
   constructor() {
     super();
@@ -41,9 +44,18 @@ export class EstimateElement extends HTMLElement {
   set estimate(value) {
     this.#estimate = value ?? null;
     // Typing changes one figure; the components that do not show it keep their DOM.
-    const key = this.#estimate ? this.shownKey(this.#estimate) : null;
+    const key = this.#estimate ? this.#key() : null;
     if (key !== null && key === this.#shownKey && this.isConnected) return;
     this.update();
+  }
+
+  #key() {
+    return this.shownKey(this.#estimate) + JSON.stringify(this.customPrices);
+  }
+
+  /** Whether a result (kind: resources, passports, months, items) uses a custom price. */
+  isCustom(kind, id) {
+    return Boolean(this.customPrices?.[kind]?.includes(id));
   }
 
   /** Text that changes whenever what render() shows changes; subclasses narrow it. */
@@ -78,7 +90,7 @@ export class EstimateElement extends HTMLElement {
     } else {
       this.replaceChildren(...next);
     }
-    this.#shownKey = this.#estimate && this.isConnected ? this.shownKey(this.#estimate) : null;
+    this.#shownKey = this.#estimate && this.isConnected ? this.#key() : null;
     for (const d of this.querySelectorAll("details[data-key]")) if (open.has(d.dataset.key)) d.open = true;
   }
 

@@ -8,6 +8,7 @@ import { dataTable, headRow, bodyRow, scroller } from "./table.js";
 import { toCSV } from "./csv.js";
 import { hours as fmtHours, daysHours, months as fmtMonths, percent, basisName } from "./words.js";
 import { noticeItem } from "./notices.js";
+import { customLegend, markRow } from "./custom-mark.js";
 
 register({
   en: {
@@ -149,7 +150,8 @@ const CREDIT_COLUMNS = [
 
 // What one month expands to. Built on first opening: a month may hold
 // thousands of lines, and most months are never opened.
-function monthDetail(bill, credits) {
+// custom(kind, id): whether that resource or passport uses a custom price.
+function monthDetail(bill, credits, custom) {
   if (!Array.isArray(bill.lines)) return [h("p", { class: "sk-small", "data-testid": "bills-loading" }, "…")];
   const m = fmtMonth(bill.month);
   const parts = [
@@ -161,12 +163,14 @@ function monthDetail(bill, credits) {
             columns: LINE_COLUMNS,
             rows: bill.lines,
             rowAttrs: (l) => ({ "data-testid": "bills-line", "data-resource": l.resource, "data-contract": l.contract }),
+            marked: (l) => custom("resources", l.resource),
           }),
         )
       : h("p", { class: "sk-empty" }, t("bills.noLines")),
     bill.passportFees.length
-      ? scroller(dataTable({ caption: t("bills.fees", { month: m }), columns: FEE_COLUMNS, rows: bill.passportFees, rowAttrs: () => ({ "data-testid": "bills-passport-fee" }) }))
+      ? scroller(dataTable({ caption: t("bills.fees", { month: m }), columns: FEE_COLUMNS, rows: bill.passportFees, rowAttrs: () => ({ "data-testid": "bills-passport-fee" }), marked: (f) => custom("passports", f.passport) }))
       : null,
+    bill.lines.some((l) => custom("resources", l.resource)) || bill.passportFees.some((f) => custom("passports", f.passport)) ? customLegend() : null,
     bill.credits.length
       ? scroller(dataTable({ caption: t("bills.credits", { month: m }), columns: CREDIT_COLUMNS, rows: bill.credits, rowAttrs: (c) => ({ "data-testid": "bills-credit", "data-credit": c.id }) }))
       : null,
@@ -186,6 +190,7 @@ export class SakuraBills extends EstimateElement {
   }
 
   render(estimate) {
+    const marked = estimate.months.some((b) => this.isCustom("months", b.month));
     return [
       scroller(
         h(
@@ -196,21 +201,23 @@ export class SakuraBills extends EstimateElement {
           estimate.months.map((bill) => this.#monthRows(bill, estimate.credits)),
         ),
       ),
-    ];
+      marked ? customLegend() : null,
+    ].filter(Boolean);
   }
 
   // A month is its own <tbody>: the summary row, then its hidden detail row.
   #monthRows(bill, credits) {
     const region = h("td", { colspan: COLUMNS.length });
     const detail = h("tr", { class: "sk-detail", id: uid("sk-bill"), hidden: true }, region);
+    const custom = (kind, id) => this.isCustom(kind, id);
     const toggle = () => {
       const open = button.getAttribute("aria-expanded") !== "true";
       if (open && !region.hasChildNodes()) {
-        region.append(...monthDetail(bill, credits));
+        region.append(...monthDetail(bill, credits, custom));
         // A summary's month has its lines counted, not sent: ask for them now.
         if (!Array.isArray(bill.lines)) {
           this.monthSource?.(bill.month).then((full) => {
-            if (full && region.isConnected) region.replaceChildren(...monthDetail(full, credits));
+            if (full && region.isConnected) region.replaceChildren(...monthDetail(full, credits, custom));
           });
         }
       }
@@ -235,14 +242,15 @@ export class SakuraBills extends EstimateElement {
     const row = bodyRow(COLUMNS, bill, { "data-testid": "bills-row", "data-month": bill.month });
     // The month cell keeps its data-col and data-value; its text becomes the expander.
     row.querySelector('[data-col="month"]').replaceChildren(button);
+    if (this.isCustom("months", bill.month)) markRow(row);
     if (this.#open.has(bill.month)) toggle();
     return h("tbody", {}, row, detail);
   }
 
-  /** The summary table as CSV: a header of column keys, then one row of raw figures per month. */
+  /** The summary table as CSV: a header of column keys, then one row of raw figures per month, and whether it uses a custom price. */
   toCSV() {
     const months = this.estimate?.months ?? [];
-    return toCSV([COLUMNS.map((c) => c.key), ...months.map((b) => COLUMNS.map((c) => c.value(b)))]);
+    return toCSV([[...COLUMNS.map((c) => c.key), "customPrice"], ...months.map((b) => [...COLUMNS.map((c) => c.value(b)), this.isCustom("months", b.month) ? "yes" : ""])]);
   }
 }
 

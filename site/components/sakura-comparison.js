@@ -7,6 +7,7 @@ import { EstimateElement } from "./estimate-element.js";
 import { daysHours, usage, daysWithHours, basisName, monthHours } from "./words.js";
 import { feeCurve } from "./fee-curve.js";
 import { comparisonChart } from "./comparison-chart.js";
+import "./custom-mark.js";
 
 register({
   en: {
@@ -233,13 +234,14 @@ function breakPoints(resource) {
 }
 
 // shown: {line, contracts} or null while the month's lines are on their way.
-function card(resource, month, shown) {
+function card(resource, month, shown, custom) {
   const { line, contracts } = shown ?? { line: null, contracts: 0 };
   const name = resource.name?.[lang()] || resource.name?.en || resource.item;
   const article = h(
     "article",
     { class: "sk-card", "data-testid": "comparison-card", "data-resource": resource.id, "data-month": month },
     h("h3", {}, name, " ", h("span", { class: "sk-muted" }, [resource.id, resource.zone, month ? fmtMonth(month) : null].filter(Boolean).join(" · "))),
+    custom ? h("p", { class: "sk-custom-card", "data-testid": "custom-mark" }, t("custom.card")) : null,
     contracts > 1 ? h("p", { class: "sk-note", "data-contracts": contracts }, t("cmp.contracts", { n: contracts, count: resource.count, contract: line.contract })) : null,
     h(
       "div",
@@ -306,18 +308,20 @@ export class SakuraComparison extends EstimateElement {
       shown = resource.firstBilled ? { line: resource.firstBilled.line, contracts: resource.firstBilled.contracts } : { line: null, contracts: 0 };
     }
     if (shown) {
-      const key = JSON.stringify([resource, month, shown, lang()]);
+      const custom = this.isCustom("resources", resource.id);
+      const key = JSON.stringify([resource, month, shown, lang(), custom]);
       const kept = this.#built.get(resource.id);
       if (kept?.key === key) return kept.node;
-      const node = card(resource, month, shown);
+      const node = card(resource, month, shown, custom);
       this.#built.set(resource.id, { key, node });
       return node;
     }
     // Another month than the first billed one: its lines are asked for.
     this.#built.delete(resource.id);
-    const placeholder = card(resource, month, null);
+    const custom = this.isCustom("resources", resource.id);
+    const placeholder = card(resource, month, null, custom);
     this.monthSource?.(month, resource.id).then((bill) => {
-      if (bill && placeholder.isConnected) placeholder.replaceWith(card(resource, month, linesOf(bill, resource.id)));
+      if (bill && placeholder.isConnected) placeholder.replaceWith(card(resource, month, linesOf(bill, resource.id), custom));
     });
     return placeholder;
   }

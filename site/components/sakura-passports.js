@@ -6,6 +6,7 @@ import { h } from "./dom.js";
 import { EstimateElement } from "./estimate-element.js";
 import { dataTable, scroller } from "./table.js";
 import { months as fmtMonths, percent } from "./words.js";
+import { customLegend } from "./custom-mark.js";
 
 register({
   en: {
@@ -88,9 +89,11 @@ export class SakuraPassports extends EstimateElement {
           columns,
           rows: estimate.passports,
           rowAttrs: (p) => ({ "data-testid": "passport-summary", "data-passport": p.id }),
+          marked: (p) => this.isCustom("passports", p.id),
         }),
       ),
-    ];
+      estimate.passports.some((p) => this.isCustom("passports", p.id)) ? customLegend() : null,
+    ].filter(Boolean);
   }
 }
 

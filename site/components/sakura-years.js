@@ -6,6 +6,7 @@ import { h } from "./dom.js";
 import { EstimateElement } from "./estimate-element.js";
 import { dataTable, scroller } from "./table.js";
 import { lineChart, legend } from "./line-chart.js";
+import { customLegend } from "./custom-mark.js";
 
 register({
   en: {
@@ -126,7 +127,13 @@ export class SakuraYears extends EstimateElement {
     return JSON.stringify([estimate.years, estimate.months.map((m) => [m.month, m.cumulative, m.cumulativeWithoutPassports])]);
   }
 
+  // A year uses a custom price when one of its months does (month strings compare in calendar order).
+  #customYear(y) {
+    return (this.customPrices?.months ?? []).some((m) => m >= y.from && m <= y.to);
+  }
+
   render(estimate) {
+    const marked = (y) => this.#customYear(y);
     return [
       scroller(
         dataTable({
@@ -135,8 +142,10 @@ export class SakuraYears extends EstimateElement {
           columns: YEAR_COLUMNS,
           rows: estimate.years,
           rowAttrs: (y) => ({ "data-testid": "years-row", "data-year": y.year }),
+          marked,
         }),
       ),
+      estimate.years.some(marked) ? customLegend() : null,
       estimate.months.length ? cumulativeChart(estimate.months) : null,
     ].filter(Boolean);
   }

@@ -8,6 +8,7 @@
 // is the row header.
 import { yen } from "../lib/format.js";
 import { h } from "./dom.js";
+import { markRow } from "./custom-mark.js";
 
 // One cell of a column for a row.
 function cell(col, row, isRowHeader = false) {
@@ -42,8 +43,8 @@ export function bodyRow(columns, row, attrs = {}) {
   );
 }
 
-/** A whole table with a caption. */
-export function dataTable({ caption, testid, className, columns, rows, rowAttrs = () => ({}) }) {
+/** A whole table with a caption; rows for which marked(row) is true get the custom-price mark. */
+export function dataTable({ caption, testid, className, columns, rows, rowAttrs = () => ({}), marked = () => false }) {
   return h(
     "table",
     { class: ["sk-table", "sk-stacked", className].filter(Boolean).join(" "), "data-testid": testid },
@@ -52,7 +53,7 @@ export function dataTable({ caption, testid, className, columns, rows, rowAttrs 
     h(
       "tbody",
       {},
-      rows.map((r) => bodyRow(columns, r, rowAttrs(r))),
+      rows.map((r) => (marked(r) ? markRow(bodyRow(columns, r, rowAttrs(r))) : bodyRow(columns, r, rowAttrs(r)))),
     ),
   );
 }
