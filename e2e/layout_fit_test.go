@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -144,5 +147,78 @@ func TestLayout_totalsCoverNoResult(t *testing.T) {
 				t.Errorf("%d px: the totals card overlaps the results or left the window", width)
 			}
 		}
+	}
+}
+
+// A4 (210 × 297 mm) with Chromium's default 1 cm margins, in CSS pixels
+// (96 per inch): the box a printed page lays out in.
+const (
+	a4WidthIn, a4HeightIn = 8.27, 11.69
+	pageContentWidth      = 718  // (210 − 20) mm
+	pageContentHeight     = 1047 // (297 − 20) mm
+)
+
+// rowsBreakJS lists, in print media, every result row a page break could cut:
+// one whose break-inside is not avoid, or one taller than a page (which no
+// avoid can keep whole).
+const rowsBreakJS = `(() => {
+  const out = [];
+  for (const tr of document.querySelectorAll("#results tr")) {
+    if (!tr.checkVisibility()) continue;
+    const st = getComputedStyle(tr);
+    const h = tr.getBoundingClientRect().height;
+    if (st.breakInside !== "avoid") out.push((tr.dataset.testid ?? tr.textContent.slice(0, 30)) + ": break-inside " + st.breakInside);
+    else if (h > %d) out.push((tr.dataset.testid ?? tr.textContent.slice(0, 30)) + ": " + h + " px, taller than a page");
+  }
+  return out;
+})()`
+
+// Printed on A4: page one holds the inputs and the totals, and the details
+// start on page two; no result row can be split by a page break; the PDF
+// Chromium makes has the pages that layout implies.
+func TestLayout_printPDF(t *testing.T) {
+	t.Parallel()
+	p := newTabAt(t, plainLink(fitScenario))
+	p.waitUpToDate()
+	p.click(find(`[data-testid="bills-expand"]`))
+	p.waitPresent(find(`[data-testid="bills-line"]`))
+
+	pdf, err := chromedp.Call(p.ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PaperWidth: a4WidthIn, PaperHeight: a4HeightIn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each page is one "/Type /Page" object; the page tree is "/Type /Pages".
+	pages := regexp.MustCompile(`/Type\s*/Page\b[^s]`).FindAll(pdf.Data, -1)
+	_ = os.WriteFile(filepath.Join("screenshots", "print.pdf"), pdf.Data, 0o644)
+	t.Logf("the PDF has %d pages", len(pages))
+	if len(pages) < 2 || len(pages) > 40 {
+		t.Errorf("the PDF has %d pages, want page one (inputs, totals) and the details after it, at most 40", len(pages))
+	}
+
+	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(pageContentWidth, pageContentHeight)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	p.waitJS("print styles", `matchMedia("print").matches`)
+	for _, id := range []string{"print-inputs", "summary-card"} {
+		bottom := eval[float64](p, "where "+id+" ends", withEl(byID(id),
+			`const r = el.getBoundingClientRect(); return r.height > 0 ? r.bottom + scrollY : 99999;`, "99999"))
+		if bottom > pageContentHeight {
+			t.Errorf("%s ends %.0f px down the printout, past page one (%d px)", id, bottom, pageContentHeight)
+		}
+	}
+	p.waitText(byID("print-inputs"), "4 cores / 8 GB")
+	if got := eval[string](p, "the break before the details", `getComputedStyle(document.querySelector(".results-body > .result")).breakBefore`); got != "page" {
+		t.Errorf("the details start with break-before %q, want page (page one: inputs and totals only)", got)
+	}
+	if bad := eval[[]string](p, "rows a page break could cut", fmt.Sprintf(rowsBreakJS, pageContentHeight)); len(bad) > 0 {
+		t.Errorf("result rows a page break could cut:\n%s", strings.Join(bad, "\n"))
+	}
+	// The pages the PDF has: page one, then at least the details' height in pages.
+	height := eval[float64](p, "the details' height", `document.querySelector(".results-body").getBoundingClientRect().height`)
+	if min := 1 + int(height)/pageContentHeight; len(pages) < min {
+		t.Errorf("the PDF has %d pages, fewer than page one and %.0f px of details (%d)", len(pages), height, min)
 	}
 }
