@@ -183,9 +183,25 @@ func TestLayout_printPDF(t *testing.T) {
 	p.click(find(`[data-testid="bills-expand"]`))
 	p.waitPresent(find(`[data-testid="bills-line"]`))
 
+	// Charts keep their table on paper: at print time every chart's table is
+	// open and built (this listener runs after the page's own).
+	p.waitPresent(find(`[data-testid="comparison-card"] details.sk-alt`))
+	_ = eval[bool](p, "listening for print", `(addEventListener("beforeprint", () => {
+		window.__printTables = [...document.querySelectorAll("details.sk-alt")].map((d) => d.open && d.querySelector("table") !== null);
+	}), true)`)
+
 	pdf, err := chromedp.Call(p.ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PaperWidth: a4WidthIn, PaperHeight: a4HeightIn})
 	if err != nil {
 		t.Fatal(err)
+	}
+	tables := eval[[]bool](p, "the chart tables at print time", `window.__printTables ?? []`)
+	if len(tables) < 2 {
+		t.Errorf("%d charts with a table alternative when printing, want the years chart and the comparison card's", len(tables))
+	}
+	for i, ok := range tables {
+		if !ok {
+			t.Errorf("chart %d printed without its table", i)
+		}
 	}
 	// Each page is one "/Type /Page" object; the page tree is "/Type /Pages".
 	pages := regexp.MustCompile(`/Type\s*/Page\b[^s]`).FindAll(pdf.Data, -1)

@@ -65,6 +65,8 @@ export function dataTable({ caption, testid, className, columns, rows, rowAttrs 
 // it brings must not flip the choice back.
 const widths = new WeakMap();
 function fitTables(box) {
+  // A re-render replaces the boxes: the old ones are let go.
+  if (!box.isConnected) return fitting.unobserve(box);
   const width = box.clientWidth;
   if (!width || widths.get(box) === width) return;
   widths.set(box, width);
