@@ -72,8 +72,13 @@ rows:
 // in both languages, with a legend; both CSVs carry it in a column.
 func TestCustomMarks_everyResult(t *testing.T) {
 	t.Parallel()
-	for _, lang := range []string{"en", "ja"} {
+	for _, c := range []struct {
+		lang  string
+		width int64
+	}{{"en", 1280}, {"ja", 390}, {"ja", 1280}, {"en", 390}} {
+		lang := c.lang
 		p := newTabAt(t, plainLink(customScenario))
+		p.viewport(c.width)
 		if lang == "ja" {
 			p.click(byID("lang-toggle"))
 			p.waitJS("Japanese", `document.documentElement.lang === "ja"`)
@@ -93,6 +98,7 @@ func TestCustomMarks_everyResult(t *testing.T) {
 			{find(`[data-testid="advisor-group"][data-zone="tk1a"]`), true},
 		}
 		p.click(find(`[data-testid="bills-row"][data-month="2027-04"] [data-testid="bills-expand"]`))
+		p.waitPresent(find(`[data-testid="bills-line"]`))
 		p.click(find(`[data-testid="breakdown"] > summary`))
 		checks = append(checks, []struct {
 			l    loc
@@ -117,6 +123,10 @@ func TestCustomMarks_everyResult(t *testing.T) {
 		if n := eval[int](p, "legends", fmt.Sprintf(`[...document.querySelectorAll('[data-testid="custom-legend"]')].filter((e) => e.textContent.includes(%q)).length`, legend)); n < 6 {
 			t.Errorf("%s: %d legends saying %q, want one per marked table (6)", lang, n, legend)
 		}
+		for _, id := range []string{"years", "bills", "passports", "breakdown-box", "advisor"} {
+			_ = eval[bool](p, "scrolling", withEl(byID(id), `el.scrollIntoView({block: "start"}); return true;`, "false"))
+			p.shoot(fmt.Sprintf("custom-%s-%d-%s", lang, c.width, id))
+		}
 		// The mark is in the text a reader copies (and a screen reader reads).
 		if text := p.text(find(`[data-testid="years-row"][data-year="2"] th`)); !strings.Contains(text, "✱") {
 			t.Errorf("%s: year 2's header reads %q, without the mark", lang, text)
@@ -140,6 +150,21 @@ func TestCustomMarks_everyResult(t *testing.T) {
 			if got := csvRow(t, totals, "period", period)["customPrice"]; got != want {
 				t.Errorf("%s: totals CSV %s customPrice = %q, want %q", lang, period, got, want)
 			}
+		}
+
+		// Side by side: the estimate as it is (a variant) against the form
+		// without the negotiated fee; only the first column is marked.
+		p.click(byID("compare-duplicate"))
+		p.typeInto(row("resource-row", 1).in("resource-monthly"), "")
+		p.waitUpToDate()
+		p.waitPresent(find(`[data-testid="compare-column"][data-index="1"]`))
+		p.waitJS("the form's column at list prices", `!document.querySelector('[data-testid="compare-column"][data-index="1"]').dataset.custom`)
+		if !p.marked(find(`[data-testid="compare-column"][data-index="0"]`)) || p.marked(find(`[data-testid="compare-column"][data-index="1"]`)) {
+			t.Errorf("%s: side by side, the custom-priced variant (only) should be marked", lang)
+		}
+		p.click(byID("compare-csv"))
+		if text := eval[string](p, "the comparison CSV", `window.__lastExport?.text ?? ""`); !strings.Contains(text, ",yes,,\r\n") {
+			t.Errorf("%s: the comparison CSV has no custom-price row marking the first estimate only:\n%s", lang, text)
 		}
 	}
 }

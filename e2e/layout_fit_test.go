@@ -26,7 +26,9 @@ const fitScenario = `{"catalog":"seed-2018","start":"2018-12","months":36,
 // whose right edge is outside the window or outside the box that holds the
 // table (a scroller, a result section): a column the reader must scroll
 // sideways to see. Empty when every table fits.
-const overflowingHeadersJS = `(() => {
+const overflowingHeadersJS = `(async () => {
+  // Tables stack in the frame after they change (a ResizeObserver): measure then.
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const out = [];
   const tables = [...document.querySelectorAll("#results table")].filter((t) => t.getBoundingClientRect().width > 0);
   for (const table of tables) {
@@ -78,7 +80,7 @@ func TestLayout_tablesFit(t *testing.T) {
 			p.click(find(`[data-testid="breakdown"] > summary`))
 			p.waitPresent(find(`[data-testid="breakdown-row"]`))
 			p.waitPresent(find(`[data-testid="advisor-option"]`))
-			bad := eval[[]string](p, "columns outside the screen", overflowingHeadersJS)
+			bad := evalAwait[[]string](p, "columns outside the screen", overflowingHeadersJS)
 			if len(bad) > 0 {
 				t.Errorf("%s %d px: columns cut off:\n%s", lang, width, strings.Join(bad, "\n"))
 			}
@@ -113,7 +115,8 @@ const rowsHiddenJS = `(async () => {
       const r = tr.getBoundingClientRect();
       const x = Math.min(r.left + r.width / 2, clip.right - 2), y = r.top + r.height / 2;
       if (tr.parentElement.tagName === "THEAD" && tr.parentElement.getBoundingClientRect().width <= 2) continue;
-      if (y < Math.max(0, clip.top) || y > Math.min(innerHeight, clip.bottom)) continue;
+      // (2 px off the clip's edges: a box's edge may take a fraction of a pixel.)
+      if (y < Math.max(0, clip.top) + 2 || y > Math.min(innerHeight, clip.bottom) - 2) continue;
       const hit = document.elementFromPoint(x, y);
       if (!hit || !tr.contains(hit)) covered.push(f + ": " + (tr.dataset.testid ?? tr.textContent.slice(0, 30)) + " under " + (hit?.closest("[data-testid]")?.dataset.testid ?? hit?.tagName));
     }
@@ -145,6 +148,16 @@ func TestLayout_totalsCoverNoResult(t *testing.T) {
 			})()`)
 			if overlap {
 				t.Errorf("%d px: the totals card overlaps the results or left the window", width)
+			}
+			// Scrolled to the page's end, the column still starts below the header.
+			under := evalAwait[float64](p, "the card under the header", `(async () => {
+				scrollTo(0, document.scrollingElement.scrollHeight);
+				// Sticky boxes move with the frame, not at once.
+				await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+				return document.querySelector(".top").getBoundingClientRect().bottom - document.querySelector('[data-testid="summary-card"]').getBoundingClientRect().top;
+			})()`)
+			if under > 0.5 {
+				t.Errorf("%d px: at the page's end the totals card is %.0f px under the header", width, under)
 			}
 		}
 	}

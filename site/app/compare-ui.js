@@ -14,6 +14,8 @@ import { listSaved } from "./storage.js";
 import { toCSV } from "../components/csv.js";
 import { download } from "./export.js";
 import { lineChart, legend } from "../components/line-chart.js";
+import { customMark, customLegend } from "../components/custom-mark.js";
+import { customItems } from "./custom-marks.js";
 
 const KEY = "sakura.compare";
 
@@ -88,12 +90,15 @@ export function createCompareUI({ engine, root, current }) {
     return t("compare.difference", { name: columns[i + 1].name, first: columns[0].name });
   }
 
+  // An estimate priced (in part) at custom prices: overrides or custom items.
+  const custom = (c) => customItems(c.scenario).size > 0;
+
   function table() {
     const body = rows();
     return h("div", { class: "table-wrap" }, h("table", { class: "compare-table", dataset: { testid: "compare-table" } },
       h("thead", {}, h("tr", {},
         h("th", { scope: "col", text: t("compare.figure") }),
-        ...columns.map((c, i) => h("th", { scope: "col", class: "num", dataset: { testid: "compare-column", index: String(i) }, text: c.name })),
+        ...columns.map((c, i) => h("th", { scope: "col", class: "num", dataset: { testid: "compare-column", index: String(i), ...(custom(c) ? { custom: "true" } : {}) } }, c.name, ...(custom(c) ? [customMark()] : []))),
         ...answer.differences.map((_, i) => h("th", { scope: "col", class: "num", text: diffName(i) })))),
       h("tbody", {}, ...body.map((r) => h("tr", { dataset: { testid: "compare-row", key: r.key } },
         h("th", { scope: "row", text: r.label }),
@@ -120,7 +125,8 @@ export function createCompareUI({ engine, root, current }) {
 
   function csv() {
     const header = [t("compare.figure"), ...columns.map((c) => c.name), ...answer.differences.map((_, i) => diffName(i))];
-    return toCSV([header, ...rows().map((r) => [r.label, ...r.values, ...r.diffs])]);
+    return toCSV([header, ...rows().map((r) => [r.label, ...r.values, ...r.diffs]),
+      [t("compare.customPrice"), ...columns.map((c) => (custom(c) ? "yes" : "")), ...answer.differences.map(() => "")]]);
   }
 
   function controls() {
@@ -179,7 +185,7 @@ export function createCompareUI({ engine, root, current }) {
           note = t("compare.linkCopied");
           render();
         } });
-      parts.push(table(), chart(), h("p", { class: "compare-actions" }, csvButton, " ", linkButton, note ? h("span", { role: "status", text: " " + note }) : null));
+      parts.push(table(), ...(columns.some(custom) ? [customLegend()] : []), chart(), h("p", { class: "compare-actions" }, csvButton, " ", linkButton, note ? h("span", { role: "status", text: " " + note }) : null));
     }
     root.replaceChildren(...parts);
   }
