@@ -11,7 +11,7 @@ import (
 // {…}}: the passport advisor of issue 14 on the scenario (its own passports
 // set aside). A problem in the scenario is reported at its path under
 // "scenario".
-func advisePassportsRequest(obj map[string]any, dups []string) (any, error) {
+func advisePassportsRequest(obj map[string]any, dups []string) (answer, error) {
 	r := &reader{document.Reader{Subject: engine.SubjectRequest}}
 	r.Object("", obj, "request", "scenario")
 	v, present := obj["scenario"]
