@@ -211,3 +211,46 @@ func TestCatalogJSON_RecordedCatalogs(t *testing.T) {
 		}
 	}
 }
+
+// checkAsReflection, for FuzzHandleJSON: an import's or a matching's answer
+// is what json.Marshal of the response structs wrote before.
+func checkAsReflection(t *testing.T, data, out []byte) {
+	v, _, err := document.Parse(data)
+	if err != nil {
+		return
+	}
+	env, err := route(v)
+	if err != nil {
+		return
+	}
+	var want []byte
+	switch env.request {
+	case requestImportPrices:
+		a, err := importPricesRequest(env.body)
+		if err != nil {
+			return
+		}
+		ia := a.(importAnswer)
+		ref := referenceImport{Catalog: catalogDocument{ia.catalog}, Unmatched: ia.report.Unmatched,
+			Warnings:            make([]document.Problem, len(ia.report.Warnings)),
+			PassportsNotCarried: ia.report.PassportsNotCarried, Overlay: ia.report.Overlay}
+		for i, w := range ia.report.Warnings {
+			ref.Warnings[i] = document.Problem(w)
+		}
+		want, err = json.Marshal(ref)
+	case requestMatchItems:
+		a, err := matchItemsRequest(env.body)
+		if err != nil {
+			return
+		}
+		want, err = json.Marshal(a.(matchAnswer).m)
+	default:
+		return
+	}
+	if err != nil {
+		t.Fatalf("json.Marshal: %v", err)
+	}
+	if !bytes.Equal(out, want) {
+		t.Fatalf("HandleJSON(%q) =\n%s\nencoding/json wrote\n%s", data, out, want)
+	}
+}
