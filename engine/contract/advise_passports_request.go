@@ -58,7 +58,7 @@ func advisePassportsRequest(obj map[string]any, dups []string) (answer, error) {
 type adviceResponse struct{ a engine.PassportAdvice }
 
 func (r adviceResponse) MarshalJSON() ([]byte, error) {
-	w := writer{b: make([]byte, 0, 512)}
+	w := coldWriter{writer{b: make([]byte, 0, 512)}}
 	w.raw(`{"groups":[`)
 	for i, g := range r.a.Groups {
 		w.comma(i)

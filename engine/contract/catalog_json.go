@@ -243,7 +243,7 @@ func (r *reader) passportFees(path string, v any) map[int]engine.Yen {
 // CatalogJSON writes a catalog in the contract's shape ("Catalog"), as
 // ParseCatalog reads it. It never fails; the error is kept for its callers.
 func CatalogJSON(c *engine.Catalog) ([]byte, error) {
-	w := writer{b: make([]byte, 0, 256+200*len(c.Items))}
+	w := coldWriter{writer{b: make([]byte, 0, 256+200*len(c.Items))}}
 	w.catalog(c)
 	return w.b, nil
 }

@@ -16,7 +16,7 @@ import (
 // omitempty left it out before (testdata/wire/requests.txt holds the bytes it
 // wrote), so the page and saved catalogs read what they always did.
 
-func (w *writer) catalog(c *engine.Catalog) {
+func (w *coldWriter) catalog(c *engine.Catalog) {
 	w.raw(`{"id":`)
 	w.str(c.ID)
 	w.raw(`,"asOf":`)
@@ -49,7 +49,7 @@ func (w *writer) catalog(c *engine.Catalog) {
 	w.raw(`]}`)
 }
 
-func (w *writer) catalogItem(it *engine.Item) {
+func (w *coldWriter) catalogItem(it *engine.Item) {
 	w.raw(`{"id":`)
 	w.str(it.ID)
 	w.raw(`,"kind":`)
@@ -104,7 +104,7 @@ func (w *writer) catalogItem(it *engine.Item) {
 }
 
 // priceField writes ,"name":"price" when the price is set.
-func (w *writer) priceField(name string, p engine.Price) {
+func (w *coldWriter) priceField(name string, p engine.Price) {
 	if p.Set {
 		w.key(false, name)
 		w.str(p.Value.String())
@@ -112,7 +112,7 @@ func (w *writer) priceField(name string, p engine.Price) {
 }
 
 // intField writes ,"name":n unless n is 0.
-func (w *writer) intField(name string, n int) {
+func (w *coldWriter) intField(name string, n int) {
 	if n != 0 {
 		w.key(false, name)
 		w.int(int64(n))
@@ -120,7 +120,7 @@ func (w *writer) intField(name string, n int) {
 }
 
 // strField writes ,"name":"s" unless s is empty.
-func (w *writer) strField(name, s string) {
+func (w *coldWriter) strField(name, s string) {
 	if s != "" {
 		w.key(false, name)
 		w.str(s)
@@ -129,7 +129,7 @@ func (w *writer) strField(name, s string) {
 
 // stringMap writes a map of strings with its keys sorted, as encoding/json
 // wrote the args of an import's reasons; nil is null.
-func (w *writer) stringMap(m map[string]string) {
+func (w *coldWriter) stringMap(m map[string]string) {
 	if m == nil {
 		w.raw("null")
 		return

@@ -103,7 +103,7 @@ type compareResponse struct{ estimates []comparedEstimate }
 // "total","withoutPassports"}]}]}: differences[i] is estimates[i+1] minus
 // estimates[0] (a year or kind one side lacks counts as 0 there).
 func (r compareResponse) MarshalJSON() ([]byte, error) {
-	w := writer{b: make([]byte, 0, 1024)}
+	w := coldWriter{writer{b: make([]byte, 0, 1024)}}
 	w.raw(`{"estimates":[`)
 	for i, e := range r.estimates {
 		w.comma(i)

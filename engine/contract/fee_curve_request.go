@@ -16,7 +16,7 @@ type feeCurveResponse struct {
 // MarshalJSON writes {"points":[{"hours","hourlyOnly","hourlyDaily","monthly","fee","basis"}],
 // "dailyFromHours","monthlyFromHours"}.
 func (f feeCurveResponse) MarshalJSON() ([]byte, error) {
-	w := writer{b: make([]byte, 0, 64+110*len(f.points))}
+	w := coldWriter{writer{b: make([]byte, 0, 64+110*len(f.points))}}
 	w.raw(`{"points":[`)
 	for i, p := range f.points {
 		w.comma(i)

@@ -23,7 +23,7 @@ type catalogsAnswer struct {
 }
 
 func (a catalogsAnswer) MarshalJSON() ([]byte, error) {
-	w := writer{b: make([]byte, 0, 128<<10)}
+	w := coldWriter{writer{b: make([]byte, 0, 128<<10)}}
 	w.raw(`{"catalogs":[`)
 	for i, c := range a.catalogs {
 		w.comma(i)
@@ -42,7 +42,7 @@ type importAnswer struct {
 }
 
 func (a importAnswer) MarshalJSON() ([]byte, error) {
-	w := writer{b: make([]byte, 0, 256+200*len(a.catalog.Items)+200*len(a.report.Unmatched))}
+	w := coldWriter{writer{b: make([]byte, 0, 256+200*len(a.catalog.Items)+200*len(a.report.Unmatched))}}
 	w.raw(`{"catalog":`)
 	w.catalog(a.catalog)
 	w.raw(`,"unmatched":`)
@@ -114,7 +114,7 @@ func (a importAnswer) MarshalJSON() ([]byte, error) {
 type matchAnswer struct{ m pricelist.ItemMatching }
 
 func (a matchAnswer) MarshalJSON() ([]byte, error) {
-	w := writer{b: make([]byte, 0, 64+80*(len(a.m.Matches)+len(a.m.Unmatched)))}
+	w := coldWriter{writer{b: make([]byte, 0, 64+80*(len(a.m.Matches)+len(a.m.Unmatched)))}}
 	w.raw(`{"matches":`)
 	if a.m.Matches == nil {
 		w.raw("null")
