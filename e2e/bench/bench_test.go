@@ -38,6 +38,7 @@ import (
 	"github.com/sakura-sim/pricesim/engine/contract"
 	"github.com/sakura-sim/pricesim/scripts/benchscenario"
 	"github.com/sakura-sim/pricesim/scripts/serve/sitehandler"
+	"github.com/sakura-sim/pricesim/scripts/wasmpack/wasmdata"
 )
 
 const root = "../.."
@@ -96,6 +97,12 @@ func TestBenchmarks(t *testing.T) {
 		"The machine is shared: compare ratios, not absolute times, across runs.\n\n",
 		time.Now().UTC().Format("2006-01-02 15:04 MST"), cpuName(), runtime.NumCPU(), runtime.Version(), load)
 
+	if os.Getenv("BENCH_SIZE_ONLY") != "" {
+		// The wasm's size alone (seconds, not the half hour of the rest), to
+		// stderr; BENCHMARKS.md is left as it is.
+		t.Run("size", func(t *testing.T) { wasmSize(t, &r) })
+		return
+	}
 	if os.Getenv("BENCH_SITE") == "" && os.Getenv("BENCH_LARGE_ONLY") == "" {
 		t.Run("go", func(t *testing.T) { goBenchmarks(t, &r) })
 	}
@@ -534,6 +541,11 @@ func wasmSize(t *testing.T, r *report) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Packed as make wasm packs the shipped wasm, so the data row is what
+	// ships (zeros of the merged gaps included).
+	if body, _, err = wasmdata.Pack(body, wasmdata.DefaultGap); err != nil {
+		t.Fatal(err)
+	}
 	funcs, data, err := wasmFunctionSizes(body)
 	if err != nil {
 		t.Fatalf("reading %s: %v", unstripped, err)
@@ -553,7 +565,7 @@ func wasmSize(t *testing.T, r *report) {
 		rows = append(rows, row{p, s})
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].size > rows[j].size })
-	r.f("Code by package (function bodies named in an unstripped build's name section, read by `wasmnames_test.go`; the data segments in one row; %s in all; packages under 8 KB summed as \"other\"):\n\n| package | bytes | share |\n| --- | --- | --- |\n", size(total))
+	r.f("Code by package (function bodies named in an unstripped build's name section, read by `wasmnames_test.go`; the data segments, packed by `scripts/wasmpack` as shipped, in one row; %s in all; packages under 8 KB summed as \"other\"):\n\n| package | bytes | share |\n| --- | --- | --- |\n", size(total))
 	other := 0
 	for _, x := range rows {
 		if x.size < 8000 {

@@ -11,7 +11,7 @@ import (
 // {…}}: the passport advisor of issue 14 on the scenario (its own passports
 // set aside). A problem in the scenario is reported at its path under
 // "scenario".
-func advisePassportsRequest(obj map[string]any, dups []string) (any, error) {
+func advisePassportsRequest(obj map[string]any, dups []string) (answer, error) {
 	r := &reader{document.Reader{Subject: engine.SubjectRequest}}
 	r.Object("", obj, "request", "scenario")
 	v, present := obj["scenario"]
@@ -58,7 +58,7 @@ func advisePassportsRequest(obj map[string]any, dups []string) (any, error) {
 type adviceResponse struct{ a engine.PassportAdvice }
 
 func (r adviceResponse) MarshalJSON() ([]byte, error) {
-	w := writer{b: make([]byte, 0, 512)}
+	w := coldWriter{writer{b: make([]byte, 0, 512)}}
 	w.raw(`{"groups":[`)
 	for i, g := range r.a.Groups {
 		w.comma(i)

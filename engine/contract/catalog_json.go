@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"encoding/json"
 	"errors"
 	"slices"
 	"sort"
@@ -13,51 +12,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// catalogJSON is a catalog as contract.md writes it.
-type catalogJSON struct {
-	ID      string     `json:"id"`
-	AsOf    string     `json:"asOf"`
-	TaxRate string     `json:"taxRate"`
-	Source  string     `json:"source"`
-	Zones   []zoneJSON `json:"zones,omitempty"`
-	Items   []itemJSON `json:"items"`
-}
-
-// zoneJSON is where one zone's prices came from (an import overlaid on a
-// shipped catalog says so zone by zone).
-type zoneJSON struct {
-	Zone     string `json:"zone"`
-	AsOf     string `json:"asOf"`
-	Source   string `json:"source"`
-	Official bool   `json:"official"`
-}
-
-// nameJSON is an item's name as the contract writes it.
-type nameJSON struct {
-	En string `json:"en,omitempty"`
-	Ja string `json:"ja,omitempty"`
-}
-
-type itemJSON struct {
-	ID            string            `json:"id"`
-	Kind          string            `json:"kind"`
-	Zone          string            `json:"zone"`
-	Name          nameJSON          `json:"name"`
-	Hourly        *string           `json:"hourly,omitempty"`
-	Daily         *string           `json:"daily,omitempty"`
-	Monthly       *string           `json:"monthly,omitempty"`
-	Passport      bool              `json:"passport,omitempty"`
-	PassportFees  map[string]string `json:"passportFees,omitempty"`
-	Estimated     []string          `json:"estimated,omitempty"`
-	Cores         int               `json:"cores,omitempty"`
-	MemoryGB      int               `json:"memoryGB,omitempty"`
-	DiskType      string            `json:"diskType,omitempty"`
-	SizeGB        int               `json:"sizeGB,omitempty"`
-	BandwidthMbps int               `json:"bandwidthMbps,omitempty"`
-	ServiceClass  string            `json:"serviceClass,omitempty"`
-	AssumedFrom   string            `json:"assumedFrom,omitempty"`
-}
-
 var catalogFields = []string{"id", "asOf", "taxRate", "source", "zones", "items"}
 
 var zoneFields = []string{"zone", "asOf", "source", "official"}
@@ -67,42 +21,6 @@ var itemFields = []string{"id", "kind", "zone", "name", "hourly", "daily", "mont
 	"serviceClass", "assumedFrom"}
 
 var passportTerms = []int{12, 24, 36}
-
-func priceString(p engine.Price) *string {
-	if !p.Set {
-		return nil
-	}
-	s := p.Value.String()
-	return &s
-}
-
-// catalogDocument wraps a catalog to write it in the contract's shape.
-type catalogDocument struct{ *engine.Catalog }
-
-// MarshalJSON writes the catalog in the contract's shape.
-func (cd catalogDocument) MarshalJSON() ([]byte, error) {
-	c := cd.Catalog
-	out := catalogJSON{ID: c.ID, AsOf: c.AsOf, TaxRate: c.TaxRate.String(), Source: c.Source,
-		Items: make([]itemJSON, len(c.Items))}
-	for _, z := range c.ZoneSources {
-		out.Zones = append(out.Zones, zoneJSON{Zone: z.Zone, AsOf: z.AsOf, Source: z.Source, Official: z.Official})
-	}
-	for i, it := range c.Items {
-		j := itemJSON{ID: it.ID, Kind: it.Kind.String(), Zone: it.Zone, Name: nameJSON(it.Name),
-			Hourly: priceString(it.Prices.Hourly), Daily: priceString(it.Prices.Daily),
-			Monthly: priceString(it.Prices.Monthly), Passport: it.Passport, Estimated: it.Estimated,
-			Cores: it.Cores, MemoryGB: it.MemoryGB, DiskType: it.DiskType, SizeGB: it.SizeGB,
-			BandwidthMbps: it.BandwidthMbps, ServiceClass: it.ServiceClass, AssumedFrom: it.AssumedFrom}
-		if len(it.PassportFees) > 0 {
-			j.PassportFees = map[string]string{}
-			for term, fee := range it.PassportFees {
-				j.PassportFees[strconv.Itoa(term)] = fee.String()
-			}
-		}
-		out.Items[i] = j
-	}
-	return json.Marshal(out)
-}
 
 // itemKey names an item in a zone.
 type itemKey struct{ id, zone string }
@@ -323,5 +241,9 @@ func (r *reader) passportFees(path string, v any) map[int]engine.Yen {
 }
 
 // CatalogJSON writes a catalog in the contract's shape ("Catalog"), as
-// ParseCatalog reads it.
-func CatalogJSON(c *engine.Catalog) ([]byte, error) { return catalogDocument{c}.MarshalJSON() }
+// ParseCatalog reads it. It never fails; the error is kept for its callers.
+func CatalogJSON(c *engine.Catalog) ([]byte, error) {
+	w := coldWriter{writer{b: make([]byte, 0, 256+200*len(c.Items))}}
+	w.catalog(c)
+	return w.b, nil
+}

@@ -29,14 +29,14 @@ func TestShippedCatalogs_Parse(t *testing.T) {
 			if c.ID+".json" != e.Name() {
 				t.Errorf("catalog id %q in file %s, want the file named after its id", c.ID, e.Name())
 			}
-			// What MarshalJSON writes must read back the same.
-			out, err := catalogDocument{c}.MarshalJSON()
+			// What CatalogJSON writes must read back the same.
+			out, err := CatalogJSON(c)
 			if err != nil {
-				t.Fatalf("MarshalJSON: %v", err)
+				t.Fatalf("CatalogJSON: %v", err)
 			}
 			again, err := ParseCatalog(out)
 			if err != nil {
-				t.Fatalf("ParseCatalog(MarshalJSON()): %v", err)
+				t.Fatalf("ParseCatalog(CatalogJSON()): %v", err)
 			}
 			if len(again.Items) != len(c.Items) {
 				t.Errorf("round trip kept %d items, want %d", len(again.Items), len(c.Items))

@@ -17,7 +17,7 @@ const maxCompared = 4
 // used, charged, the cumulative total each month), and the differences of
 // each against the first, so the page subtracts no money itself. A problem in
 // scenario i is reported at its path under "scenarios[i]".
-func compareEstimatesRequest(obj map[string]any, dups []string) (any, error) {
+func compareEstimatesRequest(obj map[string]any, dups []string) (answer, error) {
 	r := &reader{document.Reader{Subject: engine.SubjectRequest}}
 	r.Object("", obj, "request", "scenarios")
 	list := r.Array("", obj, "scenarios")
@@ -103,7 +103,7 @@ type compareResponse struct{ estimates []comparedEstimate }
 // "total","withoutPassports"}]}]}: differences[i] is estimates[i+1] minus
 // estimates[0] (a year or kind one side lacks counts as 0 there).
 func (r compareResponse) MarshalJSON() ([]byte, error) {
-	w := writer{b: make([]byte, 0, 1024)}
+	w := coldWriter{writer{b: make([]byte, 0, 1024)}}
 	w.raw(`{"estimates":[`)
 	for i, e := range r.estimates {
 		w.comma(i)

@@ -16,7 +16,7 @@ type feeCurveResponse struct {
 // MarshalJSON writes {"points":[{"hours","hourlyOnly","hourlyDaily","monthly","fee","basis"}],
 // "dailyFromHours","monthlyFromHours"}.
 func (f feeCurveResponse) MarshalJSON() ([]byte, error) {
-	w := writer{b: make([]byte, 0, 64+110*len(f.points))}
+	w := coldWriter{writer{b: make([]byte, 0, 64+110*len(f.points))}}
 	w.raw(`{"points":[`)
 	for i, p := range f.points {
 		w.comma(i)
@@ -45,7 +45,7 @@ func (f feeCurveResponse) MarshalJSON() ([]byte, error) {
 // feeCurveRequest answers {"request": "feeCurve", "hourly", "daily",
 // "monthly", "hours"} (prices as decimal strings or null, hours 1 to 744,
 // default 744) with the curve and its break points.
-func feeCurveRequest(obj map[string]any) (any, error) {
+func feeCurveRequest(obj map[string]any) (answer, error) {
 	r := &reader{document.Reader{Subject: engine.SubjectRequest}}
 	r.Object("", obj, feeCurveFields...)
 	p := r.prices("", obj)

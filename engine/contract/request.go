@@ -90,12 +90,7 @@ import (
 	"github.com/sakura-sim/pricesim/engine/pricelist"
 )
 
-type catalogsResponse struct {
-	Catalogs []catalogDocument `json:"catalogs"`
-	Default  string            `json:"default"`
-}
-
-func catalogsRequest(obj map[string]any) (any, error) {
+func catalogsRequest(obj map[string]any) (answer, error) {
 	r := &reader{document.Reader{Subject: engine.SubjectRequest}}
 	r.Object("", obj, "request")
 	if err := r.Err(); err != nil {
@@ -105,25 +100,14 @@ func catalogsRequest(obj map[string]any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp := catalogsResponse{Catalogs: make([]catalogDocument, len(list))}
-	for i, c := range list {
-		resp.Catalogs[i] = catalogDocument{c}
-	}
+	resp := catalogsAnswer{catalogs: list}
 	if def, ok := DefaultCatalog(); ok {
-		resp.Default = def.ID
+		resp.def = def.ID
 	}
 	return resp, nil
 }
 
-type importPricesResponse struct {
-	Catalog             catalogDocument                `json:"catalog"`
-	Unmatched           []pricelist.UnmatchedClass     `json:"unmatched"`
-	Warnings            []document.Problem             `json:"warnings"`
-	PassportsNotCarried []pricelist.PassportNotCarried `json:"passportsNotCarried"`
-	Overlay             pricelist.Overlay              `json:"overlay"`
-}
-
-func importPricesRequest(obj map[string]any) (any, error) {
+func importPricesRequest(obj map[string]any) (answer, error) {
 	r := &reader{document.Reader{Subject: engine.SubjectRequest}}
 	r.Object("", obj, "request", "asOf", "documents", "zones", "base")
 	asOf, _ := r.Str("", obj, "asOf", false)
@@ -173,16 +157,10 @@ func importPricesRequest(obj map[string]any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp := importPricesResponse{Catalog: catalogDocument{c}, Unmatched: report.Unmatched,
-		Warnings:            make([]document.Problem, len(report.Warnings)),
-		PassportsNotCarried: report.PassportsNotCarried, Overlay: report.Overlay}
-	for i, w := range report.Warnings {
-		resp.Warnings[i] = document.Problem(w)
-	}
-	return resp, nil
+	return importAnswer{catalog: c, report: report}, nil
 }
 
-func matchItemsRequest(obj map[string]any) (any, error) {
+func matchItemsRequest(obj map[string]any) (answer, error) {
 	r := &reader{document.Reader{Subject: engine.SubjectRequest}}
 	r.Object("", obj, "request", "from", "to", "items")
 	from := r.requestCatalog(obj, "from")
@@ -206,7 +184,7 @@ func matchItemsRequest(obj map[string]any) (any, error) {
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	return pricelist.MatchItems(from, to, refs), nil
+	return matchAnswer{pricelist.MatchItems(from, to, refs)}, nil
 }
 
 // requestCatalog reads a shipped catalog's id or a whole catalog object.

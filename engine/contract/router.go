@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -85,7 +84,7 @@ func HandleJSON(in []byte) (out []byte, ok bool) {
 		}
 		return estimateValue(v, dups)
 	}
-	var resp any
+	var resp answer
 	switch env.request {
 	case requestEstimateSummary, requestEstimateMonth, requestBreakdown:
 		// Written by hand, as estimates are: json.Marshal would copy and
@@ -121,10 +120,7 @@ func HandleJSON(in []byte) (out []byte, ok bool) {
 	if err != nil {
 		return document.ErrorDocument(err), false
 	}
-	out, err = json.Marshal(resp)
-	if err != nil {
-		return invalidDocument(engine.SubjectRequest, engine.NewFieldError("", "internalError", "detail", "the answer could not be written: "+err.Error())), false
-	}
+	out, _ = resp.MarshalJSON() // the writers never fail
 	return out, true
 }
 

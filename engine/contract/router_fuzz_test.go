@@ -9,7 +9,8 @@ import (
 
 // FuzzHandleJSON: whatever the document, HandleJSON never panics and answers
 // valid JSON; an error list has 1 to 101 entries, each a known code whose
-// message its args explain; a plain scenario gets EstimateJSON's exact bytes.
+// message its args explain; a plain scenario gets EstimateJSON's exact bytes;
+// an import or a matching gets the bytes encoding/json wrote before.
 func FuzzHandleJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"request":"catalogs"}`,
@@ -51,6 +52,9 @@ func FuzzHandleJSON(f *testing.F) {
 		}
 		if !ok {
 			checkErrorList(t, data, out)
+		}
+		if ok {
+			checkAsReflection(t, data, out)
 		}
 		if ok && bytes.Contains(data, []byte(`advisePassports`)) {
 			checkAdviceAnswer(t, data, out)

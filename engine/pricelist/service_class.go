@@ -35,8 +35,6 @@ package pricelist
 // as the shipped catalogs have it; the ServiceClassPath stays on the item.
 
 import (
-	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -78,18 +76,6 @@ type leftOut struct {
 	code engine.Code
 	args []string
 }
-
-var (
-	wordRE    = regexp.MustCompile(`^[a-z0-9_]+(?:-[a-z0-9_]+)*$`)
-	sizeSpec  = regexp.MustCompile(`^(\d{1,6})core-(\d{1,7})gb(?:-(.+))?$`)
-	genRE     = regexp.MustCompile(`^g(\d{1,3})$`)
-	gpuRE     = regexp.MustCompile(`^(\d{1,3})gpu$`)
-	vramRE    = regexp.MustCompile(`^(\d{1,4})gbvram$`)
-	modelRE   = regexp.MustCompile(`^[a-z]{1,2}\d{1,4}[a-z]{0,3}$`) // v100, h100, l40s, a100
-	displayRE = regexp.MustCompile(`([A-Z]{1,2}\d{1,4}[A-Z]{0,3})x(\d{1,2})\b`)
-	sizeRE    = regexp.MustCompile(`^(\d{1,6})([gt]?)$`)
-	bwRE      = regexp.MustCompile(`^(\d{1,6})([mg])$`)
-)
 
 // serviceFamilies are the services with no size in their path, imported as
 // "other" items when they have a price.
@@ -151,7 +137,7 @@ func readServiceClassPath(path, displayName string) (pathItem, *leftOut) {
 		}
 		id := "other/" + family
 		if tail != "" {
-			if !wordRE.MatchString(strings.ReplaceAll(tail, "/", "-")) {
+			if !isWord(strings.ReplaceAll(tail, "/", "-")) {
 				break
 			}
 			id += "-" + strings.ReplaceAll(tail, "/", "-")
@@ -198,7 +184,7 @@ func planPath(tail, displayName string) (pathItem, bool) {
 	segs := strings.Split(tail, "/")
 	prefix := ""
 	for _, w := range segs[:len(segs)-1] {
-		if !wordRE.MatchString(w) {
+		if !isWord(w) {
 			return pathItem{}, false
 		}
 		if w == "dedicatedcpu" {
@@ -206,33 +192,35 @@ func planPath(tail, displayName string) (pathItem, bool) {
 		}
 		prefix += w + "-"
 	}
-	m := sizeSpec.FindStringSubmatch(segs[len(segs)-1])
-	if m == nil {
+	coreDigits, memoryDigits, rest, ok := splitSizeSpec(segs[len(segs)-1])
+	if !ok {
 		return pathItem{}, false
 	}
-	cores, okC := number(m[1], 100000)
-	memory, okM := number(m[2], 1000000)
+	cores, okC := number(coreDigits, 100000)
+	memory, okM := number(memoryDigits, 1000000)
 	if !okC || !okM {
 		return pathItem{}, false
 	}
 	it := pathItem{kind: engine.KindServer, cores: cores, memory: memory, name: serverName(cores, memory)}
 	gpus, model, vram, extra := 0, "", 0, ""
-	if m[3] != "" {
-		parts := strings.Split(m[3], "-")
+	if rest != "" {
+		parts := strings.Split(rest, "-")
 		for i, p := range parts {
-			switch g, c := genRE.FindStringSubmatch(p), gpuRE.FindStringSubmatch(p); {
-			case g != nil && i == len(parts)-1:
-				it.generation, _ = strconv.Atoi(g[1])
-			case c != nil && gpus == 0 && model == "":
-				gpus, _ = strconv.Atoi(c[1])
-			case g != nil: // a generation anywhere but last
+			gen, isGen := generationWord(p)
+			count, isCount := gpuCountWord(p)
+			switch {
+			case isGen && i == len(parts)-1:
+				it.generation, _ = strconv.Atoi(gen)
+			case isCount && gpus == 0 && model == "":
+				gpus, _ = strconv.Atoi(count)
+			case isGen: // a generation anywhere but last
 				return pathItem{}, false
-			case model == "" && (gpus > 0 || modelRE.MatchString(p)) && wordRE.MatchString(p):
+			case model == "" && (gpus > 0 || isGPUModel(p)) && isWord(p):
 				model, vram = gpuModel(p)
 				if model == "" {
 					return pathItem{}, false
 				}
-			case extra == "" && wordRE.MatchString(p) && !strings.Contains(p, "_"):
+			case extra == "" && isWord(p) && !strings.Contains(p, "_"):
 				extra = p
 			default:
 				return pathItem{}, false
@@ -245,8 +233,8 @@ func planPath(tail, displayName string) (pathItem, bool) {
 		}
 		if model == "" {
 			// The V100's path names no model; its DisplayName does ("…-V100x1").
-			if d := displayRE.FindStringSubmatch(displayName); d != nil {
-				model = strings.ToLower(d[1])
+			if d, found := displayGPUModel(displayName); found {
+				model = strings.ToLower(d)
 			}
 		}
 		prefix = "gpu-" + strings.TrimPrefix(prefix, "gpu-")
@@ -255,21 +243,21 @@ func planPath(tail, displayName string) (pathItem, bool) {
 			label = "NVIDIA " + strings.ToUpper(model)
 		}
 		if vram > 0 {
-			label += fmt.Sprintf(" %d GB", vram)
+			label += " " + strconv.Itoa(vram) + " GB"
 		}
 		if gpus > 1 {
-			label = fmt.Sprintf("%d × %s", gpus, label)
+			label = strconv.Itoa(gpus) + " × " + label
 		}
-		it.name = engine.Name{En: fmt.Sprintf("GPU %s, %s", it.name.En, label), Ja: fmt.Sprintf("GPU %s(%s)", it.name.Ja, label)}
+		it.name = engine.Name{En: "GPU " + it.name.En + ", " + label, Ja: "GPU " + it.name.Ja + "(" + label + ")"}
 	}
-	it.id = fmt.Sprintf("server/%s%dcore-%dgb", prefix, cores, memory)
+	it.id = "server/" + prefix + strconv.Itoa(cores) + "core-" + strconv.Itoa(memory) + "gb"
 	if model != "" {
 		it.id += "-" + model
 	} else if gpus > 0 {
 		it.id += "-gpu"
 	}
 	if gpus > 1 {
-		it.id += fmt.Sprintf("x%d", gpus)
+		it.id += "x" + strconv.Itoa(gpus)
 	}
 	if extra != "" {
 		it.id += "-" + extra
@@ -278,8 +266,8 @@ func planPath(tail, displayName string) (pathItem, bool) {
 		it.name = engine.Name{En: "Dedicated CPU " + it.name.En, Ja: "コア専有 " + it.name.Ja}
 	}
 	if it.generation > 0 {
-		it.name.En += fmt.Sprintf(" (generation %d)", it.generation)
-		it.name.Ja += fmt.Sprintf("(第%d世代)", it.generation)
+		it.name.En += " (generation " + strconv.Itoa(it.generation) + ")"
+		it.name.Ja += "(第" + strconv.Itoa(it.generation) + "世代)"
 	}
 	return it, true
 }
@@ -289,8 +277,8 @@ func planPath(tail, displayName string) (pathItem, bool) {
 func gpuModel(word string) (model string, vramGB int) {
 	var rest []string
 	for _, p := range strings.Split(word, "_") {
-		if v := vramRE.FindStringSubmatch(p); v != nil {
-			vramGB, _ = strconv.Atoi(v[1])
+		if v, ok := vramWord(p); ok {
+			vramGB, _ = strconv.Atoi(v)
 			continue
 		}
 		if p == "nvidia" || p == "" {
@@ -298,7 +286,7 @@ func gpuModel(word string) (model string, vramGB int) {
 		}
 		rest = append(rest, p)
 	}
-	if len(rest) != 1 || !modelRE.MatchString(rest[0]) {
+	if len(rest) != 1 || !isGPUModel(rest[0]) {
 		return "", 0
 	}
 	return rest[0], vramGB
@@ -322,8 +310,9 @@ func diskPath(tail string) (pathItem, bool) {
 		return pathItem{}, false
 	}
 	l := label[diskType]
-	return pathItem{id: fmt.Sprintf("disk/%s-%dgb", diskType, gb), kind: engine.KindDisk, diskType: diskType, sizeGB: gb,
-		name: engine.Name{En: fmt.Sprintf("%s disk %d GB", l.En, gb), Ja: fmt.Sprintf("%s %dGB", l.Ja, gb)}}, true
+	n := strconv.Itoa(gb)
+	return pathItem{id: "disk/" + diskType + "-" + n + "gb", kind: engine.KindDisk, diskType: diskType, sizeGB: gb,
+		name: engine.Name{En: l.En + " disk " + n + " GB", Ja: l.Ja + " " + n + "GB"}}, true
 }
 
 func archivePath(tail string) (pathItem, bool) {
@@ -331,18 +320,19 @@ func archivePath(tail string) (pathItem, bool) {
 	if !ok {
 		return pathItem{}, false
 	}
-	return pathItem{id: fmt.Sprintf("archive/%dgb", gb), kind: engine.KindOther, sizeGB: gb,
-		name: engine.Name{En: fmt.Sprintf("Archive %d GB", gb), Ja: fmt.Sprintf("アーカイブ %dGB", gb)}}, true
+	n := strconv.Itoa(gb)
+	return pathItem{id: "archive/" + n + "gb", kind: engine.KindOther, sizeGB: gb,
+		name: engine.Name{En: "Archive " + n + " GB", Ja: "アーカイブ " + n + "GB"}}, true
 }
 
 // sizeGB reads 20g, 100 or 1t; a terabyte is 1,024 GB in SAKURA's disk plans.
 func sizeGB(s string) (int, bool) {
-	m := sizeRE.FindStringSubmatch(s)
-	if m == nil {
+	digits, unit, ok := sizeWord(s)
+	if !ok {
 		return 0, false
 	}
-	n, ok := number(m[1], 100000000)
-	if m[2] == "t" {
+	n, ok := number(digits, 100000000)
+	if unit == "t" {
 		n *= 1024
 	}
 	return n, ok
@@ -350,16 +340,17 @@ func sizeGB(s string) (int, bool) {
 
 func routerPath(tail string) (pathItem, bool) {
 	bw, ok := strings.CutPrefix(tail, "router/")
-	m := bwRE.FindStringSubmatch(bw)
-	if !ok || m == nil {
+	digits, unit, fits := bandwidthWord(bw)
+	if !ok || !fits {
 		return pathItem{}, false
 	}
-	mbps, ok := number(m[1], 100000)
-	if m[2] == "g" {
+	mbps, ok := number(digits, 100000)
+	if unit == "g" {
 		mbps *= 1000
 	}
-	return pathItem{id: fmt.Sprintf("network/router-%dmbps", mbps), kind: engine.KindNetwork, bandwidthMbps: mbps,
-		name: engine.Name{En: fmt.Sprintf("Router + switch %d Mbps", mbps), Ja: fmt.Sprintf("ルータ+スイッチ %dMbps", mbps)}}, ok
+	n := strconv.Itoa(mbps)
+	return pathItem{id: "network/router-" + n + "mbps", kind: engine.KindNetwork, bandwidthMbps: mbps,
+		name: engine.Name{En: "Router + switch " + n + " Mbps", Ja: "ルータ+スイッチ " + n + "Mbps"}}, ok
 }
 
 func ipv4Path(tail string) (pathItem, bool) {
@@ -367,18 +358,19 @@ func ipv4Path(tail string) (pathItem, bool) {
 	if !ok {
 		return pathItem{}, false
 	}
-	return pathItem{id: fmt.Sprintf("network/ipv4-%d", prefix), kind: engine.KindNetwork,
-		name: engine.Name{En: fmt.Sprintf("Global IPv4 addresses /%d (router + switch prefix)", prefix),
-			Ja: fmt.Sprintf("グローバルIPv4アドレス /%d(ルータ+スイッチ)", prefix)}}, true
+	n := strconv.Itoa(prefix)
+	return pathItem{id: "network/ipv4-" + n, kind: engine.KindNetwork,
+		name: engine.Name{En: "Global IPv4 addresses /" + n + " (router + switch prefix)",
+			Ja: "グローバルIPv4アドレス /" + n + "(ルータ+スイッチ)"}}, true
 }
 
 func hostPath(tail string) (pathItem, bool) {
-	m := sizeSpec.FindStringSubmatch(tail)
-	if m == nil || (m[3] != "" && !wordRE.MatchString(m[3])) {
+	coreDigits, memoryDigits, rest, ok := splitSizeSpec(tail)
+	if !ok || (rest != "" && !isWord(rest)) {
 		return pathItem{}, false
 	}
-	cores, okC := number(m[1], 100000)
-	memory, okM := number(m[2], 1000000)
+	cores, okC := number(coreDigits, 100000)
+	memory, okM := number(memoryDigits, 1000000)
 	name := serverName(cores, memory)
 	return pathItem{id: "host/" + tail, kind: engine.KindOther, cores: cores, memory: memory,
 		name: engine.Name{En: "Dedicated host " + name.En, Ja: "専有ホスト " + name.Ja}}, okC && okM
@@ -387,7 +379,7 @@ func hostPath(tail string) (pathItem, bool) {
 // wordsPath reads word {"/" word} into id prefix + the words joined by "-".
 func wordsPath(idPrefix string, kind engine.Kind, en, ja, tail string) (pathItem, bool) {
 	joined := strings.ReplaceAll(tail, "/", "-")
-	if tail == "" || !wordRE.MatchString(joined) {
+	if tail == "" || !isWord(joined) {
 		return pathItem{}, false
 	}
 	return pathItem{id: idPrefix + joined, kind: kind,
@@ -408,5 +400,6 @@ func serverName(cores, memory int) engine.Name {
 	if cores == 1 {
 		word = "core"
 	}
-	return engine.Name{En: fmt.Sprintf("%d %s / %d GB", cores, word, memory), Ja: fmt.Sprintf("%dコア / %dGB", cores, memory)}
+	c, m := strconv.Itoa(cores), strconv.Itoa(memory)
+	return engine.Name{En: c + " " + word + " / " + m + " GB", Ja: c + "コア / " + m + "GB"}
 }

@@ -97,6 +97,34 @@ func TestReadServiceClassPath_LeftOut(t *testing.T) {
 		{"cloud/os", ReasonUnknownPath},
 		{"cloud/host/big", ReasonUnknownPath},
 		{"cloud/appliance/Load Balancer", ReasonUnknownPath},
+		// Near misses, family by family, read by hand against the grammar.
+		{"cloud/plan/1234567core-8gb", ReasonUnknownPath},                  // more than 6 digits of cores
+		{"cloud/plan/4core-12345678gb", ReasonUnknownPath},                 // more than 7 digits of memory
+		{"cloud/plan/4core-8gb-", ReasonUnknownPath},                       // a hyphen and nothing after it
+		{"cloud/plan/4core-8gb-1gpu-\n", ReasonUnknownPath},                // a line break in the rest
+		{"cloud/plan/4core-8gb-1gpu-1gpu", ReasonUnknownPath},              // GPUs counted twice
+		{"cloud/plan/4core-8gb-1gpu-nvidia_x_80gbvram", ReasonUnknownPath}, // no model left once vendor and memory are read
+		{"cloud/plan/4core-8gb-1gpu-abc100", ReasonUnknownPath},            // three letters are no model
+		{"cloud/plan/Std/4core-8gb", ReasonUnknownPath},                    // family words are lower-case
+		{"cloud/plan/４core-8gb", ReasonUnknownPath},                        // full-width digits are not digits
+		{"cloud/disk/ssd/1234567g", ReasonUnknownPath},                     // more than 6 digits
+		{"cloud/disk/ssd/100gb", ReasonUnknownPath},                        // the unit is one letter
+		{"cloud/disk/ssd", ReasonUnknownPath},                              // no size
+		{"cloud/archive/1tb", ReasonUnknownPath},
+		{"cloud/internet/router/100M", ReasonUnknownPath}, // units are lower-case
+		{"cloud/internet/router/1t", ReasonUnknownPath},
+		{"cloud/internet/router/1234567m", ReasonUnknownPath},
+		{"cloud/internet/switch/100m", ReasonUnknownPath},
+		{"cloud/global-ipaddress-v4/0", ReasonUnknownPath},
+		{"cloud/global-ipaddress-v4/28a", ReasonUnknownPath},
+		{"cloud/os/windows--rds", ReasonUnknownPath}, // an empty word between hyphens
+		{"cloud/os/-windows", ReasonUnknownPath},
+		{"cloud/host/200core-224gb-Std", ReasonUnknownPath},
+		{"cloud/host/200core-224gb-std/x", ReasonUnknownPath},
+		{"cloud/switch/", ReasonUnknownPath},
+		{"cloud/switch/a b", ReasonUnknownPath},
+		{"cloud/dns/A", ReasonUnknownPath},
+		{"cloud/gslb/-", ReasonUnknownPath},
 	}
 	for _, tt := range tests {
 		it, out := readServiceClassPath(tt.path, "")

@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/sakura-sim/pricesim/scripts/serve/sitehandler"
+	"github.com/sakura-sim/pricesim/scripts/wasmpack/wasmdata"
 )
 
 // ManifestName is the generated script the service worker imports.
@@ -111,10 +112,18 @@ func Build(src, out string) (version string, err error) {
 	if err != nil {
 		return "", err
 	}
-	wasm, err := os.ReadFile(filepath.Join(src, "gen", "main.wasm"))
+	built, err := os.ReadFile(filepath.Join(src, "gen", "main.wasm"))
 	if err != nil {
 		return "", fmt.Errorf("%w (run make wasm first)", err)
 	}
+	// make wasm packs the data segments already (and packing twice changes
+	// nothing); a wasm built another way is packed here, so what ships is
+	// always the smaller module.
+	wasm, _, err := wasmdata.Pack(built, wasmdata.DefaultGap)
+	if err != nil {
+		return "", fmt.Errorf("packing gen/main.wasm: %w", err)
+	}
+	packedHere := !bytes.Equal(wasm, built)
 	sum := sha256.Sum256(wasm)
 	hashed := "gen/main." + hex.EncodeToString(sum[:6]) + ".wasm"
 	references := 0
@@ -125,7 +134,7 @@ func Build(src, out string) (version string, err error) {
 		}
 		target := f
 		if f == "gen/main.wasm" {
-			target = hashed
+			target, raw = hashed, wasm
 		} else if ext := path.Ext(f); ext == ".js" || ext == ".html" {
 			var n int
 			raw, n = renameWasm(raw, hashed)
@@ -134,7 +143,7 @@ func Build(src, out string) (version string, err error) {
 		if err := writeFile(filepath.Join(out, filepath.FromSlash(target)), raw); err != nil {
 			return "", err
 		}
-		if f == "gen/main.wasm" {
+		if f == "gen/main.wasm" && !packedHere { // else PrecompressTree below compresses it
 			if err := copyCompressed(filepath.Join(src, "gen", "main.wasm"), filepath.Join(out, filepath.FromSlash(hashed))); err != nil {
 				return "", err
 			}

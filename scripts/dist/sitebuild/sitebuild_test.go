@@ -1,6 +1,7 @@
 package sitebuild
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,12 +23,18 @@ func writeTree(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// packedWasm is a valid module as make wasm leaves it: one data segment
+// ("engine" at 16) and a custom section of 1,407 bytes (LEB128 ff 0a).
+var packedWasm = "\x00asm\x01\x00\x00\x00" +
+	"\x0b\x0c\x01\x00\x41\x10\x0b\x06engine" +
+	"\x00\xff\x0a\x06engine" + strings.Repeat("engine ", 200)
+
 var page = map[string]string{
 	"index.html":           `<!doctype html><link rel="preload" href="gen/main.wasm" as="fetch"><script type="module" src="app.js"></script>`,
 	"app.js":               `export {}`,
 	"lib/engine-client.js": `const wasm = new URL("../gen/main.wasm", here); const br = "gen/main.wasm.br";`,
 	"sw.js":                `importScripts("gen/build.js");`,
-	"gen/main.wasm":        "\x00asm\x01\x00\x00\x00" + strings.Repeat("engine ", 200),
+	"gen/main.wasm":        packedWasm,
 	"gen/wasm_exec.js":     `"use strict";`,
 	"test/x.test.js":       `test`,
 	"components/README.md": `# notes`,
@@ -111,5 +118,30 @@ func TestBuild_refusesAPageThatNeverLoadsTheWasm(t *testing.T) {
 	files["index.html"] = `<!doctype html>`
 	if _, err := Build(writeTree(t, files), filepath.Join(t.TempDir(), "dist")); err == nil {
 		t.Error("Build passed a page with no reference to gen/main.wasm")
+	}
+}
+
+// A wasm not packed by make wasm (two segments 4 bytes apart) is packed by
+// Build: one segment "ab\0\0\0\0cd", hashed and compressed as shipped, not
+// the stale compressed copies beside the source.
+func TestBuild_packsAnUnpackedWasm(t *testing.T) {
+	tree := maps.Clone(page)
+	tree["gen/main.wasm"] = "\x00asm\x01\x00\x00\x00\x0b\x0f\x02\x00\x41\x10\x0b\x02ab\x00\x41\x16\x0b\x02cd"
+	tree["gen/main.wasm.gz"] = "stale"
+	src := writeTree(t, tree)
+	out := filepath.Join(t.TempDir(), "dist")
+	if _, err := Build(src, out); err != nil {
+		t.Fatal(err)
+	}
+	matches, _ := filepath.Glob(filepath.Join(out, "gen", "main.*.wasm"))
+	if len(matches) != 1 {
+		t.Fatalf("hashed wasm files: %v", matches)
+	}
+	got, _ := os.ReadFile(matches[0])
+	if want := "\x00asm\x01\x00\x00\x00\x0b\x0e\x01\x00\x41\x10\x0b\x08ab\x00\x00\x00\x00cd"; string(got) != want {
+		t.Errorf("shipped wasm = % x, want % x", got, want)
+	}
+	if gz, _ := os.ReadFile(matches[0] + ".gz"); string(gz) == "stale" {
+		t.Errorf("the stale gzip copy of the unpacked wasm was shipped")
 	}
 }
