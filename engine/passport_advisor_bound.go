@@ -70,6 +70,13 @@ type blockClass struct {
 // months, its multipliers from the linear programme's dual. It returns nil if
 // the figures could overflow (fees near the engine's 10^15 limit).
 func newLagrangeBound(g adviceGroup, candidate []bool) *lagrangeBound {
+	return lagrangeBoundWith(g, candidate, nil)
+}
+
+// lagrangeBoundWith is newLagrangeBound with the multipliers given (per block,
+// per class of equal fees, dearest first), or found by the linear programme
+// when nu is nil.
+func lagrangeBoundWith(g adviceGroup, candidate []bool, nu [][]lpRat) *lagrangeBound {
 	h := len(g.fees)
 	var starts []int
 	blockAt := make([]int, h+1)
@@ -125,7 +132,9 @@ func newLagrangeBound(g adviceGroup, candidate []bool) *lagrangeBound {
 			largest = max(largest, g.perRight[t])
 		}
 	}
-	nu := lagrangeMultipliers(g, starts, endBlock, classes, discount)
+	if nu == nil {
+		nu = lagrangeMultipliers(g, starts, endBlock, classes, discount)
+	}
 	// Scale: the least common denominator of the multipliers, as long as
 	// every sum below stays well inside int64; else the multipliers are
 	// rounded down to a coarser grid (still ≥ 0, so still a valid bound).
