@@ -47,10 +47,15 @@ package engine
 // Equal-rate rights are interchangeable, so the state holds counts, not
 // purchases, and months without a possible purchase are priced straight
 // through. The number of states still grows quickly with N (each month may
-// buy any count of each term), so the exact search is for groups of up to
-// exactCapLimit contracts a month within searchBudget choices; bestPlan says
-// what larger groups get. TestBestPlan_equalsBruteForce checks it against
-// trying every set of purchases in every month (no month skipped).
+// buy any count of each term), so the plain search is for groups of up to
+// exactCapLimit contracts a month within searchBudget choices. Larger groups
+// get the same search with a proven lower bound (passport_advisor_bound.go)
+// cutting every branch that cannot be as good as a plan already known: still
+// exact, since no plan at least as good is ever cut. Only a search that runs
+// past its budget even so answers with a plan not proven best (bestPlan).
+// TestBestPlan_equalsBruteForce checks the search against trying every set
+// of purchases in every month (no month skipped), and
+// TestBoundedPlan_equalsExactSearch the bounded search against the plain one.
 
 import "slices"
 
