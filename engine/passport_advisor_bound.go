@@ -316,3 +316,11 @@ func lagrangeMultipliers(g adviceGroup, starts []int, endBlock [][3]int, classes
 	}
 	return nu
 }
+
+// perRight is how much suffix grows for each right of term index t bought in
+// candidate month m (its fee aside): the right's path instead of a free unit's.
+func (lb *lagrangeBound) perRight(m, t int) int64 {
+	h := len(lb.blockAt) - 1
+	b, e := lb.blockAt[m], lb.blockAt[min(m+adviceTerms[t].months, h)]
+	return lb.spFrom[e] - (lb.gainSum[t][e] - lb.gainSum[t][b]) - lb.spFrom[b]
+}

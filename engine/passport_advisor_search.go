@@ -228,12 +228,12 @@ const exactCapLimit = 8
 // bestPlan is the cheapest plan for g and whether it is proven so.
 //
 // Small groups get the plain exact search (the comment at the top of this
-// file). Larger ones, or small ones that run past searchBudget, first get a
-// good plan cheaply (heuristicPlan), then the exact search again with the
-// lower bound of passport_advisor_bound.go cutting every branch that cannot
-// cost as little as that plan: what is left holds every plan at least as good,
-// so the search's answer is the best plan, tie-breaks included. Only if that
-// search too runs past its budget is the heuristic plan returned, not proven.
+// file). Larger ones, or small ones that run past searchBudget, get the exact
+// search again with the lower bound of passport_advisor_bound.go cutting
+// every branch that cannot cost as little as a limit (boundedPlan): what is
+// left holds every plan at least as good, so the search's answer is the best
+// plan, tie-breaks included. Only if that search too runs past its budget is
+// a plan found by heuristicPlan returned, not proven.
 func bestPlan(g adviceGroup) (advicePlan, bool) {
 	if g.cap == 0 {
 		return advicePlan{}, true
@@ -243,11 +243,11 @@ func bestPlan(g adviceGroup) (advicePlan, bool) {
 			return p, true
 		}
 	}
-	known := heuristicPlan(g)
-	if p, ok := boundedPlan(g, min(known.cost, 0)); ok {
+	// Buying nothing costs 0: the best plan costs at most that.
+	if p, ok := boundedPlan(g, 0); ok {
 		return p, true
 	}
-	return known, false
+	return heuristicPlan(g), false
 }
 
 // heuristicPlan is a good plan found fast, not proven best. When the group's
@@ -291,7 +291,8 @@ func newPlanSearch(g adviceGroup, budget int) *planSearch {
 // included, whenever one costs at most the limit: every plan it leaves out
 // costs more. The limit starts at the bound itself (often the optimum: then
 // only optimal branches survive) and grows towards known, the cost of a plan
-// already found, so that a weak known plan does not open the whole tree. The
+// known to exist (0: buying nothing), so that the tree opens only as far as
+// the bound's gap needs. The
 // memo carries over from one limit to the next (see from). It reports false if
 // the search ran past boundedBudget or the bound could not be built.
 func boundedPlan(g adviceGroup, known int64) (advicePlan, bool) {
@@ -487,13 +488,17 @@ func (s *planSearch) buy(m, t int, lots []heldLot, within allowance) advicePlan 
 	if !s.g.available[t] {
 		room = 0
 	}
+	var base, step int64
+	if s.bound != nil {
+		base, step = s.bound.suffix(m, lots, s.g.cap), s.bound.perRight(m, t)
+	}
 	best := advicePlan{cost: cutCost}
 	for x := 0; x <= room && !s.aborted; x++ {
 		// Once a plan is found, the other counts matter only if better.
 		if !best.cut() && within.admits(best) {
 			within = allowance{cost: best.cost, lots: len(best.lots)}
 		}
-		with, inner := s.withLot(lots, m, t, x), within
+		inner := within
 		fee := int64(x) * s.g.perRight[t]
 		if x > 0 {
 			inner = allowance{cost: within.cost - fee, lots: within.lots - 1}
@@ -502,7 +507,7 @@ func (s *planSearch) buy(m, t int, lots []heldLot, within allowance) advicePlan 
 			// The bound grows with x by the right's reduced cost, never
 			// less than 0 (the cheapest path may always take the right
 			// instead): once x is cut for its cost, so is every larger x.
-			lb := s.bound.suffix(m, with, s.g.cap)
+			lb := base + int64(x)*step
 			if lb > inner.cost*s.bound.q {
 				break
 			}
@@ -510,7 +515,7 @@ func (s *planSearch) buy(m, t int, lots []heldLot, within allowance) advicePlan 
 				continue // as dear at least, with more passports
 			}
 		}
-		p := s.buy(m, t+1, with, inner)
+		p := s.buy(m, t+1, s.withLot(lots, m, t, x), inner)
 		if p.cut() {
 			continue
 		}
