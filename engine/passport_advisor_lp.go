@@ -15,8 +15,13 @@ import (
 	"math/bits"
 )
 
-// lpMaxPivots stops a run that degenerates too long.
-const lpMaxPivots = 5_000
+// lpMaxPivots stops a run that degenerates too long, and lpMaxWork one whose
+// tableau is too large to pivot often in the page's time (entries × pivots):
+// the advisor then searches with a weaker bound, and may not prove its plan.
+const (
+	lpMaxPivots = 5_000
+	lpMaxWork   = 40_000_000
+)
 
 // lpTerm is one non-zero coefficient of a constraint row.
 type lpTerm struct {
@@ -28,10 +33,15 @@ type lpTerm struct {
 // slack basis is feasible and no first phase is needed), and returns each
 // row's dual price y_i ≥ 0: how much the optimum falls per unit more of b_i
 // (the reduced cost of the row's slack at the optimum). ok is false if the run
-// overflowed, degenerated past lpMaxPivots or found the problem unbounded.
+// overflowed, was too large (lpMaxWork), degenerated past lpMaxPivots or
+// found the problem unbounded.
 func simplexDuals(rows [][]lpTerm, b, c []int64) (duals []lpRat, ok bool) {
 	m, n := len(rows), len(c)
 	width := n + m + 1 // structural columns, slacks, right-hand side
+	maxPivots := min(lpMaxPivots, lpMaxWork/((m+1)*width))
+	if maxPivots < m {
+		return nil, false // too large to reach an optimum in time
+	}
 	t := make([]lpRat, (m+1)*width)
 	for i := range t {
 		t[i] = lpRat{0, 1}
@@ -55,7 +65,7 @@ func simplexDuals(rows [][]lpTerm, b, c []int64) (duals []lpRat, ok bool) {
 	var ar lpArith
 	degenerate := 0
 	for pivots := 0; ; pivots++ {
-		if pivots == lpMaxPivots || ar.overflow {
+		if pivots == maxPivots || ar.overflow {
 			return nil, false
 		}
 		// Entering column: the most negative reduced cost (Dantzig), or the

@@ -202,6 +202,7 @@ func TestAdvisePassports_hundredServers(t *testing.T) {
 	if a.Best.Saving != "8056025" || !a.Best.Proven {
 		t.Errorf("saving = %s, proven %v; want 8056025, proven (nothing saves more: engine's TestBestPlan_hundredServers)", a.Best.Saving, a.Best.Proven)
 	}
+	checkAdviceInvariants(t, a)
 	checkBestAgainstEstimate(t, doc, a)
 	if took > time.Second {
 		t.Errorf("advice took %v, want well under a second", took)
