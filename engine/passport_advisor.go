@@ -49,8 +49,9 @@ type PassportPlan struct {
 	Total            Yen
 	WithoutPassports Yen
 	Saving           Yen
-	// Proven is true when the search that found the plan was exact (always,
-	// but for fleets too large for it: see bestPlan).
+	// Proven is true when the search that found the plan finished, so the
+	// plan is the best of the space (ties broken as issue 14 says); false only
+	// for a group whose search ran past its budget (see bestPlan).
 	Proven bool
 }
 

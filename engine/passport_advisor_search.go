@@ -47,10 +47,15 @@ package engine
 // Equal-rate rights are interchangeable, so the state holds counts, not
 // purchases, and months without a possible purchase are priced straight
 // through. The number of states still grows quickly with N (each month may
-// buy any count of each term), so the exact search is for groups of up to
-// exactCapLimit contracts a month within searchBudget choices; bestPlan says
-// what larger groups get. TestBestPlan_equalsBruteForce checks it against
-// trying every set of purchases in every month (no month skipped).
+// buy any count of each term), so the plain search is for groups of up to
+// exactCapLimit contracts a month within searchBudget choices. Larger groups
+// get the same search with a proven lower bound (passport_advisor_bound.go)
+// cutting every branch that cannot be as good as a plan already known: still
+// exact, since no plan at least as good is ever cut. Only a search that runs
+// past its budget even so answers with a plan not proven best (bestPlan).
+// TestBestPlan_equalsBruteForce checks the search against trying every set
+// of purchases in every month (no month skipped), and
+// TestBoundedPlan_equalsExactSearch the bounded search against the plain one.
 
 import "slices"
 
@@ -156,21 +161,63 @@ type heldLot struct {
 }
 
 // planSearch is one group's search: the month tables, which months a
-// purchase may be made in, and the memo of best plans from each state.
+// purchase may be made in, the memo of best plans from each state, and, when
+// set, the lower bound that cuts plans that cannot beat a known one.
 type planSearch struct {
 	g         adviceGroup
 	months    []monthDiscounts
 	candidate []bool
-	memo      map[string]advicePlan
+	memo      map[string]memoEntry
 	key       []byte
 	aborted   bool
 	steps     int
+	budget    int
+	bound     *lagrangeBound
 }
+
+// memoEntry is the best plan found from a state when its suffix was allowed
+// at most within (see from).
+type memoEntry struct {
+	plan   advicePlan
+	within allowance
+}
+
+// allowance is how good a suffix must be to matter: cost at most cost, and
+// at equal cost at most lots passports (the first tie-break). A search with
+// an allowance may cut any branch it proves worse than it.
+type allowance struct {
+	cost int64
+	lots int
+}
+
+// admits reports whether plan p is within a.
+func (a allowance) admits(p advicePlan) bool {
+	return p.cost < a.cost || (p.cost == a.cost && len(p.lots) <= a.lots)
+}
+
+// atLeast reports whether a allows everything b does.
+func (a allowance) atLeast(b allowance) bool {
+	return a.cost > b.cost || (a.cost == b.cost && a.lots >= b.lots)
+}
+
+// unlimited allows every plan.
+var unlimited = allowance{cost: cutCost, lots: 1 << 30}
+
+// cutCost marks a branch the bound proved dearer than allowed. It is far above
+// any plan's cost and never added to.
+const cutCost = int64(1) << 61
+
+func (p advicePlan) cut() bool { return p.cost >= cutCost }
 
 // searchBudget bounds the choices one exact search may try, so that a large
 // fleet gets an answer in well under a second in the page instead of a frozen
 // tab. A search within it is exact; see bestPlan for what happens past it.
 const searchBudget = 150_000
+
+// boundedBudget bounds the choices of one bounded search (see boundedPlan):
+// the bound leaves few branches, but a fleet whose plans tie or nearly tie in
+// many ways may still have too many to try in the page's time.
+const boundedBudget = 100_000
 
 // exactCapLimit is the largest group the exact search is tried on: with 8
 // contracts a month over a few years it already runs past searchBudget, so
@@ -180,17 +227,13 @@ const exactCapLimit = 8
 
 // bestPlan is the cheapest plan for g and whether it is proven so.
 //
-// The exact search (the comment at the top of this file) is tried first. A
-// fleet too large for it within searchBudget is searched at a smaller scale:
-// when the group's contracts come in classes that have the same fee in every
-// month (the copies of a resource, say), and every class's size is a multiple
-// of g, the search runs on the group with each class g times smaller and
-// multiplies the counts back. Any plan of the small group, so multiplied, is a
-// plan of the large one costing g times as much; that no plan of the large
-// group does better is what tests check against the exact search on doubled
-// fleets, not a proof, so such a plan is reported as not proven. A fleet that
-// is still too large gets the best plan of independent rows (each position
-// of the sorted fees planned on its own), not proven either.
+// Small groups get the plain exact search (the comment at the top of this
+// file). Larger ones, or small ones that run past searchBudget, get the exact
+// search again with the lower bound of passport_advisor_bound.go cutting
+// every branch that cannot cost as little as a limit (boundedPlan): what is
+// left holds every plan at least as good, so the search's answer is the best
+// plan, tie-breaks included. Only if that search too runs past its budget is
+// a plan found by heuristicPlan returned, not proven.
 func bestPlan(g adviceGroup) (advicePlan, bool) {
 	if g.cap == 0 {
 		return advicePlan{}, true
@@ -200,27 +243,88 @@ func bestPlan(g adviceGroup) (advicePlan, bool) {
 			return p, true
 		}
 	}
+	// Buying nothing costs 0: the best plan costs at most that.
+	if p, ok := boundedPlan(g, 0); ok {
+		return p, true
+	}
+	return heuristicPlan(g), false
+}
+
+// heuristicPlan is a good plan found fast, not proven best. When the group's
+// contracts come in classes that have the same fee in every month (the copies
+// of a resource, say) and every class's size is a multiple of d, it is the
+// exact plan of the group with each class d times smaller, its counts
+// multiplied back (a plan of the large group costing d times as much). Else,
+// or if that search is still too large, it is the plan of independent rows:
+// each position of the sorted fees planned on its own.
+func heuristicPlan(g adviceGroup) advicePlan {
 	if div := classDivisor(g); div > 1 {
 		if p, ok := exactPlan(scaleDown(g, div)); ok {
 			for i := range p.lots {
 				p.lots[i].count *= div
 			}
 			p.cost *= int64(div)
-			return p, false
+			return p
 		}
 	}
-	return rowPlan(g), false
+	return rowPlan(g)
 }
 
 // exactPlan runs the exact search, or reports that it would exceed searchBudget.
 func exactPlan(g adviceGroup) (advicePlan, bool) {
-	s := &planSearch{g: g, months: make([]monthDiscounts, len(g.fees)), memo: map[string]advicePlan{}}
+	s := newPlanSearch(g, searchBudget)
+	p := s.from(0, nil, unlimited)
+	return p, !s.aborted
+}
+
+func newPlanSearch(g adviceGroup, budget int) *planSearch {
+	s := &planSearch{g: g, months: make([]monthDiscounts, len(g.fees)), memo: map[string]memoEntry{}, budget: budget}
 	for m, fees := range g.fees {
 		s.months[m] = discountTable(fees)
 	}
 	s.candidate = purchaseMonths(g.fees)
-	p := s.from(0, nil)
-	return p, !s.aborted
+	return s
+}
+
+// boundedPlan is the exact search with the lower bound cutting every branch
+// that cannot cost at most a limit, so it finds the best plan, tie-breaks
+// included, whenever one costs at most the limit: every plan it leaves out
+// costs more. The limit starts at the bound itself (often the optimum: then
+// only optimal branches survive) and grows towards known, the cost of a plan
+// known to exist (0: buying nothing), so that the tree opens only as far as
+// the bound's gap needs. The
+// memo carries over from one limit to the next (see from). It reports false if
+// the search ran past boundedBudget or the bound could not be built.
+func boundedPlan(g adviceGroup, known int64) (advicePlan, bool) {
+	s := newPlanSearch(g, boundedBudget)
+	if s.bound = newLagrangeBound(g, s.candidate); s.bound == nil {
+		return advicePlan{}, false
+	}
+	root := s.bound.suffix(0, nil, g.cap)
+	limit := ceilDiv(root, s.bound.q)
+	for step := int64(1); ; step *= 4 {
+		limit = min(limit, known)
+		p := s.from(0, nil, allowance{cost: limit, lots: unlimited.lots})
+		if s.aborted {
+			return advicePlan{}, false
+		}
+		if !p.cut() && p.cost <= limit {
+			return p, true
+		}
+		if limit == known {
+			return advicePlan{}, false
+		}
+		limit += step
+	}
+}
+
+// ceilDiv is the least integer at least a/b, for b > 0.
+func ceilDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && a > 0 {
+		q++
+	}
+	return q
 }
 
 // classDivisor is the greatest common divisor of the sizes of the group's
@@ -335,8 +439,10 @@ func purchaseMonths(fees [][]int64) []bool {
 }
 
 // from is the best plan for months m onward, given the lots still valid in
-// month m (bought before it).
-func (s *planSearch) from(m int, lots []heldLot) advicePlan {
+// month m (bought before it). With a bound, branches proved worse than within
+// are cut; the answer is then exact whenever within admits it (no plan as
+// good was cut), and otherwise it only says that within admits none.
+func (s *planSearch) from(m int, lots []heldLot, within allowance) advicePlan {
 	h := len(s.g.fees)
 	// Months without a purchase run straight through to the next candidate.
 	var cost int64
@@ -350,23 +456,30 @@ func (s *planSearch) from(m int, lots []heldLot) advicePlan {
 	}
 	lots = expire(lots, m)
 	k := s.stateKey(m, lots)
-	best, seen := s.memo[k]
-	if !seen {
-		best = s.buy(m, 0, lots)
-		s.memo[k] = best
+	e, seen := s.memo[k]
+	inner := allowance{cost: within.cost - cost, lots: within.lots}
+	// A memo entry is reusable if its own allowance admitted its plan (then
+	// it is the best plan from the state, whatever the allowance), or if that
+	// allowance allowed at least as much as this one.
+	if !seen || (!e.within.admits(e.plan) && !e.within.atLeast(inner)) {
+		e = memoEntry{plan: s.buy(m, 0, lots, inner), within: inner}
+		s.memo[k] = e
 	}
-	return advicePlan{cost: best.cost + cost, lots: best.lots}
+	if e.plan.cut() {
+		return e.plan
+	}
+	return advicePlan{cost: e.plan.cost + cost, lots: e.plan.lots}
 }
 
 // buy chooses the count of term index t bought in month m, then the next
 // term's, then prices the month and goes on.
-func (s *planSearch) buy(m, t int, lots []heldLot) advicePlan {
-	if s.steps++; s.steps > searchBudget {
+func (s *planSearch) buy(m, t int, lots []heldLot, within allowance) advicePlan {
+	if s.steps++; s.steps > s.budget {
 		s.aborted = true
-		return advicePlan{}
+		return advicePlan{cost: cutCost}
 	}
 	if t == len(adviceTerms) {
-		return s.next(m, lots)
+		return s.next(m, lots, within)
 	}
 	room := s.g.cap
 	for _, l := range lots {
@@ -375,27 +488,62 @@ func (s *planSearch) buy(m, t int, lots []heldLot) advicePlan {
 	if !s.g.available[t] {
 		room = 0
 	}
-	var best advicePlan
+	var base, step int64
+	if s.bound != nil {
+		base, step = s.bound.suffix(m, lots, s.g.cap), s.bound.perRight(m, t)
+	}
+	best := advicePlan{cost: cutCost}
 	for x := 0; x <= room && !s.aborted; x++ {
-		with := lots
-		if x > 0 {
-			with = append(append(make([]heldLot, 0, len(lots)+1), lots...), heldLot{term: t, end: m + adviceTerms[t].months, count: x})
+		// Once a plan is found, the other counts matter only if better.
+		if !best.cut() && within.admits(best) {
+			within = allowance{cost: best.cost, lots: len(best.lots)}
 		}
-		p := s.buy(m, t+1, with)
+		inner := within
+		fee := int64(x) * s.g.perRight[t]
 		if x > 0 {
-			p = advicePlan{cost: p.cost + int64(x)*s.g.perRight[t], lots: append([]purchaseLot{{month: m, term: t, count: x}}, p.lots...)}
+			inner = allowance{cost: within.cost - fee, lots: within.lots - 1}
 		}
-		if x == 0 || p.better(best) {
+		if s.bound != nil {
+			// The bound grows with x by the right's reduced cost, never
+			// less than 0 (the cheapest path may always take the right
+			// instead): once x is cut for its cost, so is every larger x.
+			lb := base + int64(x)*step
+			if lb > inner.cost*s.bound.q {
+				break
+			}
+			if inner.lots < 0 && lb > (inner.cost-1)*s.bound.q {
+				continue // as dear at least, with more passports
+			}
+		}
+		p := s.buy(m, t+1, s.withLot(lots, m, t, x), inner)
+		if p.cut() {
+			continue
+		}
+		if x > 0 {
+			p = advicePlan{cost: p.cost + fee, lots: append([]purchaseLot{{month: m, term: t, count: x}}, p.lots...)}
+		}
+		if p.better(best) {
 			best = p
 		}
 	}
 	return best
 }
 
+// withLot is lots and x rights of term index t bought in month m.
+func (s *planSearch) withLot(lots []heldLot, m, t, x int) []heldLot {
+	if x == 0 {
+		return lots
+	}
+	return append(append(make([]heldLot, 0, len(lots)+1), lots...), heldLot{term: t, end: m + adviceTerms[t].months, count: x})
+}
+
 // next prices month m with the lots valid in it and solves the months after.
-func (s *planSearch) next(m int, lots []heldLot) advicePlan {
+func (s *planSearch) next(m int, lots []heldLot, within allowance) advicePlan {
 	value := s.months[m].value(heldCounts(lots))
-	p := s.from(m+1, lots)
+	p := s.from(m+1, lots, allowance{cost: within.cost + value, lots: within.lots})
+	if p.cut() {
+		return p
+	}
 	return advicePlan{cost: p.cost - value, lots: p.lots}
 }
 

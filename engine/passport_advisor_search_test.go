@@ -119,7 +119,10 @@ func TestBestPlan_equalsBruteForce(t *testing.T) {
 	}
 }
 
-func TestBestPlan_hundredServers(t *testing.T) {
+// hundredServers is issue 14's large case: 100 always-on servers of seed
+// 002's 4-core plan (monthly 9,504) in one zone over 60 months, 25 of them
+// leaving after month 18.
+func hundredServers() adviceGroup {
 	g := adviceGroup{fees: make([][]int64, 60), cap: 100, perRight: [3]int64{102643, 45619, 11404}, available: [3]bool{true, true, true}}
 	for m := range g.fees {
 		n := 100
@@ -130,9 +133,178 @@ func TestBestPlan_hundredServers(t *testing.T) {
 			g.fees[m] = append(g.fees[m], 9504)
 		}
 	}
+	return g
+}
+
+// TestBestPlan_hundredServers checks the large case against its optimum,
+// worked by hand, and the search's time.
+//
+// One right discounts a month by 4,752 (50 %), 3,327 (35 %) or 1,901 (20 %)
+// (9,504 − floor(9,504 × kept)) and costs 102,643 (36), 45,619 (24) or
+// 11,404 (12). The plan: 100 rights of 24 months in month 0, then 75 of 36
+// months in month 24. Discounts: months 0–17, 100 × 18 × 3,327 = 5,988,600;
+// months 18–23, 75 × 6 × 3,327 = 1,497,150 (25 rights find no server);
+// months 24–59, 75 × 36 × 4,752 = 12,830,400. Fees: 100 × 45,619 + 75 ×
+// 102,643 = 12,260,125. Cost: 12,260,125 − 20,316,150 = −8,056,025.
+//
+// No plan costs less (passport_advisor_bound.go's bound, by hand). The
+// candidate months are 0, 6, 12, … (the residues of the start, the end and the
+// change at 18), so the blocks are 6 months. Multipliers ν: 0 for the blocks
+// at 0, 6, 12 (100 servers: nothing to price); 19,962 at 18; 17,100 at 24 and
+// 30; 11,409 at 36, 42, 48; 2 at 54. A right's gain in a block is 6 × its
+// monthly discount − ν, if positive (36 / 24 / 12): blocks 0–12 28,512 /
+// 19,962 / 11,406; 18: 8,550 / 0 / 0; 24, 30: 11,412 / 2,862 / 0; 36–48:
+// 17,103 / 8,553 / 0; 54: 28,510 / 19,960 / 11,404. Cheapest path of one
+// unit to the end, backwards (a right: fee − gains + the path from where it
+// ends): from 54 and 48, 0 (a 12 gains at most 11,404, its fee); from 42, 0
+// (a 24 gains 2 × 8,553 + 19,960 < 45,619); from 36, 0 (a 24 gains 3 × 8,553 +
+// 19,960 = 45,619: 0; a 36, 79,819 < 102,643); from 30, 0 (a 36 gains 91,231);
+// from 24, 0 (a 36 gains 2 × 11,412 + 3 × 17,103 + 28,510 = 102,643: 0); from
+// 18, 0 (a 36 gains 82,683); from 12, −2 (a 12 gains 11,406); from 6,
+// −11,408 (a 12 gains 22,812; a 36, 105,501 − 102,643 = 2,858 only); from 0,
+// −14,267 (a 24 gains 59,886 − 45,619 = 14,267, then 0 from 24; a 36 gains
+// 85,536 + 8,550 + 22,824 = 116,910, 14,267 more than its fee, then 0 from
+// 36; a 12 only −11,410). So every plan costs at least 100 × (−14,267) − 75 ×
+// Σν = −1,426,700 − 75 × 88,391 = −8,056,025: the plan above is optimal.
+//
+// Tie-breaks: one purchase of k rights saves at most k × (36 × 4,752 −
+// 102,643) = k × 68,429 ≤ 6,842,900, so an optimal plan has two passports at
+// least. In any optimal plan every unit follows a cheapest path, so every
+// unit buys in month 0 (idling there costs −11,408 at best), and a second
+// purchase can only be a 36 at 24, a 24 at 36 or a 12 at 48 or 54: with two
+// passports, the earliest second purchase is the 36 at 24, its units having
+// held 24-month rights, so the first purchase is 100 × 24 at 0; and the 36 at
+// 24 must be 75 rights (each one fewer loses 68,429, each one more finds no
+// server).
+func TestBestPlan_hundredServers(t *testing.T) {
+	g := hundredServers()
+	nu := [][]lpRat{{{0, 1}}, {{0, 1}}, {{0, 1}}, {{19962, 1}}, {{17100, 1}}, {{17100, 1}},
+		{{11409, 1}}, {{11409, 1}}, {{11409, 1}}, {{2, 1}}}
+	lb := lagrangeBoundWith(g, purchaseMonths(g.fees), nu)
+	if got := lb.spFrom[0]; got != -14267*lb.q {
+		t.Errorf("cheapest path with the hand multipliers = %d/%d, want -14267", got, lb.q)
+	}
+	if got := lb.suffix(0, nil, g.cap); got != -8056025*lb.q {
+		t.Errorf("bound with the hand multipliers = %d/%d, want -8056025", got, lb.q)
+	}
 	start := time.Now()
 	p, proven := bestPlan(g)
-	t.Logf("%v %d %v %v", time.Since(start), p.cost, p.lots, proven)
+	t.Logf("100 servers × 60 months: %v natively", time.Since(start))
+	want := []purchaseLot{{month: 0, term: 1, count: 100}, {month: 24, term: 0, count: 75}}
+	if p.cost != -8056025 || !slices.Equal(p.lots, want) || !proven {
+		t.Errorf("bestPlan = %d %v proven %v, want -8056025 %v proven", p.cost, p.lots, proven, want)
+	}
+}
+
+// TestBoundedPlan_equalsExactSearch checks the bounded search (what groups
+// past exactCapLimit get) against the plain exact search, given a budget large
+// enough, on random fleets of 3 to 12 contracts over up to 36 months: some
+// with one fee per month (whole months of one plan), some with mixed fees
+// (partial months), where rounding makes the month's discount lose its
+// regular shape.
+func TestBoundedPlan_equalsExactSearch(t *testing.T) {
+	r := rand.New(rand.NewPCG(2026, 14))
+	compared, proven := 0, 0
+	const cases = 60
+	for i := range cases {
+		contracts := 3 + r.IntN(10)
+		months := 1 + r.IntN(36)
+		switch {
+		case contracts > 8:
+			months = 1 + r.IntN(12)
+		case contracts > 5:
+			months = 1 + r.IntN(20)
+		}
+		g := randomGroup(r, contracts, months)
+		if i%2 == 1 {
+			g = uniformGroup(r, contracts, months)
+		}
+		got, ok := boundedPlan(g, min(heuristicPlan(g).cost, 0))
+		if !ok {
+			continue
+		}
+		proven++
+		if c := planCost(g, got.lots); c != got.cost {
+			t.Fatalf("case %d: boundedPlan says %d, the plan costs %d", i, got.cost, c)
+		}
+		s := newPlanSearch(g, 300_000)
+		want := s.from(0, nil, unlimited)
+		if s.aborted {
+			continue
+		}
+		compared++
+		if got.cost != want.cost || !slices.Equal(got.lots, want.lots) {
+			t.Errorf("case %d (cap %d, fees %v): bounded %d %v, exact %d %v", i, g.cap, g.fees, got.cost, got.lots, want.cost, want.lots)
+		}
+	}
+	if proven < cases*9/10 || compared < cases/3 {
+		t.Errorf("proven %d and compared %d of %d cases", proven, compared, cases)
+	}
+}
+
+// TestLagrangeBound_belowEveryPlan checks weak duality as implemented: on
+// random fleets, random plans buying in candidate months never cost less
+// than the bound says.
+func TestLagrangeBound_belowEveryPlan(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 14))
+	for i := range 200 {
+		g := randomGroup(r, 1+r.IntN(12), 1+r.IntN(48))
+		if i%2 == 1 {
+			g = uniformGroup(r, 1+r.IntN(12), 1+r.IntN(48))
+		}
+		candidate := purchaseMonths(g.fees)
+		lb := newLagrangeBound(g, candidate)
+		for range 20 {
+			held := make([]int, len(g.fees))
+			var lots []purchaseLot
+			for m, ok := range candidate {
+				if !ok || r.IntN(3) > 0 {
+					continue
+				}
+				t := r.IntN(3)
+				end := min(m+adviceTerms[t].months, len(g.fees))
+				room := g.cap
+				for k := m; k < end; k++ {
+					room = min(room, g.cap-held[k])
+				}
+				if room == 0 {
+					continue
+				}
+				x := 1 + r.IntN(room)
+				for k := m; k < end; k++ {
+					held[k] += x
+				}
+				lots = append(lots, purchaseLot{month: m, term: t, count: x})
+			}
+			if c, b := planCost(g, lots), lb.suffix(0, nil, g.cap); c*lb.q < b {
+				t.Fatalf("case %d: plan %v costs %d, below the bound %d/%d", i, lots, c, b, lb.q)
+			}
+		}
+	}
+}
+
+// uniformGroup is a fleet of whole-month servers of one plan, each running
+// from a random month to a random month: one fee in every month.
+func uniformGroup(r *rand.Rand, contracts, months int) adviceGroup {
+	monthly := int64(2000 + r.IntN(10000))
+	g := adviceGroup{fees: make([][]int64, months),
+		perRight: [3]int64{monthly * 108 / 10, monthly * 48 / 10, monthly * 12 / 10}, available: [3]bool{true, true, true}}
+	for range contracts {
+		from, to := 0, months
+		if r.IntN(2) == 0 {
+			from = r.IntN(months)
+		}
+		if r.IntN(2) == 0 {
+			to = from + 1 + r.IntN(months-from)
+		}
+		for m := from; m < to; m++ {
+			g.fees[m] = append(g.fees[m], monthly)
+		}
+	}
+	for m := range g.fees {
+		g.cap = max(g.cap, len(g.fees[m]))
+	}
+	return g
 }
 
 // TestBestPlan_scaledEqualsExact checks what the scaled search relies on: on

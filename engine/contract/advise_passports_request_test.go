@@ -199,9 +199,10 @@ func TestAdvisePassports_hundredServers(t *testing.T) {
 	if got, want := bestOf(a), "server/4core-8gb/tk1a 24@2018-12×100, server/4core-8gb/tk1a 36@2020-12×75"; got != want {
 		t.Errorf("best = %s, want %s", got, want)
 	}
-	if a.Best.Saving != "8056025" {
-		t.Errorf("saving = %s, want 8056025", a.Best.Saving)
+	if a.Best.Saving != "8056025" || !a.Best.Proven {
+		t.Errorf("saving = %s, proven %v; want 8056025, proven (nothing saves more: engine's TestBestPlan_hundredServers)", a.Best.Saving, a.Best.Proven)
 	}
+	checkAdviceInvariants(t, a)
 	checkBestAgainstEstimate(t, doc, a)
 	if took > time.Second {
 		t.Errorf("advice took %v, want well under a second", took)

@@ -102,8 +102,8 @@ export function createCompareUI({ engine, root, current }) {
         ...answer.differences.map((_, i) => h("th", { scope: "col", class: "num", text: diffName(i) })))),
       h("tbody", {}, ...body.map((r) => h("tr", { dataset: { testid: "compare-row", key: r.key } },
         h("th", { scope: "row", text: r.label }),
-        ...r.values.map((v, i) => h("td", { class: "num", dataset: { col: `estimate-${i}`, value: v ?? "" }, text: yen(v) })),
-        ...r.diffs.map((v, i) => h("td", { class: "num", dataset: { col: `difference-${i}`, value: v ?? "" }, text: yen(v) })))))));
+        ...r.values.map((v, i) => h("td", { class: "num", dataset: { col: `estimate-${i}`, value: v ?? "", label: columns[i].name }, text: yen(v) })),
+        ...r.diffs.map((v, i) => h("td", { class: "num", dataset: { col: `difference-${i}`, value: v ?? "", label: diffName(i) }, text: yen(v) })))))));
   }
 
   function chart() {
@@ -120,7 +120,34 @@ export function createCompareUI({ engine, root, current }) {
     return h("div", { class: "compare-chart" },
       lineChart({ label: t("compare.chart"), testid: "compare-chart", xMax: Math.max(1, longest - 1), xTicks: ticks, xTitle: t("compare.month"),
         yMax, yLabel: (v) => yen(String(v)), yTitle: t("compare.total"), series }),
-      legend(columns.map((c, i) => ({ className: `sk-s-compare-${i}`, label: c.name }))));
+      legend(columns.map((c, i) => ({ className: `sk-s-compare-${i}`, label: c.name }))),
+      chartTable());
+  }
+
+  // The chart's figures as a table, for screen readers, keyboards and paper:
+  // a closed <details> (its summary takes the focus) whose table is built
+  // when opened; printing opens it (print.js), since paper cannot.
+  function chartTable() {
+    const details = h("details", { class: "sk-alt compare-chart-alt", dataset: { testid: "compare-chart-alt" } },
+      h("summary", { text: t("compare.chartTable") }));
+    details.addEventListener("toggle", () => {
+      if (!details.open || details.childElementCount > 1) return;
+      const est = answer.estimates;
+      const longest = est.reduce((a, e) => (e.cumulative.length > a.cumulative.length ? e : a), est[0]).cumulative;
+      const table = h("table", { class: "compare-table compare-chart-table", dataset: { testid: "compare-chart-table" } },
+        h("caption", { text: t("compare.chartCaption") }),
+        h("thead", {}, h("tr", {},
+          h("th", { scope: "col", text: t("compare.monthCol") }),
+          ...columns.map((c) => h("th", { scope: "col", class: "num", text: c.name })))),
+        h("tbody", {}, ...longest.map((m, x) => h("tr", { dataset: { testid: "compare-chart-row", month: m.month } },
+          h("th", { scope: "row", text: fmtMonth(m.month) }),
+          ...est.map((e, i) => {
+            const v = e.cumulative[x]?.cumulative ?? null;
+            return h("td", { class: "num", dataset: { col: `estimate-${i}`, value: v ?? "", label: columns[i].name }, text: yen(v) });
+          })))));
+      details.append(h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": t("compare.chartCaption") }, table));
+    });
+    return details;
   }
 
   function csv() {

@@ -1,0 +1,326 @@
+package engine
+
+// The advisor's lower bound: what lets the exact search of
+// passport_advisor_search.go leave out, provably, the plans that cannot beat
+// the best one known, so that large fleets are searched exactly too.
+//
+// # Blocks
+//
+// The search buys only in candidate months (purchaseMonths), and every month
+// whose fees differ from the month before is one of them. Cut the horizon at
+// the candidate months into blocks: inside a block every month has the same
+// sorted fees, and since terms are multiples of 12 and candidates are whole
+// residues modulo 12, a right bought at a block's start is valid for whole
+// blocks. So a plan holds the same rights all through a block.
+//
+// # The bound (weak duality)
+//
+// Fix, for every block b and every class c of equal fees in it (n_c contracts
+// of fee f_c each month), a multiplier ν_{b,c} ≥ 0. In one month of the
+// block, the engine's discount (R5.4: sorted rights on sorted fees) is one way
+// of giving each valid right at most one contract, so it is at most the best
+// such assignment, which in turn is at most, for any μ_c ≥ 0,
+//
+//	Σ_rights max(0, max_c (d_rate(f_c) − μ_c)) + Σ_c μ_c n_c
+//
+// (each contract's share is split between the right taking it and its price
+// μ_c; a contract nobody takes still counts μ_c ≥ 0). With μ_c = ν_{b,c}/ℓ_b
+// over the ℓ_b months of the block, the block's discounts are at most
+// Σ_rights gain_b(rate) + Σ_c ν_{b,c} n_c, gain_b(rate) = max(0, max_c
+// (ℓ_b d_rate(f_c) − ν_{b,c})).
+//
+// Now see a plan as N units of capacity, each going through the blocks: idle,
+// or holding one right (rights held never exceed N, and any set of intervals
+// overlapping at most N deep splits into N chains). A unit's path costs the
+// fees of its rights less their gains. So every plan's cost is at least
+// N × (the cheapest path) − Σ ν n, and from a state of the search (the rights
+// held, the month), every completion costs at least what suffix says. Any
+// ν ≥ 0 gives a valid bound; the best ones come from the linear programme's
+// dual (multipliers), and nothing about them needs trusting. All of it is
+// computed in integers scaled by q, so the comparisons are exact.
+
+import (
+	"math/bits"
+	"slices"
+)
+
+// lagrangeBound is the bound for one group and one set of multipliers. Every
+// figure is q times yen.
+type lagrangeBound struct {
+	q int64
+	// blockAt[m] is the block starting at month m (for candidate months),
+	// and blockAt[h] is the number of blocks.
+	blockAt []int
+	// gainSum[t][b] is the sum of the gains of one right of term index t in
+	// blocks before b.
+	gainSum [3][]int64
+	// spFrom[b] is the cheapest path of one unit from block b to the end.
+	spFrom []int64
+	// muTail[b] is Σ ν n over blocks from b on.
+	muTail []int64
+}
+
+// blockClass is n contracts of the same fee, each month of a block.
+type blockClass struct {
+	fee   int64
+	count int
+}
+
+// newLagrangeBound builds the bound for g with purchases in the candidate
+// months, its multipliers from the linear programme's dual. It returns nil if
+// the figures could overflow (fees near the engine's 10^15 limit).
+func newLagrangeBound(g adviceGroup, candidate []bool) *lagrangeBound {
+	return lagrangeBoundWith(g, candidate, nil)
+}
+
+// lagrangeBoundWith is newLagrangeBound with the multipliers given (per block,
+// per class of equal fees, dearest first), or found by the linear programme
+// when nu is nil.
+func lagrangeBoundWith(g adviceGroup, candidate []bool, nu [][]lpRat) *lagrangeBound {
+	h := len(g.fees)
+	var starts []int
+	blockAt := make([]int, h+1)
+	for m := range h {
+		if candidate[m] {
+			blockAt[m] = len(starts)
+			starts = append(starts, m)
+		}
+	}
+	nb := len(starts)
+	blockAt[h] = nb
+	length := make([]int64, nb)
+	classes := make([][]blockClass, nb)
+	for b, s := range starts {
+		end := h
+		if b+1 < nb {
+			end = starts[b+1]
+		}
+		length[b] = int64(end - s)
+		for _, f := range g.fees[s] {
+			if k := len(classes[b]); k > 0 && classes[b][k-1].fee == f {
+				classes[b][k-1].count++
+			} else {
+				classes[b] = append(classes[b], blockClass{fee: f, count: 1})
+			}
+		}
+	}
+	// endBlock[b][t]: the block where a right of term t bought at block b's
+	// start is no longer valid (nb past the horizon).
+	endBlock := make([][3]int, nb)
+	for b, s := range starts {
+		for t, term := range adviceTerms {
+			endBlock[b][t] = blockAt[min(s+term.months, h)]
+		}
+	}
+	// discount[b][c][t]: the discounts of one contract of class c at term t's
+	// rate over block b.
+	discount := make([][][3]int64, nb)
+	var largest int64 = 1
+	for b := range classes {
+		discount[b] = make([][3]int64, len(classes[b]))
+		for c, cl := range classes[b] {
+			fee := YenFromInt(cl.fee)
+			for t, term := range adviceTerms {
+				d := fee.Sub(discountedFee(fee, term.kept)).n * length[b]
+				discount[b][c][t] = d
+				largest = max(largest, d)
+			}
+		}
+	}
+	for t := range adviceTerms {
+		if g.available[t] {
+			largest = max(largest, g.perRight[t])
+		}
+	}
+	if nu == nil {
+		nu = lagrangeMultipliers(g, starts, endBlock, classes, discount)
+	}
+	// Scale: the least common denominator of the multipliers, as long as
+	// every sum below stays well inside int64; else the multipliers are
+	// rounded down to a coarser grid (still ≥ 0, so still a valid bound).
+	reach, fits := productFits(largest, int64(nb+1), int64(g.cap+1), 4)
+	if !fits {
+		return nil
+	}
+	limit := min((int64(1)<<61)/reach, 1<<24)
+	if limit < 1 {
+		return nil
+	}
+	q := int64(1)
+	for _, row := range nu {
+		for _, v := range row {
+			if l, ok := productFits(q/gcd64(q, v.d), v.d); ok && l <= limit {
+				q = l
+			} else {
+				q = limit
+			}
+		}
+	}
+	lb := &lagrangeBound{q: q, blockAt: blockAt, spFrom: make([]int64, nb+1), muTail: make([]int64, nb+1)}
+	for t := range adviceTerms {
+		lb.gainSum[t] = make([]int64, nb+1)
+	}
+	for b := range nb {
+		var price int64
+		for c, cl := range classes[b] {
+			var v int64
+			if nu != nil {
+				v = scaledDown(nu[b][c], q)
+			}
+			price += v * int64(cl.count)
+			for t := range adviceTerms {
+				discount[b][c][t] = discount[b][c][t]*q - v
+			}
+		}
+		lb.muTail[b] = price
+		for t := range adviceTerms {
+			var gain int64
+			for c := range classes[b] {
+				gain = max(gain, discount[b][c][t])
+			}
+			lb.gainSum[t][b+1] = lb.gainSum[t][b] + gain
+		}
+	}
+	for b := nb - 1; b >= 0; b-- {
+		lb.muTail[b] += lb.muTail[b+1]
+		best := lb.spFrom[b+1] // idle through the block
+		for t := range adviceTerms {
+			if g.available[t] {
+				e := endBlock[b][t]
+				best = min(best, g.perRight[t]*q-(lb.gainSum[t][e]-lb.gainSum[t][b])+lb.spFrom[e])
+			}
+		}
+		lb.spFrom[b] = best
+	}
+	return lb
+}
+
+// scaledDown is floor(v × q) for v ≥ 0 (the multipliers are at most a
+// block's largest discount, so the result fits).
+func scaledDown(v lpRat, q int64) int64 {
+	if v.n <= 0 {
+		return 0
+	}
+	hi, lo := bits.Mul64(uint64(v.n), uint64(q))
+	if hi >= uint64(v.d) {
+		return 0 // cannot happen for a dual of this programme; 0 is still a valid multiplier
+	}
+	quo, _ := bits.Div64(hi, lo, uint64(v.d))
+	return int64(quo)
+}
+
+// productFits is the product of positive factors, and whether it stays below 2^62.
+func productFits(factors ...int64) (int64, bool) {
+	p := int64(1)
+	for _, f := range factors {
+		if f <= 0 || p > (int64(1)<<62)/f {
+			return 0, false
+		}
+		p *= f
+	}
+	return p, true
+}
+
+// suffix is the least any completion can cost (fees of later purchases less
+// discounts from month m on), times q, from candidate month m with lots held
+// and the rest of the group's cap free.
+func (lb *lagrangeBound) suffix(m int, lots []heldLot, cap int) int64 {
+	b := lb.blockAt[m]
+	v := -lb.muTail[b]
+	free := cap
+	h := len(lb.blockAt) - 1
+	for _, l := range lots {
+		e := lb.blockAt[min(l.end, h)]
+		v += int64(l.count) * (lb.spFrom[e] - (lb.gainSum[l.term][e] - lb.gainSum[l.term][b]))
+		free -= l.count
+	}
+	return v + int64(free)*lb.spFrom[b]
+}
+
+// lagrangeMultipliers solves the linear relaxation of the blocked problem
+// and returns the dual price of each block's classes (nil if the solver gave
+// up). Variables: x[b][t], rights of term t bought at block b's start, and
+// z[b][t][c], rights of term t taking contracts of class c each month of the
+// block. Rows: the cap in each block; z[b][t][·] ≤ rights of t held in b; and
+// z[b][·][c] ≤ n_c, whose duals are the multipliers.
+func lagrangeMultipliers(g adviceGroup, starts []int, endBlock [][3]int, classes [][]blockClass, discount [][][3]int64) [][]lpRat {
+	nb := len(starts)
+	var cost []int64
+	xCol := make([][3]int, nb)
+	for b := range nb {
+		for t := range adviceTerms {
+			xCol[b][t] = -1
+			if g.available[t] {
+				xCol[b][t] = len(cost)
+				cost = append(cost, g.perRight[t])
+			}
+		}
+	}
+	zCol := make([][][3]int, nb)
+	for b := range nb {
+		zCol[b] = make([][3]int, len(classes[b]))
+		for c := range classes[b] {
+			for t := range adviceTerms {
+				zCol[b][c][t] = len(cost)
+				cost = append(cost, -discount[b][c][t])
+			}
+		}
+	}
+	var rows [][]lpTerm
+	var rhs []int64
+	// Rights valid in block b: bought at a block a ≤ b whose term reaches past b.
+	held := func(b, t int) []lpTerm {
+		var out []lpTerm
+		for a := 0; a <= b; a++ {
+			if xCol[a][t] >= 0 && endBlock[a][t] > b {
+				out = append(out, lpTerm{xCol[a][t], -1})
+			}
+		}
+		return out
+	}
+	for b := range nb {
+		var row []lpTerm
+		for t := range adviceTerms {
+			for _, e := range held(b, t) {
+				row = append(row, lpTerm{e.col, 1})
+			}
+		}
+		rows, rhs = append(rows, row), append(rhs, int64(g.cap))
+		for t := range adviceTerms {
+			row := held(b, t)
+			for c := range classes[b] {
+				row = append(row, lpTerm{zCol[b][c][t], 1})
+			}
+			rows, rhs = append(rows, row), append(rhs, 0)
+		}
+	}
+	first := len(rows)
+	for b := range nb {
+		for c, cl := range classes[b] {
+			row := make([]lpTerm, 0, 3)
+			for t := range adviceTerms {
+				row = append(row, lpTerm{zCol[b][c][t], 1})
+			}
+			rows, rhs = append(rows, row), append(rhs, int64(cl.count))
+		}
+	}
+	duals, ok := simplexDuals(rows, rhs, cost)
+	if !ok {
+		return nil
+	}
+	nu := make([][]lpRat, nb)
+	i := first
+	for b := range nb {
+		nu[b] = slices.Clone(duals[i : i+len(classes[b])])
+		i += len(classes[b])
+	}
+	return nu
+}
+
+// perRight is how much suffix grows for each right of term index t bought in
+// candidate month m (its fee aside): the right's path instead of a free unit's.
+func (lb *lagrangeBound) perRight(m, t int) int64 {
+	h := len(lb.blockAt) - 1
+	b, e := lb.blockAt[m], lb.blockAt[min(m+adviceTerms[t].months, h)]
+	return lb.spFrom[e] - (lb.gainSum[t][e] - lb.gainSum[t][b]) - lb.spFrom[b]
+}
