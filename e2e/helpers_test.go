@@ -52,6 +52,16 @@ func newTabAt(t *testing.T, url string) *page { return newTabIn(t, browser, url)
 // profile, such as blocked storage).
 func newTabIn(t *testing.T, browser context.Context, url string) *page {
 	t.Helper()
+	p := openPage(t, browser, url)
+	// The engine answers before the page has built its form; body.ready says both are done.
+	p.waitJS("the engine and the page to be ready (globalThis.sakura.ready, body.ready)",
+		`globalThis.sakura?.ready === true && document.body.classList.contains("ready")`)
+	return p
+}
+
+// openPage opens url in a new tab of browser without waiting for the engine.
+func openPage(t *testing.T, browser context.Context, url string) *page {
+	t.Helper()
 	p := &page{t: t}
 	tabCtx, cancelTab := chromedp.NewContext(browser,
 		chromedp.WithNewBrowserContext(),
@@ -92,9 +102,6 @@ func newTabIn(t *testing.T, browser context.Context, url string) *page {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
-	// The engine answers before the page has built its form; body.ready says both are done.
-	p.waitJS("the engine and the page to be ready (globalThis.sakura.ready, body.ready)",
-		`globalThis.sakura?.ready === true && document.body.classList.contains("ready")`)
 	return p
 }
 

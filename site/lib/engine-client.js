@@ -174,3 +174,21 @@ export function engineClient(worker, version) {
 
   return { version, call, latest, terminate: () => worker.terminate() };
 }
+
+/**
+ * A client that can be handed out before the engine has started: call and
+ * latest wait for started (a Promise of a client) and forward to it, in the
+ * order they were made, so the page can build its form and show figures it
+ * already has while the wasm still downloads. ready is true once started.
+ */
+export function engineWhenStarted(started) {
+  const client = {
+    ready: false,
+    version: "",
+    call: (doc) => started.then((e) => e.call(doc)),
+    latest: (lane, doc) => started.then((e) => e.latest(lane, doc)),
+    terminate: () => started.then((e) => e.terminate()),
+  };
+  started.then((e) => Object.assign(client, { ready: true, version: e.version }), () => {});
+  return client;
+}
