@@ -449,9 +449,10 @@ func (p *page) setValue(l loc, value string) {
 func (p *page) choose(l loc, want string) {
 	p.t.Helper()
 	p.waitVisible(l)
-	// The options may arrive after the select (for example once a catalog is read).
+	// The options may arrive after the select (for example once a catalog is
+	// read); a plan picker gets its whole list when focused, as a user's would.
 	p.waitJSOr(fmt.Sprintf("an option %q in %s", want, l),
-		withEl(l, fmt.Sprintf(`return [...el.options].some((o) => o.value === %[1]q || o.textContent.trim() === %[1]q || o.textContent.trim().startsWith(%[1]q + " "));`, want), "false"),
+		withEl(l, fmt.Sprintf(`el.focus({preventScroll: true}); return [...el.options].some((o) => o.value === %[1]q || o.textContent.trim() === %[1]q || o.textContent.trim().startsWith(%[1]q + " "));`, want), "false"),
 		func() string { return "the options " + p.options(l) })
 	eval[chromedp.Void](p, "choosing in "+l.String(), withEl(l, fmt.Sprintf(`
 		el.scrollIntoView({block: "center"});

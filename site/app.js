@@ -274,11 +274,14 @@ async function main() {
     return null;
   }
 
-  function restore(scenario) {
+  // The form is built in slices (form.fill); the estimate waits for the
+  // last one, and a newer restore supersedes this one.
+  async function restore(scenario) {
     const values = scenarioToForm(scenario);
     catalogUI.set(keyForScenarioCatalog(values.catalog) ?? defaultCatalogKey());
     customItems.fill(scenario.customItems);
-    form.fill(values);
+    showPending();
+    if (!(await form.fill(values))) return;
     baseline = JSON.stringify(current());
     recalc();
   }
@@ -327,6 +330,7 @@ async function main() {
   async function recalc() {
     clearTimeout(timer);
     const gen = ++generation;
+    if (form.isFilling()) return; // half a form is no scenario: the fill's end recalculates
     form.renumber();
     const { scenario, errors, overrideRows } = buildScenario(form.read(), catalogUI.current());
     customItems.addTo(scenario);
