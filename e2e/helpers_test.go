@@ -467,6 +467,14 @@ func (p *page) choose(l loc, want string) {
 		return null;`, want), "null"))
 }
 
+// show scrolls l into view, as a user does to read it: panels that ask the
+// engine (the advisor, the comparison) do so only while on screen.
+func (p *page) show(l loc) {
+	p.t.Helper()
+	p.waitPresent(l)
+	eval[chromedp.Void](p, "scrolling to "+l.String(), withEl(l, `el.scrollIntoView({block: "center"}); return null;`, "null"))
+}
+
 // options lists a select's options as value=text, for failure messages.
 func (p *page) options(l loc) string {
 	return p.peek(withEl(l, `return [...el.options].map((o) => o.value + "=" + o.textContent.trim()).join(", ");`, `"(no such select)"`))

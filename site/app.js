@@ -32,6 +32,7 @@ import { registerServiceWorker } from "./app/offline.js";
 import { createCustomItemsUI } from "./app/custom-items-ui.js";
 import { createAdvisorUI } from "./app/advisor-ui.js";
 import { createCompareUI } from "./app/compare-ui.js";
+import { whenShown } from "./app/when-shown.js";
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 const RESULTS = ["comparison", "bills", "passports", "credits", "years"];
@@ -253,6 +254,9 @@ async function main() {
     root: document.querySelector('[data-testid="compare"]'),
     current: () => (last && !$("results").classList.contains("stale") ? last.scenario : null),
   });
+  // Both ask the engine's one worker: only while on screen, once typing paused.
+  const adviseWhenShown = whenShown($("advisor"), (scenario) => advisor.update(scenario));
+  const compareWhenShown = whenShown($("compare"), () => compare.update());
   // A comparison link is read before the form writes its own address.
   await compare.openLink(location.hash);
 
@@ -378,8 +382,9 @@ async function main() {
       if (!performance.getEntriesByName("sakura:first-figures").length) performance.mark("sakura:first-figures", { detail: early ? "shipped" : "engine" });
     }, 0));
     if (!early) {
-      advisor.update(scenario);
-      compare.update();
+      adviseWhenShown(scenario);
+      if (compare.asksEngine()) compareWhenShown();
+      else compare.update(); // its controls only: no engine
     }
     // "Up to date" waits for the URL too (a few ms to compress), so a link
     // copied then is this estimate's; one replaceState per result keeps under
