@@ -120,7 +120,8 @@ export function exposeEngine(engine) {
 
 /**
  * The client over a started worker (anything with postMessage, onmessage and
- * onerror, answering {id, text} with {id, answer}); exported for tests.
+ * onerror, answering {id, text} with {id, text} of the answer's JSON, or
+ * {id, answer} already parsed); exported for tests.
  */
 export function engineClient(worker, version) {
   const waiting = new Map(); // id → resolve
@@ -128,7 +129,13 @@ export function engineClient(worker, version) {
   worker.onmessage = ({ data }) => {
     const resolve = waiting.get(data.id);
     waiting.delete(data.id);
-    resolve?.(data.answer);
+    if (!resolve) return;
+    if (typeof data.text !== "string") return resolve(data.answer);
+    try {
+      resolve(JSON.parse(data.text));
+    } catch (e) {
+      resolve({ errors: [{ path: "", message: `engine failure: the answer is not JSON (${e?.message ?? e})` }] });
+    }
   };
   worker.onerror = () => {
     for (const resolve of waiting.values()) resolve({ errors: [{ path: "", message: "engine failure: the engine's worker stopped" }] });
