@@ -59,8 +59,9 @@ func newTabIn(t *testing.T, browser context.Context, url string) *page {
 	return p
 }
 
-// openPage opens url in a new tab of browser without waiting for the engine.
-func openPage(t *testing.T, browser context.Context, url string) *page {
+// openPage opens url in a new tab of browser without waiting for the engine;
+// setup runs before the page loads.
+func openPage(t *testing.T, browser context.Context, url string, setup ...chromedp.Action[chromedp.Void]) *page {
 	t.Helper()
 	p := &page{t: t}
 	tabCtx, cancelTab := chromedp.NewContext(browser,
@@ -99,7 +100,7 @@ func openPage(t *testing.T, browser context.Context, url string) *page {
 		}
 	})
 
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+	if err := chromedp.Do(ctx, append(setup, chromedp.Navigate(url))...); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
 	return p

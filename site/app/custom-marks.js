@@ -26,9 +26,15 @@ function sheet() {
 }
 
 /** Writes the marks for scenario (none when it uses no custom price). */
+let written = null;
 export function markCustomPrices(scenario) {
   const css = (s) => JSON.stringify(String(s));
-  sheet().replaceSync(customResources(scenario).map((id) => `
+  const text = customResources(scenario).map((id) => `
 [data-testid="comparison-card"][data-resource=${css(id)}]::before { content: ${css(t("customMark"))}; display: block; color: #8a4b00; font-weight: 600; font-size: .85rem; }
-[data-testid="bills-line"][data-resource=${css(id)}] > :first-child::after { content: ${css(` ${t("customMarkShort")}`)}; color: #8a4b00; font-size: .8rem; }`).join("\n"));
+[data-testid="bills-line"][data-resource=${css(id)}] > :first-child::after { content: ${css(` ${t("customMarkShort")}`)}; color: #8a4b00; font-size: .8rem; }`).join("\n");
+  // A document style sheet replaced, even by the same text, restyles every
+  // element of the page: on every keystroke, most of the frame's work.
+  if (text === written) return;
+  written = text;
+  sheet().replaceSync(text);
 }
