@@ -33,9 +33,11 @@ import { createCustomItemsUI } from "./app/custom-items-ui.js";
 import { createAdvisorUI } from "./app/advisor-ui.js";
 import { createCompareUI } from "./app/compare-ui.js";
 import { whenShown } from "./app/when-shown.js";
+import { nextTask } from "./app/next-task.js";
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
-const RESULTS = ["comparison", "bills", "passports", "credits", "years"];
+// The results, in the order they are rendered: what the eye reaches first, first.
+const RESULTS = ["years", "bills", "passports", "credits", "comparison"];
 const DEBOUNCE_MS = 20;
 
 let last = null; // {scenario, estimate, fromLink} on screen
@@ -366,14 +368,19 @@ async function main() {
     last = { scenario, estimate: out, fromLink: catalogUI.current()?.origin === "link" };
     const monthSource = (month, resource) =>
       engine.call({ request: "estimateMonth", scenario, month, ...(resource ? { resource } : {}) }).then((a) => a.month ?? null);
-    for (const id of RESULTS) {
-      $(id).monthSource = monthSource;
-      $(id).estimate = out;
-    }
     markStale(false);
     $("results").dataset.source = early ? "shipped" : "engine"; // for the tests
     summarize();
     showTotals();
+    // The totals first, then each result in a task of its own: at 500
+    // resources one task for all of them would hold the page for hundreds of
+    // ms; for a small estimate they all still reach the same frame. A newer
+    // answer waits its turn, so no result is left behind on an older one.
+    for (const id of RESULTS) {
+      await nextTask();
+      $(id).monthSource = monthSource;
+      $(id).estimate = out;
+    }
     performance.mark("sakura:rendered");
     // For make bench: when these figures reached the screen (the frame after this one).
     requestAnimationFrame(() => setTimeout(() => {

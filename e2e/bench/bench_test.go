@@ -503,6 +503,10 @@ func largePage(t *testing.T, r *report, browser context.Context, base string) {
 	r.f("| 1,000 × 120: keydown → its handler while the engine computes (the form answers) | %s | — |\n", delay.ms())
 	record("large-first", "1,000 × 120: link opened → figures", readyAt)
 	record("large-longest", "1,000 × 120: longest main-thread task", longest)
+	if longest > 100 && os.Getenv("BENCH_SITE") == "" {
+		// The page's goal; the e2e test (TestLongTasks_fiveHundredRows) holds a looser bound.
+		t.Errorf("1,000 × 120: a main-thread task took %s ms, the goal is at most 100 ms (load average %s)", num(longest), loadAverage())
+	}
 }
 
 var inPage, inPageFull, wasmEst, wasmSum stats

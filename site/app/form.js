@@ -3,16 +3,13 @@
 import { refreshRow, resourceRow, readResourceRow, newResourceValues, inheritedValues, passportRow, readPassportRow, creditRow, readCreditRow } from "./rows.js";
 import { passportZones, itemIds } from "./catalogs.js";
 import { t } from "../lib/i18n.js";
+import { nextTask } from "./next-task.js";
 
 const HORIZONS = ["12", "24", "36", "60"];
 // A slice of row building: well under the 50 ms a task may take before the
 // browser counts it long, leaving room for the style and layout that follow.
 const SLICE_MS = 12;
 
-// Lets the browser paint and handle input before the next slice.
-function nextSlice() {
-  return new Promise((resolve) => (globalThis.scheduler?.yield ? scheduler.yield().then(resolve) : setTimeout(resolve, 0)));
-}
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 
 /** "2026-11" + n months. */
@@ -148,7 +145,7 @@ export function createForm(ctx) {
     let sliceStart = performance.now();
     for (const job of jobs) {
       if (performance.now() - sliceStart > SLICE_MS) {
-        await nextSlice();
+        await nextTask();
         if (filling !== mine) return false;
         sliceStart = performance.now();
       }
