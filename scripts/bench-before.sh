@@ -16,5 +16,5 @@ cd e2e/bench
 BENCH_SITE="$dir/site" BENCH_ONLY="${BENCH_ONLY:-first,keys,scale,large}" BENCH_ROUNDS="$rounds" \
   BENCH_FIGURES_OUT="$dir.figures.json" BENCH_OUT="$dir.BENCHMARKS.md" \
   go test -tags bench -count=1 -timeout 60m -run TestBenchmarks -v . >"$dir.log" 2>&1 ||
-  { echo "bench: the before run failed; see $dir.log"; tail -20 "$dir.log"; exit 1; }
+  echo "bench: part of the before run failed (its figures so far are kept); see $dir.log"
 echo "bench: before figures in $dir.figures.json"

@@ -39,6 +39,7 @@ const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 // The results, in the order they are rendered: what the eye reaches first, first.
 const RESULTS = ["years", "bills", "passports", "credits", "comparison"];
 const DEBOUNCE_MS = 20;
+const LARGE_RESOURCES = 50; // above it, the results render one component per task
 
 let last = null; // {scenario, estimate, fromLink} on screen
 let built = null; // the scenario the form means right now, valid or not
@@ -372,12 +373,14 @@ async function main() {
     $("results").dataset.source = early ? "shipped" : "engine"; // for the tests
     summarize();
     showTotals();
-    // The totals first, then each result in a task of its own: at 500
-    // resources one task for all of them would hold the page for hundreds of
-    // ms; for a small estimate they all still reach the same frame. A newer
-    // answer waits its turn, so no result is left behind on an older one.
+    // The totals first, then, for a large estimate, each result in a task of
+    // its own: at 500 resources one task for all of them would hold the page
+    // for hundreds of ms. A small one renders in one go (a task boundary is a
+    // chance for other work to cut in before the frame). A newer answer waits
+    // its turn, so no result is left behind on an older one.
+    const large = scenario.resources.length > LARGE_RESOURCES;
     for (const id of RESULTS) {
-      await nextTask();
+      if (large) await nextTask();
       $(id).monthSource = monthSource;
       $(id).estimate = out;
     }

@@ -425,7 +425,10 @@ func pageBenchmarks(t *testing.T, r *report) {
 		}
 		var xs []float64
 		parts := make([][]float64, 4)
-		for i := 0; i < n*2 && only("keys"); i++ {
+		// An old build (BENCH_SITE) is not typed into at 1,000 contracts: before
+		// issue 11 one keystroke there took longer than the harness waits.
+		typing := only("keys") && !(sz.contracts == 1000 && os.Getenv("BENCH_SITE") != "")
+		for i := 0; i < n*2 && typing; i++ {
 			evalIn[bool](tb, `(performance.clearMarks("bench:figures"), true)`)
 			key := "1"
 			if i%2 == 1 {
@@ -454,7 +457,7 @@ func pageBenchmarks(t *testing.T, r *report) {
 		if len(xs) > 0 {
 			record(fmt.Sprintf("keys-%d", sz.contracts), fmt.Sprintf("keystroke → figures painted, %s contracts × %d months", thousands(sz.contracts), sz.months), statsOf(xs).median)
 		}
-		if only("keys") {
+		if typing {
 			r.f("| keystroke → figures painted (20 ms debounce included), %s resources × %d months = %s contracts, %d keys | %s | %s |\n",
 				thousands(sz.contracts/2), sz.months, thousands(sz.contracts), len(xs), statsOf(xs).ms(), target)
 			r.f("| … of which keydown → asked (debounce, form) / worker / render / paint | %s / %s / %s / %s ms | |\n",
