@@ -468,10 +468,12 @@ func (p *page) choose(l loc, want string) {
 		return null;`, want), "null"))
 }
 
-// show scrolls l into view, as a user does to read it: panels that ask the
-// engine (the advisor, the comparison) do so only while on screen.
+// show scrolls l into view once the estimate is up to date (the results
+// above it have their final height), as a user does to read it: panels that
+// ask the engine (the advisor, the comparison) do so only while on screen.
 func (p *page) show(l loc) {
 	p.t.Helper()
+	p.waitAttr(byID("status"), "data-state", "ok")
 	p.waitPresent(l)
 	eval[chromedp.Void](p, "scrolling to "+l.String(), withEl(l, `el.scrollIntoView({block: "center"}); return null;`, "null"))
 }
