@@ -82,10 +82,18 @@ site/gen/wasm_exec.js: $(WASM_EXEC)
 # Benchmarks: the engine's Go benchmarks at every size, then the measuring
 # run (e2e/bench: the engine in wasm under Node, the page in Chromium, the
 # wasm's size), which writes BENCHMARKS.md. Never part of make test.
+# BENCH_BEFORE=<commit> (e.g. 9131fde) first measures that commit's page,
+# built in a temporary worktree, and sets its figures beside this build's;
+# BENCH_ONLY=first,keys,scale,large,go,size runs only those parts.
 BENCH_ROUNDS ?= 7
+BENCH_BEFORE ?=
+BENCH_BEFORE_DIR := $(or $(TMPDIR),/tmp)/pricesim-bench-before
 bench: wasm e2e-deps
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/...
-	cd e2e/bench && BENCH_ROUNDS=$(BENCH_ROUNDS) $(GO) test -tags bench -count=1 -timeout 60m -run TestBenchmarks -v .
+	$(if $(BENCH_ONLY),,$(GO) test -run '^$$' -bench . -benchmem ./engine/...)
+	$(if $(BENCH_BEFORE),sh scripts/bench-before.sh $(BENCH_BEFORE) $(BENCH_BEFORE_DIR) $(BENCH_ROUNDS))
+	cd e2e/bench && BENCH_ROUNDS=$(BENCH_ROUNDS) BENCH_ONLY=$(BENCH_ONLY) \
+	  $(if $(BENCH_BEFORE),BENCH_BEFORE_FIGURES=$(BENCH_BEFORE_DIR).figures.json BENCH_BEFORE_NAME=$(BENCH_BEFORE)) \
+	  $(GO) test -tags bench -count=1 -timeout 60m -run TestBenchmarks -v .
 
 # Fuzz every fuzz target of every package, one after another, for FUZZTIME each
 # (default 30s). The targets are listed by go test itself, so none is forgotten.

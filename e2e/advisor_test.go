@@ -24,6 +24,7 @@ func TestAdvisor_seed002(t *testing.T) {
 	p.waitValue(cumulativeCell("2021-11", "cumulative"), "342144")
 
 	best := byID("advisor-best")
+	p.show(byID("advisor"))
 	p.waitAttr(best, "data-total", "273715")
 	p.waitAttr(best, "data-saving", "68429")
 	p.waitText(best, "36-month")

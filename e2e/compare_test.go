@@ -30,6 +30,7 @@ func TestCompare_twoVariants(t *testing.T) {
 	p.click(byID("compare-duplicate"))
 	p.click(pp.in("remove-passport"))
 	p.waitValue(cumulativeCell("2021-11", "cumulative"), "342144")
+	p.show(byID("compare"))
 
 	cell := func(key, col string) loc {
 		return find(`[data-testid="compare-row"][data-key="` + key + `"] [data-col="` + col + `"]`)
@@ -57,6 +58,7 @@ func TestCompare_twoVariants(t *testing.T) {
 	p.waitJS("the comparison link", `document.querySelector('[data-testid="compare-link"]')?.dataset.href?.includes("#c=")`)
 	link := eval[string](p, "the comparison link", `document.querySelector('[data-testid="compare-link"]').dataset.href`)
 	other := newTabAt(t, link)
+	other.show(byID("compare"))
 	other.waitValue(cell("total", "estimate-0"), "273715")
 	other.waitAttr(find(`[data-testid="compare-column"][data-index="0"]`), "data-testid", "compare-column")
 	if got := other.count(tid("compare-entry")); got != 1 {
@@ -65,6 +67,7 @@ func TestCompare_twoVariants(t *testing.T) {
 
 	t.Log("after a reload")
 	p.reload()
+	p.show(byID("compare"))
 	p.waitValue(cell("total", "estimate-0"), "273715")
 	p.waitValue(cell("total", "difference-0"), "68429")
 

@@ -52,6 +52,17 @@ func newTabAt(t *testing.T, url string) *page { return newTabIn(t, browser, url)
 // profile, such as blocked storage).
 func newTabIn(t *testing.T, browser context.Context, url string) *page {
 	t.Helper()
+	p := openPage(t, browser, url)
+	// The engine answers before the page has built its form; body.ready says both are done.
+	p.waitJS("the engine and the page to be ready (globalThis.sakura.ready, body.ready)",
+		`globalThis.sakura?.ready === true && document.body.classList.contains("ready")`)
+	return p
+}
+
+// openPage opens url in a new tab of browser without waiting for the engine;
+// setup runs before the page loads.
+func openPage(t *testing.T, browser context.Context, url string, setup ...chromedp.Action[chromedp.Void]) *page {
+	t.Helper()
 	p := &page{t: t}
 	tabCtx, cancelTab := chromedp.NewContext(browser,
 		chromedp.WithNewBrowserContext(),
@@ -89,12 +100,9 @@ func newTabIn(t *testing.T, browser context.Context, url string) *page {
 		}
 	})
 
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+	if err := chromedp.Do(ctx, append(setup, chromedp.Navigate(url))...); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
-	// The engine answers before the page has built its form; body.ready says both are done.
-	p.waitJS("the engine and the page to be ready (globalThis.sakura.ready, body.ready)",
-		`globalThis.sakura?.ready === true && document.body.classList.contains("ready")`)
 	return p
 }
 
@@ -442,9 +450,10 @@ func (p *page) setValue(l loc, value string) {
 func (p *page) choose(l loc, want string) {
 	p.t.Helper()
 	p.waitVisible(l)
-	// The options may arrive after the select (for example once a catalog is read).
+	// The options may arrive after the select (for example once a catalog is
+	// read); a plan picker gets its whole list when focused, as a user's would.
 	p.waitJSOr(fmt.Sprintf("an option %q in %s", want, l),
-		withEl(l, fmt.Sprintf(`return [...el.options].some((o) => o.value === %[1]q || o.textContent.trim() === %[1]q || o.textContent.trim().startsWith(%[1]q + " "));`, want), "false"),
+		withEl(l, fmt.Sprintf(`el.focus({preventScroll: true}); return [...el.options].some((o) => o.value === %[1]q || o.textContent.trim() === %[1]q || o.textContent.trim().startsWith(%[1]q + " "));`, want), "false"),
 		func() string { return "the options " + p.options(l) })
 	eval[chromedp.Void](p, "choosing in "+l.String(), withEl(l, fmt.Sprintf(`
 		el.scrollIntoView({block: "center"});
@@ -457,6 +466,16 @@ func (p *page) choose(l loc, want string) {
 		el.dispatchEvent(new Event("change", {bubbles: true, composed: true}));
 		el.blur();
 		return null;`, want), "null"))
+}
+
+// show scrolls l into view once the estimate is up to date (the results
+// above it have their final height), as a user does to read it: panels that
+// ask the engine (the advisor, the comparison) do so only while on screen.
+func (p *page) show(l loc) {
+	p.t.Helper()
+	p.waitAttr(byID("status"), "data-state", "ok")
+	p.waitPresent(l)
+	eval[chromedp.Void](p, "scrolling to "+l.String(), withEl(l, `el.scrollIntoView({block: "center"}); return null;`, "null"))
 }
 
 // options lists a select's options as value=text, for failure messages.

@@ -7,7 +7,8 @@ import { t, lang, setLang, onLangChange } from "./lib/i18n.js";
 import { available as storageAvailable } from "./lib/safe-storage.js";
 import { translate, h } from "./app/dom.js";
 import { yen, month as fmtMonth } from "./lib/format.js";
-import { wasmAvailable, startEngine, exposeEngine } from "./lib/engine-client.js";
+import { wasmAvailable, startEngine, exposeEngine, engineWhenStarted } from "./lib/engine-client.js";
+import { loadFirstFigures } from "./app/first-figures.js";
 import { useEngine } from "./components/fee-curve.js";
 import { addCatalog, getCatalog, keyForScenarioCatalog, defaultCatalogKey, setDefaultCatalog, itemIn, itemName, zoneName, smallServer } from "./app/catalogs.js";
 import { listImported } from "./app/storage.js";
@@ -31,10 +32,14 @@ import { registerServiceWorker } from "./app/offline.js";
 import { createCustomItemsUI } from "./app/custom-items-ui.js";
 import { createAdvisorUI } from "./app/advisor-ui.js";
 import { createCompareUI } from "./app/compare-ui.js";
+import { whenShown } from "./app/when-shown.js";
+import { nextTask } from "./app/next-task.js";
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
-const RESULTS = ["comparison", "bills", "passports", "credits", "years"];
+// The results, in the order they are rendered: what the eye reaches first, first.
+const RESULTS = ["years", "bills", "passports", "credits", "comparison"];
 const DEBOUNCE_MS = 20;
+const LARGE_RESOURCES = 50; // above it, the results render one component per task
 
 let last = null; // {scenario, estimate, fromLink} on screen
 let built = null; // the scenario the form means right now, valid or not
@@ -158,19 +163,33 @@ async function main() {
     return;
   }
   const componentsLoaded = import("./components/index.js").catch(() => null);
-  let engine;
-  try {
-    engine = await startEngine({ onProgress: showLoading });
-    exposeEngine(engine);
-    useEngine(engine);
-  } catch (e) {
+  // The engine downloads and starts while the page builds its form from the
+  // shipped catalogs and shows the default estimate's figures shipped with
+  // it (first-figures.js); everything that needs the engine waits for it.
+  const firstFigures = loadFirstFigures();
+  const started = startEngine({ onProgress: showLoading });
+  const engine = engineWhenStarted(started);
+  useEngine(engine);
+  started.then((e) => {
+    exposeEngine(e);
+    applyLanguage(); // the engine can say its version now
+  }, (e) => {
     document.querySelector(".loading-text").textContent = t("loadFailed", { message: e.message });
     document.querySelector(".loading progress").hidden = true;
-    return;
+    $("loading").hidden = false;
+    $("app").hidden = true;
+  });
+  const first = await firstFigures;
+  if (!first) {
+    try {
+      await started;
+    } catch {
+      return; // said above
+    }
   }
   await componentsLoaded;
 
-  const shipped = await engine.call({ request: "catalogs" });
+  const shipped = first?.catalogs ?? await engine.call({ request: "catalogs" });
   for (const c of shipped.catalogs ?? []) addCatalog(c, "shipped");
   setDefaultCatalog(shipped.default);
   const stored = listImported();
@@ -239,6 +258,9 @@ async function main() {
     root: document.querySelector('[data-testid="compare"]'),
     current: () => (last && !$("results").classList.contains("stale") ? last.scenario : null),
   });
+  // Both ask the engine's one worker: only while on screen, once typing paused.
+  const adviseWhenShown = whenShown($("advisor"), (scenario) => advisor.update(scenario));
+  const compareWhenShown = whenShown($("compare"), () => compare.update());
   // A comparison link is read before the form writes its own address.
   await compare.openLink(location.hash);
 
@@ -260,11 +282,14 @@ async function main() {
     return null;
   }
 
-  function restore(scenario) {
+  // The form is built in slices (form.fill); the estimate waits for the
+  // last one, and a newer restore supersedes this one.
+  async function restore(scenario) {
     const values = scenarioToForm(scenario);
     catalogUI.set(keyForScenarioCatalog(values.catalog) ?? defaultCatalogKey());
     customItems.fill(scenario.customItems);
-    form.fill(values);
+    showPending();
+    if (!(await form.fill(values))) return;
     baseline = JSON.stringify(current());
     recalc();
   }
@@ -313,6 +338,7 @@ async function main() {
   async function recalc() {
     clearTimeout(timer);
     const gen = ++generation;
+    if (form.isFilling()) return; // half a form is no scenario: the fill's end recalculates
     form.renumber();
     const { scenario, errors, overrideRows } = buildScenario(form.read(), catalogUI.current());
     customItems.addTo(scenario);
@@ -322,8 +348,12 @@ async function main() {
     // make bench reads these marks; only the latest run's are kept.
     for (const name of ["sakura:asked", "sakura:answered", "sakura:rendered", "sakura:figures"]) performance.clearMarks(name);
     performance.mark("sakura:asked");
-    const out = await engine.latest("estimate", { request: "estimateSummary", scenario });
+    // Until the engine is ready, the default estimate's answer shipped with
+    // the page; the engine's own answer replaces it when it comes.
+    const early = engine.ready ? null : first?.answerFor(scenario);
+    const out = early ?? await engine.latest("estimate", { request: "estimateSummary", scenario });
     if (out === null || gen !== generation) return; // a newer input is on its way
+    if (early) started.then(() => gen === generation && recalc(), () => {});
     performance.mark("sakura:answered");
     const all = [...errors, ...(out.errors ?? [])];
     const formEl = document.getElementById("scenario-form");
@@ -341,19 +371,34 @@ async function main() {
     last = { scenario, estimate: out, fromLink: catalogUI.current()?.origin === "link", custom };
     const monthSource = (month, resource) =>
       engine.call({ request: "estimateMonth", scenario, month, ...(resource ? { resource } : {}) }).then((a) => a.month ?? null);
+    markStale(false);
+    $("results").dataset.source = early ? "shipped" : "engine"; // for the tests
+    summarize();
+    showTotals();
+    // The totals first, then, for a large estimate, each result in a task of
+    // its own: at 500 resources one task for all of them would hold the page
+    // for hundreds of ms. A small one renders in one go (a task boundary is a
+    // chance for other work to cut in before the frame). A newer answer waits
+    // its turn, so no result is left behind on an older one.
+    const large = scenario.resources.length > LARGE_RESOURCES;
     for (const id of RESULTS) {
+      if (large) await nextTask();
       $(id).monthSource = monthSource;
       $(id).customPrices = custom;
       $(id).estimate = out;
     }
-    markStale(false);
-    summarize();
-    showTotals();
     performance.mark("sakura:rendered");
     // For make bench: when these figures reached the screen (the frame after this one).
-    requestAnimationFrame(() => setTimeout(() => performance.mark("sakura:figures"), 0));
-    advisor.update(scenario);
-    compare.update();
+    requestAnimationFrame(() => setTimeout(() => {
+      performance.mark("sakura:figures");
+      // make bench's cold loads: the first figures shown, whoever answered.
+      if (!performance.getEntriesByName("sakura:first-figures").length) performance.mark("sakura:first-figures", { detail: early ? "shipped" : "engine" });
+    }, 0));
+    if (!early) {
+      adviseWhenShown(scenario);
+      if (compare.asksEngine()) compareWhenShown();
+      else compare.update(); // its controls only: no engine
+    }
     // "Up to date" waits for the URL too (a few ms to compress), so a link
     // copied then is this estimate's; one replaceState per result keeps under
     // the browser's navigation throttle while the user types.
@@ -459,7 +504,7 @@ async function main() {
     }
   });
 
-  applyLanguage(); // again, now that the engine can say its version
+  applyLanguage(); // again, for what was built since
   saved.render();
   const fromLink = await decodeLink(location.hash, { knownCatalog });
   if (fromLink?.problem) {

@@ -14,6 +14,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -42,6 +43,32 @@ import (
 )
 
 const root = "../.."
+
+// only says whether a part of the run is wanted: BENCH_ONLY is a comma list
+// of go, first, keys, scale, large, size (all when unset);
+// BENCH_LARGE_ONLY=1 is BENCH_ONLY=large.
+func only(part string) bool {
+	list := os.Getenv("BENCH_ONLY")
+	if os.Getenv("BENCH_LARGE_ONLY") != "" {
+		list = "large"
+	}
+	if os.Getenv("BENCH_SITE") != "" && (part == "go" || part == "size") {
+		return false // another build's page: its engine is not this tree's
+	}
+	return list == "" || slices.Contains(strings.Split(list, ","), part)
+}
+
+// figure is one page measure's median, kept to set a "before" run's figures
+// (BENCH_FIGURES_OUT) beside this run's (BENCH_BEFORE_FIGURES).
+type figure struct {
+	Key    string  `json:"key"`
+	Label  string  `json:"label"`
+	Median float64 `json:"median"`
+}
+
+var figures []figure
+
+func record(key, label string, median float64) { figures = append(figures, figure{key, label, median}) }
 
 // rounds of each page measure (BENCH_ROUNDS).
 func rounds() int {
@@ -103,29 +130,38 @@ func TestBenchmarks(t *testing.T) {
 		t.Run("size", func(t *testing.T) { wasmSize(t, &r) })
 		return
 	}
-	if os.Getenv("BENCH_SITE") == "" && os.Getenv("BENCH_LARGE_ONLY") == "" {
+	if only("go") {
 		t.Run("go", func(t *testing.T) { goBenchmarks(t, &r) })
 	}
 	t.Run("page", func(t *testing.T) { pageBenchmarks(t, &r) })
-	if os.Getenv("BENCH_LARGE_ONLY") == "" {
+	if only("scale") {
 		r.f("\n%s", ratios()) // even when a later page measure failed
 	}
-	if os.Getenv("BENCH_SITE") == "" && os.Getenv("BENCH_LARGE_ONLY") == "" {
+	beforeAndAfter(t, &r)
+	if only("size") {
 		t.Run("size", func(t *testing.T) { wasmSize(t, &r) })
+	}
+	if out := os.Getenv("BENCH_FIGURES_OUT"); out != "" {
+		raw, _ := json.MarshalIndent(figures, "", "  ")
+		if err := os.WriteFile(out, raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	r.f("Load average at the end: %s.\n\n", loadAverage())
-	if history, err := os.ReadFile("history.md"); err == nil && os.Getenv("BENCH_SITE") == "" {
+	if history, err := os.ReadFile("history.md"); err == nil && os.Getenv("BENCH_SITE") == "" && os.Getenv("BENCH_ONLY") == "" {
 		r.b.Write(history)
 	}
 	out := filepath.Join(root, "BENCHMARKS.md")
 	if o := os.Getenv("BENCH_OUT"); o != "" { // a before run writes elsewhere
 		out = o
+	} else if os.Getenv("BENCH_ONLY") != "" { // a partial run leaves BENCHMARKS.md whole
+		out = filepath.Join(os.TempDir(), "pricesim-bench-partial.md")
 	}
 	if err := os.WriteFile(out, []byte(r.b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("wrote BENCHMARKS.md")
+	t.Logf("wrote %s", out)
 }
 
 func loadAverage() string {
@@ -277,8 +313,6 @@ func (tb *tab) waitFor(expr string) {
 	tb.t.Fatalf("waiting for %s: timed out", expr)
 }
 
-const figuresMark = `performance.getEntriesByName("sakura:figures")`
-
 // The wasm and the other files over an emulated link: 9 Mbit/s both ways, 40 ms round trip.
 func emulate(on bool) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
@@ -307,6 +341,22 @@ new PerformanceObserver((l) => { for (const e of l.getEntries()) __longtasks.pus
 addEventListener("keydown", (e) => { globalThis.__keydown = e.timeStamp; __inputDelays.push(performance.now() - e.timeStamp); }, true);`})
 	return err
 })
+
+// benchFigures marks "bench:figures" after the frame that follows any change
+// of the results' summary line, which every build of the page since before
+// issue 11 rewrites with each estimate; the same measure for an old build
+// (BENCH_SITE) and this one, whatever marks the page sets itself.
+var benchFigures = chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+	_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector('[data-testid="summary"]');
+  if (summary) new MutationObserver(() => requestAnimationFrame(() => setTimeout(() => performance.mark("bench:figures"), 0)))
+    .observe(summary, { childList: true, subtree: true, characterData: true });
+});`})
+	return err
+})
+
+const benchMark = `performance.getEntriesByName("bench:figures")`
 
 func pageBenchmarks(t *testing.T, r *report) {
 	// BENCH_SITE measures another build of the page (an older commit's
@@ -338,34 +388,43 @@ func pageBenchmarks(t *testing.T, r *report) {
 	r.f("## The page (headless Chromium %s)\n\n", strings.TrimSpace(run(t, chromium, "--version")))
 	r.f("| measure | median (min–max) | target |\n| --- | --- | --- |\n")
 
-	// BENCH_LARGE_ONLY measures only the 1,000 × 120 page (a re-run of that row).
-	quick := os.Getenv("BENCH_LARGE_ONLY") != ""
-	// First figures: navigation start → the first figures on screen, cold (no cache, new profile).
+	// First figures: navigation start → the first figures on screen, cold
+	// (no cache, new profile). A first visit (the default estimate, shipped
+	// with the page since issue 11) and a link (which needs the engine).
 	for _, emulated := range []bool{false, true} {
-		if quick {
+		if !only("first") {
 			break
 		}
-		var xs []float64
-		for i := 0; i < n; i++ {
-			tb, done := openTab(t, browser, emulate(emulated), chromedp.Navigate(base))
-			tb.waitFor(figuresMark + `.length > 0`)
-			xs = append(xs, evalIn[float64](tb, figuresMark+`[0].startTime`))
-			done()
-		}
-		if emulated {
-			r.f("| navigation → first figures, 9 Mbit/s, 40 ms RTT (emulated), %d cold loads | %s | ≤ 1,500 ms |\n", n, statsOf(xs).ms())
-		} else {
-			r.f("| navigation → first figures, local, %d cold loads | %s | ≤ 300 ms |\n", n, statsOf(xs).ms())
+		for _, link := range []bool{false, true} {
+			url, what := base, "first visit"
+			if link {
+				url, what = linkTo(base, benchscenario.Scenario(40, 36)), "a link (20 resources × 36 months)"
+			}
+			var xs []float64
+			for i := 0; i < n; i++ {
+				tb, done := openTab(t, browser, benchFigures, emulate(emulated), chromedp.Navigate(url))
+				tb.waitFor(benchMark + `.length > 0`)
+				xs = append(xs, evalIn[float64](tb, benchMark+`[0].startTime`))
+				done()
+			}
+			st := statsOf(xs)
+			if emulated {
+				r.f("| navigation → first figures, %s, 9 Mbit/s, 40 ms RTT (emulated), %d cold loads | %s | ≤ 1,500 ms |\n", what, n, st.ms())
+				record(fmt.Sprintf("first-emulated-%v", link), "first figures, "+what+", 9 Mbit/s emulated", st.median)
+			} else {
+				r.f("| navigation → first figures, %s, local, %d cold loads | %s | ≤ 300 ms |\n", what, n, st.ms())
+				record(fmt.Sprintf("first-local-%v", link), "first figures, "+what+", local", st.median)
+			}
 		}
 	}
 
 	// Keystroke → figures painted, 20 contracts (10 resources × 2) × 36 months and 1,000 × 36.
 	for _, sz := range []struct{ contracts, months int }{{40, 36}, {1000, 36}} {
-		if quick {
-			break
+		if !only("keys") && !(sz.contracts == 1000 && only("scale")) {
+			continue
 		}
-		tb, done := openTab(t, browser, longtasks, chromedp.Navigate(linkTo(base, benchscenario.Scenario(sz.contracts, sz.months))))
-		tb.waitFor(figuresMark + `.length > 0 && document.body.classList.contains("ready")`)
+		tb, done := openTab(t, browser, longtasks, benchFigures, chromedp.Navigate(linkTo(base, benchscenario.Scenario(sz.contracts, sz.months))))
+		tb.waitFor(benchMark + `.length > 0 && document.body.classList.contains("ready") && (globalThis.sakura?.ready ?? true)`)
 		count := `[data-testid="resource-count"]`
 		evalIn[bool](tb, `(document.querySelector('`+count+`').focus(), true)`)
 		if err := chromedp.Do(tb.ctx, chromedp.KeyEvent(kb.End)); err != nil {
@@ -373,8 +432,11 @@ func pageBenchmarks(t *testing.T, r *report) {
 		}
 		var xs []float64
 		parts := make([][]float64, 4)
-		for i := 0; i < n*2; i++ {
-			evalIn[bool](tb, `(performance.clearMarks("sakura:figures"), true)`)
+		// An old build (BENCH_SITE) is not typed into at 1,000 contracts: before
+		// issue 11 one keystroke there took longer than the harness waits.
+		typing := only("keys") && !(sz.contracts == 1000 && os.Getenv("BENCH_SITE") != "")
+		for i := 0; i < n*2 && typing; i++ {
+			evalIn[bool](tb, `(performance.clearMarks("bench:figures"), true)`)
 			key := "1"
 			if i%2 == 1 {
 				key = kb.Backspace
@@ -382,8 +444,8 @@ func pageBenchmarks(t *testing.T, r *report) {
 			if err := chromedp.Do(tb.ctx, chromedp.KeyEvent(key)); err != nil {
 				t.Fatal(err)
 			}
-			tb.waitFor(figuresMark + `.some((m) => m.startTime > globalThis.__keydown)`)
-			xs = append(xs, evalIn[float64](tb, figuresMark+`.find((m) => m.startTime > __keydown).startTime - __keydown`))
+			tb.waitFor(benchMark + `.some((m) => m.startTime > globalThis.__keydown)`)
+			xs = append(xs, evalIn[float64](tb, benchMark+`.find((m) => m.startTime > __keydown).startTime - __keydown`))
 			// Where the time went: keydown → asked (debounce, reading the
 			// form), → answered (worker), → rendered, → painted.
 			part := evalIn[[]float64](tb, `(() => {
@@ -399,22 +461,35 @@ func pageBenchmarks(t *testing.T, r *report) {
 		if sz.contracts == 1000 {
 			target = "(for information)"
 		}
-		r.f("| keystroke → figures painted (20 ms debounce included), %s resources × %d months = %s contracts, %d keys | %s | %s |\n",
-			thousands(sz.contracts/2), sz.months, thousands(sz.contracts), len(xs), statsOf(xs).ms(), target)
-		r.f("| … of which keydown → asked (debounce, form) / worker / render / paint | %s / %s / %s / %s ms | |\n",
-			num(statsOf(parts[0]).median), num(statsOf(parts[1]).median), num(statsOf(parts[2]).median), num(statsOf(parts[3]).median))
+		if len(xs) > 0 {
+			record(fmt.Sprintf("keys-%d", sz.contracts), fmt.Sprintf("keystroke → figures painted, %s contracts × %d months", thousands(sz.contracts), sz.months), statsOf(xs).median)
+		}
+		if typing {
+			r.f("| keystroke → figures painted (20 ms debounce included), %s resources × %d months = %s contracts, %d keys | %s | %s |\n",
+				thousands(sz.contracts/2), sz.months, thousands(sz.contracts), len(xs), statsOf(xs).ms(), target)
+			r.f("| … of which keydown → asked (debounce, form) / worker / render / paint | %s / %s / %s / %s ms | |\n",
+				num(statsOf(parts[0]).median), num(statsOf(parts[1]).median), num(statsOf(parts[2]).median), num(statsOf(parts[3]).median))
+		}
 
-		if sz.contracts == 1000 {
+		if sz.contracts == 1000 && only("scale") {
 			pageAtScale(t, r, tb, n, benchscenario.Scenario(sz.contracts, sz.months))
 		}
 		done()
 	}
 
-	// The largest page: 1,000 contracts × 120 months, loaded, then typed into.
-	tb, done := openTab(t, browser, longtasks, chromedp.Navigate(linkTo(base, benchscenario.Scenario(1000, 120))))
+	if only("large") {
+		largePage(t, r, browser, base)
+	}
+	r.f("\n")
+}
+
+// largePage: 1,000 contracts × 120 months (500 resource rows) opened from a
+// link, then typed into: the longest main-thread task, load included.
+func largePage(t *testing.T, r *report, browser context.Context, base string) {
+	tb, done := openTab(t, browser, longtasks, benchFigures, chromedp.Navigate(linkTo(base, benchscenario.Scenario(1000, 120))))
 	defer done()
-	tb.waitFor(figuresMark + `.length > 0 && document.body.classList.contains("ready")`)
-	readyAt := evalIn[float64](tb, figuresMark+`[0].startTime`)
+	tb.waitFor(benchMark + `.length > 0 && document.body.classList.contains("ready") && (globalThis.sakura?.ready ?? true) && document.querySelectorAll('[data-testid="resource-row"]').length === 500`)
+	readyAt := evalIn[float64](tb, benchMark+`[0].startTime`)
 	// At the 120,000 contract-month limit a count cannot grow: type into the
 	// second resource's hours ("101.5" → "101.50" → "101.5").
 	evalIn[bool](tb, `(document.querySelectorAll('[data-testid="resource-row"]')[1].querySelector('[data-testid="resource-hours"]').focus(), true)`)
@@ -422,13 +497,13 @@ func pageBenchmarks(t *testing.T, r *report) {
 		t.Fatal(err)
 	}
 	for i := 0; i < 6; i++ {
-		evalIn[bool](tb, `(performance.clearMarks("sakura:figures"), true)`)
+		evalIn[bool](tb, `(performance.clearMarks("bench:figures"), true)`)
 		key := "0"
 		if i%2 == 1 {
 			key = kb.Backspace
 		}
 		chromedp.Do(tb.ctx, chromedp.KeyEvent(key))
-		tb.waitFor(figuresMark + `.some((m) => m.startTime > globalThis.__keydown)`)
+		tb.waitFor(benchMark + `.some((m) => m.startTime > globalThis.__keydown)`)
 	}
 	longest := evalIn[float64](tb, `Math.max(0, ...__longtasks)`)
 	over := evalIn[float64](tb, `__longtasks.filter((d) => d > 100).length`)
@@ -436,8 +511,12 @@ func pageBenchmarks(t *testing.T, r *report) {
 	r.f("| 1,000 contracts × 120 months: first figures | %s ms | — |\n", num(readyAt))
 	r.f("| 1,000 × 120: longest main-thread task (PerformanceObserver longtask), load and 6 keystrokes | %s ms (%s over 100 ms) | never over 100 ms |\n", num(longest), num(over))
 	r.f("| 1,000 × 120: keydown → its handler while the engine computes (the form answers) | %s | — |\n", delay.ms())
-	r.f("\n")
-
+	record("large-first", "1,000 × 120: link opened → figures", readyAt)
+	record("large-longest", "1,000 × 120: longest main-thread task", longest)
+	if longest > 100 && os.Getenv("BENCH_SITE") == "" {
+		// The page's goal; the e2e test (TestLongTasks_fiveHundredRows) holds a looser bound.
+		t.Errorf("1,000 × 120: a main-thread task took %s ms, the goal is at most 100 ms (load average %s)", num(longest), loadAverage())
+	}
 }
 
 var inPage, inPageFull, wasmEst, wasmSum stats
@@ -457,6 +536,7 @@ func pageAtScale(t *testing.T, r *report, tb *tab, n int, scenario []byte) {
 	}
 	elements := evalIn[float64](tb, `document.querySelectorAll('[data-testid="results"] *').length`)
 	r.f("| re-render of the results, 1,000 × 36 (500 resources; %s DOM elements) | %s | ≤ 300 ms |\n", thousands(int(elements)), statsOf(xs).ms())
+	record("rerender", "re-render of the results, 1,000 × 36", statsOf(xs).median)
 
 	doc := strconv.Quote(`{"request":"estimateSummary","scenario":` + string(scenario) + `}`)
 	if !evalIn[bool](tb, `typeof sakura.call === "function"`) {
@@ -468,6 +548,7 @@ func pageAtScale(t *testing.T, r *report, tb *tab, n int, scenario []byte) {
 			xs = append(xs, evalIn[float64](tb, `(() => { const t0 = performance.now(); JSON.parse(sakura.estimate(`+strconv.Quote(string(scenario))+`)); return performance.now() - t0; })()`))
 		}
 		inPageFull = statsOf(xs)
+		record("call-summary", "in-page call, estimateSummary 1,000 × 36", inPageFull.median) // the full estimate: all it had
 		wasmEst, wasmSum = wasmRounds(t, 1000, 36, n)
 		r.f("| in-page call, full estimate 1,000 × 36, on the main thread, parsed | %s | — |\n", inPageFull.ms())
 		return
@@ -484,12 +565,50 @@ func pageAtScale(t *testing.T, r *report, tb *tab, n int, scenario []byte) {
 		return statsOf(xs)
 	}
 	inPage = timeCall(doc)
+	record("call-summary", "in-page call, estimateSummary 1,000 × 36", inPage.median)
 	inPageFull = timeCall(strconv.Quote(string(scenario)))
 	wasmEst, wasmSum = wasmRounds(t, 1000, 36, n)
 	r.f("| in-page call, estimateSummary 1,000 × 36 (post, worker, wasm, answer cloned back) | %s | — |\n", inPage.ms())
 	r.f("| in-page call, full estimate 1,000 × 36 (as before this issue) | %s | — |\n", inPageFull.ms())
 	r.f("| `Estimate` alone in wasm (Node, same build flags), 1,000 × 36 | %s | — |\n", wasmEst.ms())
 	r.f("| estimateSummary request in wasm (Node), 1,000 × 36 | %s | — |\n", wasmSum.ms())
+}
+
+// beforeAndAfter sets the figures of a run on another build
+// (BENCH_BEFORE_FIGURES, written by that run's BENCH_FIGURES_OUT; make bench
+// BENCH_BEFORE=commit makes both in one go) beside this run's.
+func beforeAndAfter(t *testing.T, r *report) {
+	name := os.Getenv("BENCH_BEFORE_FIGURES")
+	if name == "" {
+		return
+	}
+	raw, err := os.ReadFile(name)
+	var before []figure
+	if err == nil {
+		err = json.Unmarshal(raw, &before)
+	}
+	if err != nil {
+		t.Errorf("the before run's figures: %v", err)
+		return
+	}
+	was := map[string]float64{}
+	for _, f := range before {
+		was[f.Key] = f.Median
+	}
+	r.f("\n## Before and after, measured in this run\n\n\"Before\" is the page of **%s** (built from that commit into a temporary worktree), measured by this harness just before this build, on the same machine and browser. Medians, ms.\n\n", os.Getenv("BENCH_BEFORE_NAME"))
+	r.f("| measure | before | after | after ÷ before |\n| --- | --- | --- | --- |\n")
+	for _, f := range figures {
+		b, ok := was[f.Key]
+		switch {
+		case !ok:
+			r.f("| %s | — | %s | — |\n", f.Label, num(f.Median))
+		case b == 0:
+			r.f("| %s | %s | %s | — |\n", f.Label, num(b), num(f.Median))
+		default:
+			r.f("| %s | %s | %s | %.2f× |\n", f.Label, num(b), num(f.Median), f.Median/b)
+		}
+	}
+	r.f("\n")
 }
 
 func ratios() string {

@@ -20,7 +20,7 @@ import { customItems } from "./custom-marks.js";
 const KEY = "sakura.compare";
 
 /**
- * createCompareUI({engine, root, current}) → {update(), render(), openLink(hash)}
+ * createCompareUI({engine, root, current}) → {update(), render(), openLink(hash), asksEngine()}
  *   current() → the form's scenario when its estimate is good, else null
  */
 export function createCompareUI({ engine, root, current }) {
@@ -226,5 +226,8 @@ export function createCompareUI({ engine, root, current }) {
     return true;
   }
 
-  return { update, render, openLink };
+  /** Whether update would ask the engine (two estimates or more to compare). */
+  const asksEngine = () => compared().length >= 2;
+
+  return { update, render, openLink, asksEngine };
 }

@@ -3,8 +3,13 @@
 import { refreshRow, resourceRow, readResourceRow, newResourceValues, inheritedValues, passportRow, readPassportRow, creditRow, readCreditRow } from "./rows.js";
 import { passportZones, itemIds } from "./catalogs.js";
 import { t } from "../lib/i18n.js";
+import { nextTask } from "./next-task.js";
 
 const HORIZONS = ["12", "24", "36", "60"];
+// A slice of row building: well under the 50 ms a task may take before the
+// browser counts it long, leaving room for the style and layout that follow.
+const SLICE_MS = 12;
+
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 
 /** "2026-11" + n months. */
@@ -55,6 +60,7 @@ export function createForm(ctx) {
     v.defaultId ??= `r${lists.resources.children.length + 1}`;
     const row = resourceRow(resourceCtx, v);
     lists.resources.append(row);
+    label("resources", row, lists.resources.children.length - 1);
     return row;
   }
 
@@ -81,6 +87,7 @@ export function createForm(ctx) {
     }
     const row = passportRow(ctx, v);
     lists.passports.append(row);
+    label("passports", row, lists.passports.children.length - 1);
     return row;
   }
 
@@ -91,6 +98,7 @@ export function createForm(ctx) {
       : { kind, amount: "10000", registered: `${s}-01` });
     const row = creditRow(ctx, v);
     lists.credits.append(row);
+    label("credits", row, lists.credits.children.length - 1);
     return row;
   }
 
@@ -109,31 +117,57 @@ export function createForm(ctx) {
     };
   }
 
-  /** Replaces the whole form with values (catalog is chosen by the caller). */
-  function fill(v) {
+  let filling = null; // the fill in progress: {done: Promise}, or null
+
+  /**
+   * Replaces the whole form with values (catalog is chosen by the caller).
+   * Rows are built in slices of about SLICE_MS between frames, so opening a
+   * scenario of 500 resources never holds the page: the rows built so far
+   * answer the user meanwhile. Resolves true when the last row is in, false
+   * when a newer fill took over.
+   */
+  async function fill(v) {
+    const mine = {};
+    filling = mine;
     $("start-month").value = v.start || thisMonth();
     const m = String(v.months ?? 12);
     horizon.value = HORIZONS.includes(m) ? m : "custom";
     custom.value = HORIZONS.includes(m) ? "" : m;
     showCustom();
     for (const list of Object.values(lists)) list.replaceChildren();
-    v.resources.forEach((r, i) => addResource({ ...r, defaultId: `r${i + 1}` }));
-    v.passports.forEach((p) => addPassport(p));
-    v.credits.forEach((c) => addCredit(c.kind, c));
     $("alert-bill-above").value = v.billAbove ?? "";
     $("alert-balance-below").value = v.balanceBelow ?? "";
+    const jobs = [
+      ...v.resources.map((r, i) => () => addResource({ ...r, defaultId: `r${i + 1}` })),
+      ...v.passports.map((p) => () => addPassport(p)),
+      ...v.credits.map((c) => () => addCredit(c.kind, c)),
+    ];
+    let sliceStart = performance.now();
+    for (const job of jobs) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTask();
+        if (filling !== mine) return false;
+        sliceStart = performance.now();
+      }
+      job();
+    }
+    if (filling === mine) filling = null;
+    return filling === null;
   }
 
   // Rows repeat the same labels, so each is a named group ("Resource 2") for
   // screen readers; numbers follow removals.
   function renumber() {
-    for (const [name, list] of Object.entries(lists)) {
-      [...list.children].forEach((row, i) => {
-        row.setAttribute("role", "group");
-        const key = name === "credits" ? (row.dataset.kind === "coupon" ? "row.coupon" : "row.prepaid") : `row.${name}`;
-        row.setAttribute("aria-label", t(key, { n: i + 1 }));
-      });
-    }
+    for (const [name, list] of Object.entries(lists)) [...list.children].forEach((row, i) => label(name, row, i));
+  }
+
+  // Set only when changed, and as each row is added: every keystroke
+  // renumbers, and 500 rows given their labels at once restyle the whole form.
+  function label(name, row, i) {
+    if (row.getAttribute("role") !== "group") row.setAttribute("role", "group");
+    const key = name === "credits" ? (row.dataset.kind === "coupon" ? "row.coupon" : "row.prepaid") : `row.${name}`;
+    const text = t(key, { n: i + 1 });
+    if (row.getAttribute("aria-label") !== text) row.setAttribute("aria-label", text);
   }
 
   /** Re-renders every row's pickers and labels (catalog or language changed). */
@@ -141,5 +175,8 @@ export function createForm(ctx) {
     for (const list of Object.values(lists)) for (const row of list.children) refreshRow(row, ctx.entry());
   }
 
-  return { read, fill, refresh, renumber, addResource, duplicateResource, addPassport, addCredit, lists };
+  /** True while fill is still adding rows: the form is not yet the scenario. */
+  const isFilling = () => filling !== null;
+
+  return { read, fill, isFilling, refresh, renumber, addResource, duplicateResource, addPassport, addCredit, lists };
 }

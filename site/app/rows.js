@@ -66,13 +66,37 @@ function itemList(entry, zone) {
   return list;
 }
 
-// fillSelect for the item picker, from the cached list.
+// fillSelect for the item picker, from the cached list. Until the picker is
+// used (focused or pressed), it holds only the chosen plan: 500 rows would
+// otherwise carry some 44,000 options the page styles and lays out on every
+// change (fillItemsNow builds the rest on first use).
 function fillItems(select, entry, zone, value) {
+  const it = value ? itemIn(entry, value, zone) : null;
+  if (!it) {
+    fillItemsNow(select, entry, zone, value);
+    return;
+  }
+  select.pendingItems = { entry, zone };
+  select.replaceChildren(option(value, `${itemName(it)} — ${priceSummary(it)}`, true));
+  if (!select.lazyItems) {
+    select.lazyItems = true;
+    for (const type of ["focus", "pointerdown"]) select.addEventListener(type, () => ensureItems(select));
+  }
+}
+
+function fillItemsNow(select, entry, zone, value) {
+  select.pendingItems = null;
   select.replaceChildren(itemList(entry, zone).cloneNode(true));
   const found = value && [...select.options].some((o) => o.value === value);
   if (found) select.value = value;
   else if (value) select.append(option(value, t("notInCatalog", { value }), true));
   else if (select.options.length) select.selectedIndex = 0;
+}
+
+/** Gives a plan picker its whole list, if it holds only the chosen plan so far. */
+export function ensureItems(select) {
+  const p = select.pendingItems;
+  if (p) fillItemsNow(select, p.entry, p.zone, select.value);
 }
 
 function fillResourcePickers(row, entry) {
@@ -176,6 +200,7 @@ export function resourceRow(ctx, v) {
     // Picking a kind picks that kind's first item unless the current one is of it.
     const entry = ctx.entry(), kind = q(row, "resource-kind").value;
     if (itemIn(entry, q(row, "resource-item").value)?.kind !== kind) {
+      ensureItems(q(row, "resource-item"));
       q(row, "resource-item").value = itemIds(entry, { kind })[0] ?? "";
       fillZones(row, entry, q(row, "resource-zone").value);
     }

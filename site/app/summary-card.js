@@ -90,7 +90,14 @@ export function renderSummary(box, bar, estimate, custom) {
 
 /** Keeps --top-h at the sticky header's height, so what sticks below it is not hidden. */
 export function trackHeader(header) {
-  const set = () => document.documentElement.style.setProperty("--top-h", `${header.offsetHeight}px`);
-  set();
-  new ResizeObserver(set).observe(header);
+  // The observer's own measurement, not offsetHeight (a forced layout of the
+  // whole page: 2 s at 500 resource rows), and a new value only when the
+  // height changed (a custom property on the root restyles every element).
+  let shown = "";
+  new ResizeObserver(([entry]) => {
+    const height = `${Math.round(entry.borderBoxSize?.[0]?.blockSize ?? header.offsetHeight)}px`;
+    if (height === shown) return;
+    shown = height;
+    document.documentElement.style.setProperty("--top-h", height);
+  }).observe(header);
 }

@@ -120,7 +120,8 @@ export function exposeEngine(engine) {
 
 /**
  * The client over a started worker (anything with postMessage, onmessage and
- * onerror, answering {id, text} with {id, answer}); exported for tests.
+ * onerror, answering {id, text} with {id, text} of the answer's JSON, or
+ * {id, answer} already parsed); exported for tests.
  */
 export function engineClient(worker, version) {
   const waiting = new Map(); // id → resolve
@@ -128,7 +129,13 @@ export function engineClient(worker, version) {
   worker.onmessage = ({ data }) => {
     const resolve = waiting.get(data.id);
     waiting.delete(data.id);
-    resolve?.(data.answer);
+    if (!resolve) return;
+    if (typeof data.text !== "string") return resolve(data.answer);
+    try {
+      resolve(JSON.parse(data.text));
+    } catch (e) {
+      resolve({ errors: [{ path: "", message: `engine failure: the answer is not JSON (${e?.message ?? e})` }] });
+    }
   };
   worker.onerror = () => {
     for (const resolve of waiting.values()) resolve({ errors: [{ path: "", message: "engine failure: the engine's worker stopped" }] });
@@ -173,4 +180,22 @@ export function engineClient(worker, version) {
   }
 
   return { version, call, latest, terminate: () => worker.terminate() };
+}
+
+/**
+ * A client that can be handed out before the engine has started: call and
+ * latest wait for started (a Promise of a client) and forward to it, in the
+ * order they were made, so the page can build its form and show figures it
+ * already has while the wasm still downloads. ready is true once started.
+ */
+export function engineWhenStarted(started) {
+  const client = {
+    ready: false,
+    version: "",
+    call: (doc) => started.then((e) => e.call(doc)),
+    latest: (lane, doc) => started.then((e) => e.latest(lane, doc)),
+    terminate: () => started.then((e) => e.terminate()),
+  };
+  started.then((e) => Object.assign(client, { ready: true, version: e.version }), () => {});
+  return client;
 }

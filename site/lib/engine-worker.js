@@ -1,8 +1,8 @@
 // The billing engine's own thread. The page sends where wasm_exec.js is
 // ({prepare}, loaded while the wasm downloads), the compiled module once
-// ({start}), then documents ({id, text}); each answer goes back parsed
-// ({id, answer}), so a long estimate or a large price list never blocks the
-// page. A classic worker, because wasm_exec.js is a classic script.
+// ({start}), then documents ({id, text}); each answer goes back as the
+// engine's JSON text ({id, text}), so a long estimate or a large price list
+// never blocks the page. A classic worker, because wasm_exec.js is a classic script.
 let engine = null;
 
 function failure(message) {
@@ -40,11 +40,14 @@ self.onmessage = async ({ data }) => {
     }
     return;
   }
-  let answer;
+  // The answer goes back as the engine wrote it: a string crosses to the page
+  // as one copy, where a parsed object would be walked twice (cloned here,
+  // rebuilt there) and parsed here first. The page parses it once.
+  let text;
   try {
-    answer = JSON.parse(engine.estimate(data.text));
+    text = engine.estimate(data.text);
   } catch (e) {
-    answer = failure(`engine failure: ${e?.message ?? e}`);
+    text = JSON.stringify(failure(`engine failure: ${e?.message ?? e}`));
   }
-  self.postMessage({ id: data.id, answer });
+  self.postMessage({ id: data.id, text });
 };

@@ -77,3 +77,15 @@ test("a document JSON cannot write is an error list, not a throw", async () => {
   const answer = await engine.call(cyclic);
   assert.match(answer.errors[0].message, /engine failure/);
 });
+
+test("an answer sent as JSON text is parsed once, on the page's side", async () => {
+  const w = fakeWorker();
+  const engine = engineClient(w, "v1");
+  const got = engine.call({ request: "catalogs" });
+  const msg = w.asked.shift();
+  w.onmessage({ data: { id: msg.id, text: '{"default":"list-2026","catalogs":[]}' } });
+  assert.deepEqual(await got, { default: "list-2026", catalogs: [] });
+  const bad = engine.call("{}");
+  w.onmessage({ data: { id: w.asked.shift().id, text: "{cut" } });
+  assert.match((await bad).errors[0].message, /^engine failure: the answer is not JSON/);
+});
