@@ -99,6 +99,7 @@ func twoVariants(p *page) {
 	p.click(byID("compare-duplicate"))
 	p.click(pp.in("remove-passport"))
 	p.waitValue(cumulativeCell("2021-11", "cumulative"), "342144")
+	p.show(byID("compare"))
 	p.waitValue(compareCell("total", "estimate-0"), "273715")
 	p.waitValue(compareCell("total", "estimate-1"), "342144")
 }

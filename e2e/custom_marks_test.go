@@ -84,6 +84,8 @@ func TestCustomMarks_everyResult(t *testing.T) {
 			p.waitJS("Japanese", `document.documentElement.lang === "ja"`)
 		}
 		p.waitUpToDate()
+		p.show(byID("advisor"))
+		p.waitPresent(find(`[data-testid="advisor-group"][data-zone="tk1a"]`))
 		checks := []struct {
 			l    loc
 			want bool
@@ -157,6 +159,7 @@ func TestCustomMarks_everyResult(t *testing.T) {
 		p.click(byID("compare-duplicate"))
 		p.typeInto(row("resource-row", 1).in("resource-monthly"), "")
 		p.waitUpToDate()
+		p.show(byID("compare"))
 		p.waitPresent(find(`[data-testid="compare-column"][data-index="1"]`))
 		p.waitJS("the form's column at list prices", `!document.querySelector('[data-testid="compare-column"][data-index="1"]').dataset.custom`)
 		if !p.marked(find(`[data-testid="compare-column"][data-index="0"]`)) || p.marked(find(`[data-testid="compare-column"][data-index="1"]`)) {

@@ -79,6 +79,7 @@ func TestLayout_tablesFit(t *testing.T) {
 			p.waitPresent(find(`[data-testid="bills-line"]`))
 			p.click(find(`[data-testid="breakdown"] > summary`))
 			p.waitPresent(find(`[data-testid="breakdown-row"]`))
+			p.show(byID("advisor"))
 			p.waitPresent(find(`[data-testid="advisor-option"]`))
 			bad := evalAwait[[]string](p, "columns outside the screen", overflowingHeadersJS)
 			if len(bad) > 0 {
@@ -134,6 +135,7 @@ func TestLayout_totalsCoverNoResult(t *testing.T) {
 		p.waitUpToDate()
 		p.click(find(`[data-testid="bills-expand"]`))
 		p.waitPresent(find(`[data-testid="bills-line"]`))
+		p.show(byID("advisor"))
 		p.waitPresent(find(`[data-testid="advisor-option"]`))
 		covered := evalAwait[[]string](p, "rows covered while scrolling", rowsHiddenJS)
 		if len(covered) > 0 {
