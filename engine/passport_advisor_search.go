@@ -243,11 +243,47 @@ func bestPlan(g adviceGroup) (advicePlan, bool) {
 			return p, true
 		}
 	}
+	s := newPlanSearch(g, boundedBudget)
+	if s.bound = newLagrangeBound(g, s.candidate); s.bound == nil {
+		return heuristicPlan(g), false
+	}
 	// Buying nothing costs 0: the best plan costs at most that.
-	if p, ok := boundedPlan(g, 0); ok {
+	if p, ok := s.bounded(0); ok {
 		return p, true
 	}
-	return heuristicPlan(g), false
+	h := heuristicPlan(g)
+	if p, ok := s.certify(h); ok {
+		return p, true
+	}
+	return h, false
+}
+
+// certify searches again, exactly, for a plan at least as good as h: with an
+// allowance of h's cost and L passports, for L = 0, 1, … up to h's count,
+// each run with a fresh memo and all of them within one budget. With that
+// allowance the bound cuts every branch that cannot cost less than h, or as
+// little with at most L passports: when h already costs what the bound says
+// (about half the groups the search before gave up on), the runs with too
+// few passports find nothing and end fast, proving the count, and the first
+// run that finds a plan has only the later tie-breaks left to search. Its
+// answer is the best plan, for the reason boundedPlan's is: every plan at
+// least as good as h with at most L passports is admitted, no admitted plan
+// is cut, and the runs before proved that no plan as good has fewer.
+func (s *planSearch) certify(h advicePlan) (advicePlan, bool) {
+	s.steps, s.aborted = 0, false
+	for lots := 0; lots <= len(h.lots); lots++ {
+		s.memo = map[string]memoEntry{}
+		within := allowance{cost: h.cost, lots: lots}
+		p := s.from(0, nil, within)
+		if s.aborted {
+			return advicePlan{}, false
+		}
+		// A plan outside the allowance only says that none is within it.
+		if !p.cut() && within.admits(p) {
+			return p, true
+		}
+	}
+	return advicePlan{}, false
 }
 
 // heuristicPlan is a good plan found fast, not proven best. When the group's
@@ -300,7 +336,12 @@ func boundedPlan(g adviceGroup, known int64) (advicePlan, bool) {
 	if s.bound = newLagrangeBound(g, s.candidate); s.bound == nil {
 		return advicePlan{}, false
 	}
-	root := s.bound.suffix(0, nil, g.cap)
+	return s.bounded(known)
+}
+
+// bounded is boundedPlan on a search whose bound is built.
+func (s *planSearch) bounded(known int64) (advicePlan, bool) {
+	root := s.bound.suffix(0, nil, s.g.cap)
 	limit := ceilDiv(root, s.bound.q)
 	for step := int64(1); ; step *= 4 {
 		limit = min(limit, known)
@@ -458,6 +499,12 @@ func (s *planSearch) from(m int, lots []heldLot, within allowance) advicePlan {
 	k := s.stateKey(m, lots)
 	e, seen := s.memo[k]
 	inner := allowance{cost: within.cost - cost, lots: within.lots}
+	if s.bound != nil && inner.lots <= 0 && s.bound.needsPurchase(m, lots, inner.cost) &&
+		s.bound.suffix(m, lots, s.g.cap) > (inner.cost-1)*s.bound.q {
+		// Any plan within reach buys again, one passport more than
+		// allowed, so it must cost less, and the bound says it cannot.
+		return advicePlan{cost: cutCost}
+	}
 	// A memo entry is reusable if its own allowance admitted its plan (then
 	// it is the best plan from the state, whatever the allowance), or if that
 	// allowance allowed at least as much as this one.
