@@ -53,7 +53,7 @@ func TestAdvisorProvenRate(t *testing.T) {
 	}
 	const cases = 40
 	// Budgets count choices, not time, so these counts do not depend on load.
-	floor := map[int]int{1: 40, 2: 30, 3: 16, 6: 8}
+	floor := map[int]int{1: 40, 2: 32, 3: 22, 6: 11}
 	for _, resources := range []int{1, 2, 3, 6} {
 		r := rand.New(rand.NewPCG(uint64(resources), 1414))
 		proven := 0
@@ -79,14 +79,14 @@ func TestAdvisorProvenRate(t *testing.T) {
 	}
 }
 
-// TestCertify_equalsExactSearch checks the tie-break certificate against the
-// plain exact search: given a plan as good as the best (the best itself, in
-// the same cost and count of passports, so only the later tie-breaks are left
-// to search) or a worse one (the heuristic's), certify returns, when it
-// proves anything, the exact search's plan.
-func TestCertify_equalsExactSearch(t *testing.T) {
+// TestDeepen_equalsExactSearch checks the search by count of passports
+// against the plain exact search: at the bound's cost (as bestPlan runs it),
+// at the best plan's own cost and count (only the later tie-breaks left to
+// search), and at the cost and count of the heuristic's plan. Whenever it
+// proves a plan, it is the exact search's.
+func TestDeepen_equalsExactSearch(t *testing.T) {
 	r := rand.New(rand.NewPCG(14, 1414))
-	certified := 0
+	proved := 0
 	for i := range 60 {
 		contracts := 3 + r.IntN(3)
 		g := randomGroup(r, contracts, 1+r.IntN(24))
@@ -98,38 +98,80 @@ func TestCertify_equalsExactSearch(t *testing.T) {
 		if s.aborted {
 			continue
 		}
-		for _, h := range []advicePlan{want, heuristicPlan(g)} {
-			c := newPlanSearch(g, boundedBudget)
-			if c.bound = newLagrangeBound(g, c.candidate); c.bound == nil {
-				t.Fatalf("case %d: no bound", i)
-			}
-			got, ok := c.certify(h)
+		c := newPlanSearch(g, rootBudget)
+		if c.bound = newLagrangeBound(g, c.candidate); c.bound == nil {
+			t.Fatalf("case %d: no bound", i)
+		}
+		root := ceilDiv(c.bound.suffix(0, nil, g.cap), c.bound.q)
+		h := heuristicPlan(g)
+		for _, limit := range []struct {
+			cost int64
+			lots int
+		}{{root, c.mostLots()}, {want.cost, len(want.lots)}, {h.cost, len(h.lots)}} {
+			got, ok := c.deepen(limit.cost, limit.lots)
 			if !ok {
-				t.Logf("case %d cap %d months %d: not certified (steps %d, aborted %v)", i, g.cap, len(g.fees), c.steps, c.aborted)
 				continue
 			}
-			certified++
+			proved++
 			if got.cost != want.cost || !slices.Equal(got.lots, want.lots) {
-				t.Errorf("case %d (cap %d, fees %v), given %v: certified %d %v, exact %d %v", i, g.cap, g.fees, h.lots, got.cost, got.lots, want.cost, want.lots)
+				t.Errorf("case %d (cap %d, fees %v), limit %v: deepen %d %v, exact %d %v", i, g.cap, g.fees, limit, got.cost, got.lots, want.cost, want.lots)
 			}
 		}
 	}
-	if certified < 60 {
-		t.Errorf("only %d certificates", certified)
+	if proved < 60 {
+		t.Errorf("only %d proofs", proved)
 	}
 }
 
-// TestCertify_hundredServers gives the certificate the hand-worked optimum of
-// TestBestPlan_hundredServers: it costs what the bound says, and no plan as
-// cheap has fewer than two passports or earlier purchases (that test's
-// comment), so certify proves it and returns it unchanged.
-func TestCertify_hundredServers(t *testing.T) {
+// TestBestPlan_largeEqualsExactSearch checks bestPlan itself on groups past
+// exactCapLimit (so it goes through the bound) against the plain exact search
+// given a budget large enough.
+func TestBestPlan_largeEqualsExactSearch(t *testing.T) {
+	r := rand.New(rand.NewPCG(1414, 14))
+	compared := 0
+	for i := range 40 {
+		contracts := exactCapLimit + 1 + r.IntN(4)
+		g := uniformGroup(r, contracts, 1+r.IntN(14))
+		if i%2 == 1 {
+			g = randomGroup(r, contracts, 1+r.IntN(8))
+		}
+		if g.cap <= exactCapLimit {
+			continue
+		}
+		got, ok := bestPlan(g)
+		if !ok {
+			continue
+		}
+		s := newPlanSearch(g, 2_000_000)
+		want := s.from(0, nil, unlimited)
+		if s.aborted {
+			continue
+		}
+		compared++
+		if got.cost != want.cost || !slices.Equal(got.lots, want.lots) {
+			t.Errorf("case %d (cap %d, fees %v): bestPlan %d %v, exact %d %v", i, g.cap, g.fees, got.cost, got.lots, want.cost, want.lots)
+		}
+	}
+	if compared < 10 {
+		t.Errorf("only %d compared", compared)
+	}
+}
+
+// TestDeepen_hundredServers gives the search by count of passports the
+// hand-worked optimum of TestBestPlan_hundredServers: it costs what the bound
+// says, and no plan as cheap has fewer than two passports or earlier
+// purchases (that test's comment), so deepen proves it and returns it.
+func TestDeepen_hundredServers(t *testing.T) {
 	g := hundredServers()
 	want := advicePlan{cost: -8056025, lots: []purchaseLot{{month: 0, term: 1, count: 100}, {month: 24, term: 0, count: 75}}}
-	s := newPlanSearch(g, boundedBudget)
+	s := newPlanSearch(g, rootBudget)
 	s.bound = newLagrangeBound(g, s.candidate)
-	got, ok := s.certify(want)
+	got, ok := s.deepen(want.cost, len(want.lots))
 	if !ok || got.cost != want.cost || !slices.Equal(got.lots, want.lots) {
-		t.Errorf("certify = %d %v proven %v, want %d %v proven", got.cost, got.lots, ok, want.cost, want.lots)
+		t.Errorf("deepen = %d %v proven %v, want %d %v proven", got.cost, got.lots, ok, want.cost, want.lots)
+	}
+	// With one passport at most, nothing costs as little.
+	if _, ok := s.deepen(want.cost, 1); ok {
+		t.Errorf("deepen found a plan of cost %d with one passport", want.cost)
 	}
 }
