@@ -33,7 +33,7 @@ import { createCustomItemsUI } from "./app/custom-items-ui.js";
 import { createAdvisorUI } from "./app/advisor-ui.js";
 import { createCompareUI } from "./app/compare-ui.js";
 import { whenShown } from "./app/when-shown.js";
-import { nextTask } from "./app/next-task.js";
+import { nextFrame, nextTask } from "./app/next-task.js";
 
 const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 // The results, in the order they are rendered: what the eye reaches first, first.
@@ -207,20 +207,23 @@ async function main() {
     $("catalog-damaged").hidden = false;
   }
   $("storage-unavailable").hidden = storageAvailable();
+  // Start-up is cut into tasks (nextTask) so none holds the page for long.
+  await nextTask();
 
   const catalogUI = createCatalogUI({
     engine,
     changed: () => {
       customItems.render();
-      form.refresh();
       edited();
+      // The estimate waits for the last row (recalc skips a form at work).
+      form.refresh().then((done) => done && edited());
     },
   });
   const customItems = createCustomItemsUI({
     section: $("custom-items"),
     entry: () => catalogUI.current(),
     zone: () => form.read().resources[0]?.zone ?? smallServer(catalogUI.current())?.zone ?? "",
-    changed: () => { form.refresh(); edited(); },
+    changed: () => { edited(); form.refresh().then((done) => done && edited()); },
   });
   const form = createForm({ entry: () => customItems.entry(), changed: () => edited() });
   // Only while results are current: a stale estimate's breakdown would not match the form's errors.
@@ -235,6 +238,7 @@ async function main() {
     },
   });
 
+  await nextTask();
   const advisor = createAdvisorUI({
     engine,
     root: document.querySelector('[data-testid="advisor"]'),
@@ -263,6 +267,7 @@ async function main() {
   const compareWhenShown = whenShown($("compare"), () => compare.update());
   // A comparison link is read before the form writes its own address.
   await compare.openLink(location.hash);
+  await nextTask();
 
   const current = () => {
     const { scenario } = buildScenario(form.read(), catalogUI.current());
@@ -374,15 +379,18 @@ async function main() {
     markStale(false);
     $("results").dataset.source = early ? "shipped" : "engine"; // for the tests
     summarize();
+    const large = scenario.resources.length > LARGE_RESOURCES;
+    // The answer's parse is this task's share; the totals card, breakdown and
+    // printed inputs list are the next one's.
+    if (large) await nextTask();
     showTotals();
     // The totals first, then, for a large estimate, each result in a task of
     // its own: at 500 resources one task for all of them would hold the page
     // for hundreds of ms. A small one renders in one go (a task boundary is a
     // chance for other work to cut in before the frame). A newer answer waits
     // its turn, so no result is left behind on an older one.
-    const large = scenario.resources.length > LARGE_RESOURCES;
     for (const id of RESULTS) {
-      if (large) await nextTask();
+      if (large) await nextFrame();
       $(id).monthSource = monthSource;
       $(id).customPrices = custom;
       $(id).estimate = out;
@@ -403,7 +411,9 @@ async function main() {
     // copied then is this estimate's; one replaceState per result keeps under
     // the browser's navigation throttle while the user types.
     showPending();
-    fragmentWrite = encodeScenario(scenario).then((hash) => {
+    fragmentWrite = encodeScenario(scenario).then(async (hash) => {
+      // replaceState restyles a large page (15–30 ms at 500 rows): a task of its own.
+      if (large) await nextTask();
       if (gen !== generation) return;
       if (!holdAddress) history.replaceState(null, "", location.pathname + location.search + hash);
       setStatus(0);
@@ -475,14 +485,14 @@ async function main() {
     applyLanguage();
     catalogUI.render();
     customItems.render();
-    form.refresh();
+    const refreshed = form.refresh(); // in slices: the estimate below waits for its end
     saved.render();
     summarize();
     showTotals();
     advisor.render();
     compare.render();
     if (errorCount) setStatus(errorCount);
-    if (built) recalc();
+    if (built) refreshed.then((done) => done && recalc());
   });
 
   const knownCatalog = (id) => getCatalog(id)?.origin === "shipped";
@@ -504,9 +514,12 @@ async function main() {
     }
   });
 
+  await nextTask();
   applyLanguage(); // again, for what was built since
   saved.render();
+  await nextTask();
   const fromLink = await decodeLink(location.hash, { knownCatalog });
+  await nextTask();
   if (fromLink?.problem) {
     holdAddress = true;
     showLinkProblem(fromLink.problem, "link.default");

@@ -129,6 +129,7 @@ export function createForm(ctx) {
   async function fill(v) {
     const mine = {};
     filling = mine;
+    refreshing = null; // the rows it would refresh are replaced
     $("start-month").value = v.start || thisMonth();
     const m = String(v.months ?? 12);
     horizon.value = HORIZONS.includes(m) ? m : "custom";
@@ -170,13 +171,36 @@ export function createForm(ctx) {
     if (row.getAttribute("aria-label") !== text) row.setAttribute("aria-label", text);
   }
 
-  /** Re-renders every row's pickers and labels (catalog or language changed). */
-  function refresh() {
-    for (const list of Object.values(lists)) for (const row of list.children) refreshRow(row, ctx.entry());
+  let refreshing = null; // the refresh in progress, or null
+
+  /**
+   * Re-renders every row's pickers and labels (catalog or language changed),
+   * in slices like fill: at 500 rows one task for all of them held the page
+   * for a few hundred ms. Each row keeps what is chosen in it (refreshRow
+   * reads its controls), so a row the user edits meanwhile keeps the edit.
+   * Resolves true when the last row is done, false when a newer refresh or
+   * fill took over.
+   */
+  async function refresh() {
+    const mine = {};
+    refreshing = mine;
+    let sliceStart = performance.now();
+    for (const list of Object.values(lists)) {
+      for (const row of [...list.children]) {
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await nextTask();
+          if (refreshing !== mine) return false;
+          sliceStart = performance.now();
+        }
+        if (row.isConnected) refreshRow(row, ctx.entry());
+      }
+    }
+    refreshing = null;
+    return true;
   }
 
-  /** True while fill is still adding rows: the form is not yet the scenario. */
-  const isFilling = () => filling !== null;
+  /** True while fill or refresh is still at work: the form is not yet the scenario. */
+  const isFilling = () => filling !== null || refreshing !== null;
 
   return { read, fill, isFilling, refresh, renumber, addResource, duplicateResource, addPassport, addCredit, lists };
 }
