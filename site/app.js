@@ -45,6 +45,7 @@ let last = null; // {scenario, estimate, fromLink} on screen
 let built = null; // the scenario the form means right now, valid or not
 let baseline = ""; // the scenario as last opened or saved, to tell unsaved changes
 let fragmentWrite = Promise.resolve();
+let pendingAddress = null; // the estimate's fragment, not yet in the address bar
 let timer = 0;
 let generation = 0; // bumped by every edit and run, so a late answer knows it is stale
 let holdAddress = false; // a link that could not be opened stays in the address bar
@@ -385,10 +386,12 @@ async function main() {
     if (large) await nextTask();
     showTotals();
     // The totals first, then, for a large estimate, each result in a task of
-    // its own: at 500 resources one task for all of them would hold the page
-    // for hundreds of ms. A small one renders in one go (a task boundary is a
-    // chance for other work to cut in before the frame). A newer answer waits
-    // its turn, so no result is left behind on an older one.
+    // its own, after a frame so each one's style and layout are paid in a
+    // frame of their own: at 500 resources one task for all of them held the
+    // page for hundreds of ms, and five in one frame restyled for over 100 ms.
+    // A small one renders in one go (a task boundary is a chance for other
+    // work to cut in before the frame). A newer answer waits its turn, so no
+    // result is left behind on an older one.
     for (const id of RESULTS) {
       if (large) await nextFrame();
       $(id).monthSource = monthSource;
@@ -411,14 +414,29 @@ async function main() {
     // copied then is this estimate's; one replaceState per result keeps under
     // the browser's navigation throttle while the user types.
     showPending();
-    fragmentWrite = encodeScenario(scenario).then(async (hash) => {
-      // replaceState restyles a large page (15–30 ms at 500 rows): a task of its own.
-      if (large) await nextTask();
+    fragmentWrite = encodeScenario(scenario).then((hash) => {
       if (gen !== generation) return;
-      if (!holdAddress) history.replaceState(null, "", location.pathname + location.search + hash);
+      // On a large page replaceState itself took 20–110 ms after each
+      // estimate (inside Chromium, at 500 rows and ~8,500 form controls):
+      // the address is written when the page is left or the link is asked
+      // for (flushAddress), not on every keystroke.
+      pendingAddress = hash;
+      if (!large) flushAddress();
       setStatus(0);
     });
   }
+
+  // Writes the estimate's address if it is not written yet.
+  function flushAddress() {
+    const hash = pendingAddress;
+    pendingAddress = null;
+    if (hash !== null && !holdAddress) history.replaceState(null, "", location.pathname + location.search + hash);
+  }
+  // The address bar, another tab, closing or reloading: the page's address is
+  // the estimate's before the user can copy or bookmark it.
+  window.addEventListener("blur", flushAddress);
+  window.addEventListener("pagehide", flushAddress);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flushAddress());
 
   // The totals card and phone bar, and the inputs list a printout starts with.
   function showTotals() {
@@ -475,7 +493,7 @@ async function main() {
 
   createToolbar({
     shown: () => last,
-    urlReady: () => fragmentWrite,
+    urlReady: () => fragmentWrite.then(flushAddress),
     // The export holds the whole estimate, every line, as the command line writes it.
     full: async () => (last ? { scenario: last.scenario, estimate: await engine.call(last.scenario) } : null),
     byKind: (scenario) => engine.call({ request: "breakdown", scenario, by: "kind" }),
@@ -498,6 +516,7 @@ async function main() {
   const knownCatalog = (id) => getCatalog(id)?.origin === "shipped";
   // A link opened later (pasted into the address bar): a bad one changes nothing.
   window.addEventListener("hashchange", async () => {
+    pendingAddress = null; // the address is the user's now
     const got = await decodeLink(location.hash, { knownCatalog });
     if (got?.problem) {
       holdAddress = true;

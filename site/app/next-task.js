@@ -12,3 +12,27 @@ export function nextTask() {
 export function nextFrame() {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
+
+/**
+ * Paces a long job: due() says when the current slice has run sliceMs;
+ * take() then ends the task, and waits past a frame once frameMs of script
+ * has run since the last one, so what the slices built is styled a frame's
+ * worth at a time.
+ */
+export function slicer(sliceMs, frameMs) {
+  let sliceStart = performance.now();
+  let frameStart = sliceStart;
+  return {
+    due: () => performance.now() - sliceStart > sliceMs,
+    async take() {
+      if (performance.now() - frameStart > frameMs) {
+        await nextFrame();
+        frameStart = performance.now();
+      } else {
+        await nextTask();
+      }
+      sliceStart = performance.now();
+    },
+  };
+}
+

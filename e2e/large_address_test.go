@@ -1,0 +1,47 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/base64"
+	"testing"
+	"time"
+
+	"github.com/sakura-sim/pricesim/scripts/benchscenario"
+)
+
+// On a large page (over 50 resources) the address is not rewritten after
+// every estimate (replaceState alone took up to ~110 ms there): it is
+// written when the user leaves the page, e.g. for the address bar, or asks
+// for the link. Either way it then opens the estimate on screen, edits
+// included. Row 482 of make bench's 1,000 contracts runs 581.5 hours.
+func TestLargePage_addressFollowsTheFormWhenLeft(t *testing.T) {
+	link := siteURL + "#j=" + base64.RawURLEncoding.EncodeToString(benchscenario.Scenario(1000, 36))
+	p := openPage(t, browser, link)
+	ready := `globalThis.sakura?.ready === true && document.body.classList.contains("ready")
+		&& document.querySelectorAll('[data-testid="resource-row"]').length === 500
+		&& document.querySelector('[data-testid="status"]').dataset.state === "ok"`
+	for !eval[bool](p, "waiting for 500 rows and their estimate", ready) {
+		time.Sleep(100 * time.Millisecond)
+	}
+	hoursIn := func(what string) string {
+		return evalAwait[string](p, what, `import("/app/share.js").then(async ({ decodeLink }) => {
+			const got = await decodeLink(location.hash);
+			return got?.scenario?.resources?.[481]?.usage?.hours ?? "none";
+		})`)
+	}
+	if got := hoursIn("the link's hours"); got != "581.5" {
+		t.Fatalf("the opened link's row 482 runs %q hours, want 581.5", got)
+	}
+	eval[bool](p, "typing 77 hours into row 482", `(() => {
+		const hours = document.querySelectorAll('[data-testid="resource-row"]')[481].querySelector('[data-testid="resource-hours"]');
+		hours.value = "77";
+		hours.dispatchEvent(new Event("input", { bubbles: true }));
+		return true;
+	})()`)
+	p.waitJS("the new estimate", `document.querySelector('[data-testid="status"]').dataset.state === "ok"`)
+	eval[bool](p, "leaving the page for the address bar", `(dispatchEvent(new Event("blur")), true)`)
+	if got := hoursIn("the address's hours"); got != "77" {
+		t.Errorf("after leaving the page the address holds %q hours for row 482, want 77", got)
+	}
+}
