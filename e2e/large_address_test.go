@@ -45,3 +45,40 @@ func TestLargePage_addressFollowsTheFormWhenLeft(t *testing.T) {
 		t.Errorf("after leaving the page the address holds %q hours for row 482, want 77", got)
 	}
 }
+
+// A reload from the keyboard starts before the page is left, at the address
+// not yet written: the edit must survive it all the same (kept for the tab in
+// sessionStorage on pagehide and taken up when the page reopens there).
+func TestLargePage_reloadKeepsTheEdit(t *testing.T) {
+	link := siteURL + "#j=" + base64.RawURLEncoding.EncodeToString(benchscenario.Scenario(1000, 36))
+	p := openPage(t, browser, link)
+	ready := `globalThis.sakura?.ready === true && document.body.classList.contains("ready")
+		&& document.querySelectorAll('[data-testid="resource-row"]').length === 500
+		&& document.querySelector('[data-testid="status"]').dataset.state === "ok"`
+	waitReady := func(what string) {
+		deadline := time.Now().Add(waitTimeout())
+		for !eval[bool](p, what, ready) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: timed out", what)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	waitReady("waiting for 500 rows and their estimate")
+	hoursOfRow482 := `document.querySelectorAll('[data-testid="resource-row"]')[481].querySelector('[data-testid="resource-hours"]').value`
+	if got := eval[string](p, "row 482's hours", hoursOfRow482); got != "581.5" {
+		t.Fatalf("the opened link's row 482 runs %q hours, want 581.5", got)
+	}
+	eval[bool](p, "typing 77 hours into row 482", `(() => {
+		const hours = document.querySelectorAll('[data-testid="resource-row"]')[481].querySelector('[data-testid="resource-hours"]');
+		hours.value = "77";
+		hours.dispatchEvent(new Event("input", { bubbles: true }));
+		return true;
+	})()`)
+	p.waitJS("the new estimate", `document.querySelector('[data-testid="status"]').dataset.state === "ok"`)
+	p.reload()
+	waitReady("waiting for the reloaded page")
+	if got := eval[string](p, "row 482's hours after the reload", hoursOfRow482); got != "77" {
+		t.Errorf("after a reload row 482 runs %q hours, want the 77 typed before it", got)
+	}
+}

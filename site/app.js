@@ -23,6 +23,7 @@ import { customPrices } from "./app/custom-marks.js";
 import { createBreakdown } from "./app/summary-breakdown.js";
 import { keepChartTablesInPrint } from "./app/print.js";
 import { encodeScenario, decodeLink } from "./app/share.js";
+import { keepUnwrittenAddress, takeUnwrittenAddress } from "./app/unwritten-address.js";
 import { shapeProblem } from "./app/scenario-shape.js";
 import { closestMatch } from "./app/match.js";
 import { createSavedUI } from "./app/saved-ui.js";
@@ -440,7 +441,12 @@ async function main() {
   // The address bar, another tab, closing or reloading: the page's address is
   // the estimate's before the user can copy or bookmark it.
   window.addEventListener("blur", flushAddress);
-  window.addEventListener("pagehide", flushAddress);
+  window.addEventListener("pagehide", () => {
+    if (pendingAddress !== null && !holdAddress) keepUnwrittenAddress(location.hash, pendingAddress);
+    flushAddress();
+  });
+  // Back from the page cache: this document is on screen again, nothing to take up.
+  window.addEventListener("pageshow", (event) => event.persisted && takeUnwrittenAddress(null));
   document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flushAddress());
 
   // The totals card and phone bar, and the inputs list a printout starts with.
@@ -542,6 +548,8 @@ async function main() {
   applyLanguage(); // again, for what was built since
   saved.render();
   await nextTask();
+  const unwritten = takeUnwrittenAddress(location.hash);
+  if (unwritten !== null) history.replaceState(null, "", location.pathname + location.search + unwritten);
   const fromLink = await decodeLink(location.hash, { knownCatalog });
   await nextTask();
   if (fromLink?.problem) {
