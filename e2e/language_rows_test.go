@@ -3,13 +3,9 @@
 package e2e
 
 import (
-	"encoding/base64"
 	"fmt"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/sakura-sim/pricesim/scripts/benchscenario"
 )
 
 // A language switch at 500 resource rows re-translates the rows in slices
@@ -19,14 +15,7 @@ import (
 // is1b (odd i); every fourth from i = 1 runs "100+i%600 .5" hours a month and
 // every fourth from i = 3 is a 40 GB SSD (scripts/benchscenario).
 func TestLanguage_fiveHundredRowsKeepEveryEntry(t *testing.T) {
-	link := siteURL + "#j=" + base64.RawURLEncoding.EncodeToString(benchscenario.Scenario(1000, 36))
-	p := openPage(t, browser, link)
-	ready := `globalThis.sakura?.ready === true && document.body.classList.contains("ready")
-		&& document.querySelectorAll('[data-testid="resource-row"]').length === 500
-		&& document.querySelector('[data-testid="status"]').dataset.state === "ok"`
-	for !eval[bool](p, "waiting for 500 rows and their estimate", ready) {
-		time.Sleep(100 * time.Millisecond)
-	}
+	p := openFiveHundredRows(t)
 	const rowValues = `[...document.querySelectorAll('[data-testid="resource-row"]')].map((row) =>
 		[...row.querySelectorAll("input, select")].filter((c) => c.dataset.testid).map((c) => c.dataset.testid + "=" + c.value).join(" "))`
 	before := eval[[]string](p, "every row's entries", rowValues)
@@ -35,7 +24,7 @@ func TestLanguage_fiveHundredRowsKeepEveryEntry(t *testing.T) {
 	// the rows are still being re-translated.
 	eval[bool](p, "switching to Japanese and typing", `(() => {
 		document.querySelector('[data-testid="lang-toggle"]').click();
-		const hours = document.querySelectorAll('[data-testid="resource-row"]')[481].querySelector('[data-testid="resource-hours"]');
+		const hours = `+row482Hours+`;
 		if (hours.value !== "581.5") throw new Error("row 482 holds " + hours.value);
 		hours.value = "77";
 		hours.dispatchEvent(new Event("input", { bubbles: true }));

@@ -3,11 +3,7 @@
 package e2e
 
 import (
-	"encoding/base64"
 	"testing"
-	"time"
-
-	"github.com/sakura-sim/pricesim/scripts/benchscenario"
 )
 
 // On a large page (over 50 resources) the address is not rewritten after
@@ -16,14 +12,7 @@ import (
 // for the link. Either way it then opens the estimate on screen, edits
 // included. Row 482 of make bench's 1,000 contracts runs 581.5 hours.
 func TestLargePage_addressFollowsTheFormWhenLeft(t *testing.T) {
-	link := siteURL + "#j=" + base64.RawURLEncoding.EncodeToString(benchscenario.Scenario(1000, 36))
-	p := openPage(t, browser, link)
-	ready := `globalThis.sakura?.ready === true && document.body.classList.contains("ready")
-		&& document.querySelectorAll('[data-testid="resource-row"]').length === 500
-		&& document.querySelector('[data-testid="status"]').dataset.state === "ok"`
-	for !eval[bool](p, "waiting for 500 rows and their estimate", ready) {
-		time.Sleep(100 * time.Millisecond)
-	}
+	p := openFiveHundredRows(t)
 	hoursIn := func(what string) string {
 		return evalAwait[string](p, what, `import("/app/share.js").then(async ({ decodeLink }) => {
 			const got = await decodeLink(location.hash);
@@ -33,12 +22,7 @@ func TestLargePage_addressFollowsTheFormWhenLeft(t *testing.T) {
 	if got := hoursIn("the link's hours"); got != "581.5" {
 		t.Fatalf("the opened link's row 482 runs %q hours, want 581.5", got)
 	}
-	eval[bool](p, "typing 77 hours into row 482", `(() => {
-		const hours = document.querySelectorAll('[data-testid="resource-row"]')[481].querySelector('[data-testid="resource-hours"]');
-		hours.value = "77";
-		hours.dispatchEvent(new Event("input", { bubbles: true }));
-		return true;
-	})()`)
+	p.typeRow482Hours("77")
 	p.waitJS("the new estimate", `document.querySelector('[data-testid="status"]').dataset.state === "ok"`)
 	eval[bool](p, "leaving the page for the address bar", `(dispatchEvent(new Event("blur")), true)`)
 	if got := hoursIn("the address's hours"); got != "77" {
@@ -50,35 +34,15 @@ func TestLargePage_addressFollowsTheFormWhenLeft(t *testing.T) {
 // not yet written: the edit must survive it all the same (kept for the tab in
 // sessionStorage on pagehide and taken up when the page reopens there).
 func TestLargePage_reloadKeepsTheEdit(t *testing.T) {
-	link := siteURL + "#j=" + base64.RawURLEncoding.EncodeToString(benchscenario.Scenario(1000, 36))
-	p := openPage(t, browser, link)
-	ready := `globalThis.sakura?.ready === true && document.body.classList.contains("ready")
-		&& document.querySelectorAll('[data-testid="resource-row"]').length === 500
-		&& document.querySelector('[data-testid="status"]').dataset.state === "ok"`
-	waitReady := func(what string) {
-		deadline := time.Now().Add(waitTimeout())
-		for !eval[bool](p, what, ready) {
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: timed out", what)
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-	}
-	waitReady("waiting for 500 rows and their estimate")
-	hoursOfRow482 := `document.querySelectorAll('[data-testid="resource-row"]')[481].querySelector('[data-testid="resource-hours"]').value`
-	if got := eval[string](p, "row 482's hours", hoursOfRow482); got != "581.5" {
+	p := openFiveHundredRows(t)
+	if got := eval[string](p, "row 482's hours", row482Hours+".value"); got != "581.5" {
 		t.Fatalf("the opened link's row 482 runs %q hours, want 581.5", got)
 	}
-	eval[bool](p, "typing 77 hours into row 482", `(() => {
-		const hours = document.querySelectorAll('[data-testid="resource-row"]')[481].querySelector('[data-testid="resource-hours"]');
-		hours.value = "77";
-		hours.dispatchEvent(new Event("input", { bubbles: true }));
-		return true;
-	})()`)
+	p.typeRow482Hours("77")
 	p.waitJS("the new estimate", `document.querySelector('[data-testid="status"]').dataset.state === "ok"`)
 	p.reload()
-	waitReady("waiting for the reloaded page")
-	if got := eval[string](p, "row 482's hours after the reload", hoursOfRow482); got != "77" {
+	p.waitFiveHundredRows("waiting for the reloaded page")
+	if got := eval[string](p, "row 482's hours after the reload", row482Hours+".value"); got != "77" {
 		t.Errorf("after a reload row 482 runs %q hours, want the 77 typed before it", got)
 	}
 }

@@ -4,15 +4,12 @@ package e2e
 
 import (
 	"context"
-	"encoding/base64"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-
-	"github.com/sakura-sim/pricesim/scripts/benchscenario"
 )
 
 // longTaskBound is the longest main-thread task this test tolerates while a
@@ -39,7 +36,7 @@ globalThis.__longtasks = [];
 new PerformanceObserver((l) => { for (const e of l.getEntries()) __longtasks.push(Math.round(e.duration)); }).observe({ type: "longtask", buffered: true });`})
 		return err
 	})
-	link := siteURL + "#j=" + base64.RawURLEncoding.EncodeToString(benchscenario.Scenario(1000, 36))
+	link := fiveHundredRowsLink()
 	p := openPage(t, browser, link, observe)
 	// The engine's share of this takes seconds on a loaded machine: the wait
 	// is the tab's whole life, not one wait's.
