@@ -20,7 +20,7 @@ import (
 // 342,144 (114,048 a year): the second costs 68,429 more over the horizon,
 // 45,619 less in year 1 and 57,024 more in each later year.
 func TestCompare_twoVariants(t *testing.T) {
-	t.Parallel()
+	comparesAlone(t)
 	p := newTab(t)
 	p.period("seed-2018", "2018-12", "36")
 	p.resource(0, "web", "server/4core-8gb", "tk1a")
@@ -110,7 +110,7 @@ func twoVariants(p *page) {
 // plus the server at 50 % off, 4,752: 107,395; after 12 months 102,643 + 12 ×
 // 4,752 = 159,667; after 36, 273,715. Without it: 9,504, 114,048, 342,144.
 func TestCompare_chartTable(t *testing.T) {
-	t.Parallel()
+	comparesAlone(t)
 	p := newTab(t)
 	twoVariants(p)
 	cell := func(month, column string) loc {
@@ -149,7 +149,7 @@ func TestCompare_chartTable(t *testing.T) {
 // At phone width and in Japanese: both totals and their difference, every
 // amount inside the screen, and the labels in the glossary's words.
 func TestCompare_phoneJapanese(t *testing.T) {
-	t.Parallel()
+	comparesAlone(t)
 	p := newTab(t)
 	p.viewport(390)
 	p.click(byID("lang-toggle"))
@@ -184,4 +184,16 @@ func TestCompare_phoneJapanese(t *testing.T) {
 	}
 	p.waitText(byID("compare-table").find("thead"), "派生案")
 	p.waitText(byID("compare-table").find("thead"), "現在の見積もり")
+}
+
+// comparesAlone runs a test that builds a comparison outside the parallel
+// ones, and forgets the comparison afterwards: every tab of the test browser
+// shares one localStorage, where the comparison is kept (sakura.compare), so a
+// comparison built in one test would otherwise appear in another's.
+func comparesAlone(t *testing.T) {
+	t.Helper()
+	t.Cleanup(func() {
+		tab := newTab(t)
+		eval[bool](tab, "forgetting the comparison", `(localStorage.removeItem("sakura.compare"), true)`)
+	})
 }

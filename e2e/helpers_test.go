@@ -475,7 +475,13 @@ func (p *page) show(l loc) {
 	p.t.Helper()
 	p.waitAttr(byID("status"), "data-state", "ok")
 	p.waitPresent(l)
-	eval[chromedp.Void](p, "scrolling to "+l.String(), withEl(l, `el.scrollIntoView({block: "center"}); return null;`, "null"))
+	// Results rendered a component per frame can push it away again after the
+	// scroll: it is shown once a poll finds it still on screen.
+	p.waitJS("scrolling to "+l.String()+" until it stays on screen", withEl(l, `
+		const box = el.getBoundingClientRect();
+		if (box.bottom > 0 && box.top < innerHeight) return true;
+		el.scrollIntoView({block: "center"});
+		return false;`, "false"))
 }
 
 // options lists a select's options as value=text, for failure messages.
