@@ -194,6 +194,6 @@ func comparesAlone(t *testing.T) {
 	t.Helper()
 	t.Cleanup(func() {
 		tab := newTab(t)
-		eval[bool](tab, "forgetting the comparison", `(localStorage.removeItem("sakura.compare"), true)`)
+		eval[bool](tab, "forgetting the comparison and the language", `(localStorage.removeItem("sakura.compare"), localStorage.removeItem("sakura.lang"), true)`)
 	})
 }
