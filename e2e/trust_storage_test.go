@@ -42,12 +42,7 @@ func TestTrust3_storageBlocked(t *testing.T) {
 // With the storage quota full, saving, importing prices and the language
 // toggle say what happened and throw nothing.
 func TestTrust3_storageFull(t *testing.T) {
-	// Not parallel: every tab of the test browser shares this localStorage, so
-	// a full quota (and the language it toggles) would reach other tests.
-	t.Cleanup(func() {
-		tab := newTab(t)
-		eval[bool](tab, "emptying the filled localStorage", `(Object.keys(localStorage).filter((k) => k.startsWith("filler")).forEach((k) => localStorage.removeItem(k)), localStorage.removeItem("sakura.lang"), true)`)
-	})
+	t.Parallel()
 	p := newTab(t)
 	// Fill the origin's quota with one key, halving the chunk until nothing fits.
 	filled := eval[bool](p, "filling localStorage", `(() => {
