@@ -20,23 +20,10 @@ import (
 // 342,144 (114,048 a year): the second costs 68,429 more over the horizon,
 // 45,619 less in year 1 and 57,024 more in each later year.
 func TestCompare_twoVariants(t *testing.T) {
-	comparesAlone(t)
+	t.Parallel()
 	p := newTab(t)
-	p.period("seed-2018", "2018-12", "36")
-	p.resource(0, "web", "server/4core-8gb", "tk1a")
-	pp := p.addPassport("tk1a", "server/4core-8gb", "36", "2018-12")
-	p.waitValue(cumulativeCell("2021-11", "cumulative"), "273715")
-
-	p.click(byID("compare-duplicate"))
-	p.click(pp.in("remove-passport"))
-	p.waitValue(cumulativeCell("2021-11", "cumulative"), "342144")
-	p.show(byID("compare"))
-
-	cell := func(key, col string) loc {
-		return find(`[data-testid="compare-row"][data-key="` + key + `"] [data-col="` + col + `"]`)
-	}
-	p.waitValue(cell("total", "estimate-0"), "273715")
-	p.waitValue(cell("total", "estimate-1"), "342144")
+	twoVariants(p)
+	cell := compareCell
 	p.waitValue(cell("total", "difference-0"), "68429")
 	p.waitValue(cell("withoutPassports", "estimate-0"), "342144")
 	p.waitValue(cell("year1", "difference-0"), "-45619")
@@ -110,7 +97,7 @@ func twoVariants(p *page) {
 // plus the server at 50 % off, 4,752: 107,395; after 12 months 102,643 + 12 ×
 // 4,752 = 159,667; after 36, 273,715. Without it: 9,504, 114,048, 342,144.
 func TestCompare_chartTable(t *testing.T) {
-	comparesAlone(t)
+	t.Parallel()
 	p := newTab(t)
 	twoVariants(p)
 	cell := func(month, column string) loc {
@@ -149,7 +136,7 @@ func TestCompare_chartTable(t *testing.T) {
 // At phone width and in Japanese: both totals and their difference, every
 // amount inside the screen, and the labels in the glossary's words.
 func TestCompare_phoneJapanese(t *testing.T) {
-	comparesAlone(t)
+	t.Parallel()
 	p := newTab(t)
 	p.viewport(390)
 	p.click(byID("lang-toggle"))
@@ -184,16 +171,4 @@ func TestCompare_phoneJapanese(t *testing.T) {
 	}
 	p.waitText(byID("compare-table").find("thead"), "派生案")
 	p.waitText(byID("compare-table").find("thead"), "現在の見積もり")
-}
-
-// comparesAlone runs a test that builds a comparison outside the parallel
-// ones, and forgets the comparison afterwards: every tab of the test browser
-// shares one localStorage, where the comparison is kept (sakura.compare), so a
-// comparison built in one test would otherwise appear in another's.
-func comparesAlone(t *testing.T) {
-	t.Helper()
-	t.Cleanup(func() {
-		tab := newTab(t)
-		eval[bool](tab, "forgetting the comparison and the language", `(localStorage.removeItem("sakura.compare"), localStorage.removeItem("sakura.lang"), true)`)
-	})
 }

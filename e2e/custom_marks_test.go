@@ -71,7 +71,7 @@ rows:
 // Every result that uses a custom price is marked in text, and only those,
 // in both languages, with a legend; both CSVs carry it in a column.
 func TestCustomMarks_everyResult(t *testing.T) {
-	comparesAlone(t)
+	t.Parallel()
 	for _, c := range []struct {
 		lang  string
 		width int64
