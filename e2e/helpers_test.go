@@ -360,17 +360,50 @@ func (p *page) count(css string) int {
 func (p *page) click(l loc) {
 	p.t.Helper()
 	p.waitVisible(l)
-	xy := eval[[]float64](p, "finding "+l.String(), withEl(l, `
-		el.scrollIntoView({block: "center", inline: "center"});
-		const r = el.getBoundingClientRect();
-		return [r.left + r.width / 2, r.top + r.height / 2];`, "null"))
-	if len(xy) != 2 {
-		p.t.Fatalf("click %s: the element went away", l)
-	}
+	xy := p.pointAt(l)
 	if err := chromedp.Do(p.ctx, chromedp.MouseClickXY(xy[0], xy[1])); err != nil {
 		p.t.Fatalf("click %s: %v", l, err)
 	}
 	p.check()
+}
+
+// pointAt scrolls l into view and gives the middle of it once the element a
+// pointer would hit there is l itself, in the same place in two frames running:
+// a click lands where the user sees the control, not where it stood before
+// the layout moved (a toolbar filling in, a banner opening), and not on a
+// control still disabled.
+func (p *page) pointAt(l loc) []float64 {
+	p.t.Helper()
+	deadline := time.Now().Add(waitTimeout())
+	for {
+		xy := evalAwait[[]float64](p, "finding "+l.String(), withEl(l, `
+			const middle = () => {
+				const r = el.getBoundingClientRect();
+				return [r.left + r.width / 2, r.top + r.height / 2];
+			};
+			el.scrollIntoView({block: "center", inline: "center"});
+			const before = middle();
+			const twoFrames = new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+			const aWhile = new Promise((done) => setTimeout(done, 100)); // a tab that draws no frames
+			return Promise.race([twoFrames, aWhile]).then(() => {
+				const now = middle();
+				const hit = document.elementFromPoint(now[0], now[1]);
+				const steady = now[0] === before[0] && now[1] === before[1];
+				const label = el.closest("label");
+				const ours = hit && (hit === el || el.contains(hit) || (label && hit.closest("label") === label));
+				return steady && ours && !el.disabled ? now : []; // a user waits for a disabled button
+			});`, "null"))
+		if len(xy) == 2 {
+			return xy
+		}
+		if xy == nil {
+			p.t.Fatalf("click %s: the element went away", l)
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("click %s: it stays disabled, something else is under its middle, or it keeps moving", l)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // typeInto replaces the text of a field with text, typed key by key, and then
