@@ -36,3 +36,29 @@ func (w *coldWriter) yen(y engine.Yen) { w.writer.yen(y) }
 
 //go:noinline
 func (w *coldWriter) monthValue(m engine.Month) { w.writer.monthValue(m) }
+
+// coldList writes items as a JSON array, each by write; nil is null, as
+// encoding/json wrote a nil slice.
+func coldList[T any](w *coldWriter, items []T, write func(T)) {
+	if items == nil {
+		w.raw("null")
+		return
+	}
+	w.open('[')
+	for i, item := range items {
+		w.comma(i)
+		write(item)
+	}
+	w.close(']')
+}
+
+// strObject writes {"name":"value",…} from name, value pairs, every value
+// written, empty or not.
+func (w *coldWriter) strObject(pairs ...string) {
+	w.open('{')
+	for i := 0; i+1 < len(pairs); i += 2 {
+		w.key(i == 0, pairs[i])
+		w.str(pairs[i+1])
+	}
+	w.close('}')
+}

@@ -35,6 +35,16 @@ func (a catalogsAnswer) MarshalJSON() ([]byte, error) {
 	return w.b, nil
 }
 
+// reasonCode ends an import's reason object with its stable code and args,
+// which the page translates (issue 13).
+func (w *coldWriter) reasonCode(code string, args map[string]string) {
+	w.raw(`,"code":`)
+	w.str(code)
+	w.raw(`,"args":`)
+	w.stringMap(args)
+	w.close('}')
+}
+
 // importAnswer is {"catalog","unmatched","warnings","passportsNotCarried","overlay"}.
 type importAnswer struct {
 	catalog *engine.Catalog
@@ -46,28 +56,17 @@ func (a importAnswer) MarshalJSON() ([]byte, error) {
 	w.raw(`{"catalog":`)
 	w.catalog(a.catalog)
 	w.raw(`,"unmatched":`)
-	if a.report.Unmatched == nil {
-		w.raw("null")
-	} else {
-		w.open('[')
-		for i, u := range a.report.Unmatched {
-			w.comma(i)
-			w.raw(`{"path":`)
-			w.str(u.Path)
-			w.strField("zone", u.Zone)
-			w.raw(`,"serviceClass":`)
-			w.str(u.ServiceClass)
-			w.strField("name", u.Name)
-			w.raw(`,"reason":`)
-			w.str(u.Reason)
-			w.raw(`,"code":`)
-			w.str(string(u.Code))
-			w.raw(`,"args":`)
-			w.stringMap(u.Args)
-			w.close('}')
-		}
-		w.close(']')
-	}
+	coldList(&w, a.report.Unmatched, func(u pricelist.UnmatchedClass) {
+		w.raw(`{"path":`)
+		w.str(u.Path)
+		w.strField("zone", u.Zone)
+		w.raw(`,"serviceClass":`)
+		w.str(u.ServiceClass)
+		w.strField("name", u.Name)
+		w.raw(`,"reason":`)
+		w.str(u.Reason)
+		w.reasonCode(string(u.Code), u.Args)
+	})
 	// Warnings were always a list, never null.
 	w.raw(`,"warnings":[`)
 	for i, p := range a.report.Warnings {
@@ -75,26 +74,15 @@ func (a importAnswer) MarshalJSON() ([]byte, error) {
 		w.b = document.AppendProblem(w.b, p)
 	}
 	w.raw(`],"passportsNotCarried":`)
-	if a.report.PassportsNotCarried == nil {
-		w.raw("null")
-	} else {
-		w.open('[')
-		for i, p := range a.report.PassportsNotCarried {
-			w.comma(i)
-			w.raw(`{"item":`)
-			w.str(p.Item)
-			w.raw(`,"zone":`)
-			w.str(p.Zone)
-			w.raw(`,"reason":`)
-			w.str(p.Reason)
-			w.raw(`,"code":`)
-			w.str(string(p.Code))
-			w.raw(`,"args":`)
-			w.stringMap(p.Args)
-			w.close('}')
-		}
-		w.close(']')
-	}
+	coldList(&w, a.report.PassportsNotCarried, func(p pricelist.PassportNotCarried) {
+		w.raw(`{"item":`)
+		w.str(p.Item)
+		w.raw(`,"zone":`)
+		w.str(p.Zone)
+		w.raw(`,"reason":`)
+		w.str(p.Reason)
+		w.reasonCode(string(p.Code), p.Args)
+	})
 	o := a.report.Overlay
 	w.raw(`,"overlay":{"base":`)
 	w.str(o.Base)
@@ -116,41 +104,9 @@ type matchAnswer struct{ m pricelist.ItemMatching }
 func (a matchAnswer) MarshalJSON() ([]byte, error) {
 	w := coldWriter{writer{b: make([]byte, 0, 64+80*(len(a.m.Matches)+len(a.m.Unmatched)))}}
 	w.raw(`{"matches":`)
-	if a.m.Matches == nil {
-		w.raw("null")
-	} else {
-		w.open('[')
-		for i, m := range a.m.Matches {
-			w.comma(i)
-			w.raw(`{"item":`)
-			w.str(m.Item)
-			w.raw(`,"zone":`)
-			w.str(m.Zone)
-			w.raw(`,"to":`)
-			w.str(m.To)
-			w.raw(`,"by":`)
-			w.str(m.By)
-			w.close('}')
-		}
-		w.close(']')
-	}
+	coldList(&w, a.m.Matches, func(m pricelist.ItemMatch) { w.strObject("item", m.Item, "zone", m.Zone, "to", m.To, "by", m.By) })
 	w.raw(`,"unmatched":`)
-	if a.m.Unmatched == nil {
-		w.raw("null")
-	} else {
-		w.open('[')
-		for i, u := range a.m.Unmatched {
-			w.comma(i)
-			w.raw(`{"item":`)
-			w.str(u.Item)
-			w.raw(`,"zone":`)
-			w.str(u.Zone)
-			w.raw(`,"reason":`)
-			w.str(u.Reason)
-			w.close('}')
-		}
-		w.close(']')
-	}
+	coldList(&w, a.m.Unmatched, func(u pricelist.UnmatchedItem) { w.strObject("item", u.Item, "zone", u.Zone, "reason", u.Reason) })
 	w.close('}')
 	return w.b, nil
 }
