@@ -226,20 +226,7 @@ func TestLayout_printPDF(t *testing.T) {
 		t.Errorf("the PDF has %d pages, want page one (inputs, totals) and the details after it, at most 40", len(pages))
 	}
 
-	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(pageContentWidth, pageContentHeight)); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
-		t.Fatal(err)
-	}
-	p.waitJS("print styles", `matchMedia("print").matches`)
-	for _, id := range []string{"print-inputs", "summary-card"} {
-		bottom := eval[float64](p, "where "+id+" ends", withEl(byID(id),
-			`const r = el.getBoundingClientRect(); return r.height > 0 ? r.bottom + scrollY : 99999;`, "99999"))
-		if bottom > pageContentHeight {
-			t.Errorf("%s ends %.0f px down the printout, past page one (%d px)", id, bottom, pageContentHeight)
-		}
-	}
+	p.printedPageOneHoldsInputsAndTotals(pageContentWidth, pageContentHeight)
 	p.waitText(byID("print-inputs"), "4 cores / 8 GB")
 	if got := eval[string](p, "the break before the details", `getComputedStyle(document.querySelector(".results-body > .result")).breakBefore`); got != "page" {
 		t.Errorf("the details start with break-before %q, want page (page one: inputs and totals only)", got)
@@ -251,5 +238,27 @@ func TestLayout_printPDF(t *testing.T) {
 	height := eval[float64](p, "the details' height", `document.querySelector(".results-body").getBoundingClientRect().height`)
 	if min := 1 + int(height)/pageContentHeight; len(pages) < min {
 		t.Errorf("the PDF has %d pages, fewer than page one and %.0f px of details (%d)", len(pages), height, min)
+	}
+}
+
+// printedPageOneHoldsInputsAndTotals lays the page out for print in a
+// viewport of width × height and checks that the inputs list and the totals
+// card both end within the first page's content height (A4 between 1 cm
+// margins: 1,047 px at 96 dpi).
+func (p *page) printedPageOneHoldsInputsAndTotals(width, height int64) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(width, height)); err != nil {
+		p.t.Fatal(err)
+	}
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		p.t.Fatal(err)
+	}
+	p.waitJS("print styles", `matchMedia("print").matches`)
+	for _, id := range []string{"print-inputs", "summary-card"} {
+		bottom := eval[float64](p, "where "+id+" ends", withEl(byID(id),
+			`const r = el.getBoundingClientRect(); return r.height > 0 ? r.bottom + scrollY : 99999;`, "99999"))
+		if bottom > pageContentHeight {
+			p.t.Errorf("%s ends %.0f px down the printout, past page one (%d px)", id, bottom, pageContentHeight)
+		}
 	}
 }

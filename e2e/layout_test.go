@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -166,20 +165,7 @@ func TestLayout_printFirstPage(t *testing.T) {
 	p.period("seed-2018", "2018-12", "24")
 	p.resource(0, "web", "server/4core-8gb", "tk1a")
 	p.waitUpToDate()
-	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(794, 1123)); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
-		t.Fatal(err)
-	}
-	p.waitJS("print styles", `matchMedia("print").matches`)
-	for _, id := range []string{"print-inputs", "summary-card"} {
-		bottom := eval[float64](p, "where "+id+" ends", withEl(byID(id),
-			`const r = el.getBoundingClientRect(); return r.height > 0 ? r.bottom + scrollY : 99999;`, "99999"))
-		if bottom > 1047 {
-			t.Errorf("%s ends %.0f px down the printout, past the first page", id, bottom)
-		}
-	}
+	p.printedPageOneHoldsInputsAndTotals(pageContentWidth, pageContentHeight)
 	p.waitText(byID("print-inputs"), "4 cores / 8 GB")
 	p.waitText(byID("print-inputs"), "24 months")
 	if eval[bool](p, "the form hidden", `document.querySelector("#scenario-form").getBoundingClientRect().height > 0`) {
