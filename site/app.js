@@ -508,6 +508,7 @@ async function main() {
     // The export holds the whole estimate, every line, as the command line writes it.
     full: async () => (last ? { scenario: last.scenario, estimate: await engine.call(last.scenario) } : null),
     byKind: (scenario) => engine.call({ request: "breakdown", scenario, by: "kind" }),
+    errors: () => errorCount,
   });
   stopEarly();
   onLangChange(() => {
