@@ -337,7 +337,18 @@ var longtasks = chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) er
 	_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
 globalThis.__longtasks = [];
 globalThis.__inputDelays = [];
-new PerformanceObserver((l) => { for (const e of l.getEntries()) __longtasks.push(e.duration); }).observe({ type: "longtask", buffered: true });
+globalThis.__longtaskAt = [];
+globalThis.__frames = [];
+new PerformanceObserver((l) => { for (const e of l.getEntries()) { __longtasks.push(e.duration); __longtaskAt.push([e.startTime, e.duration]); } }).observe({ type: "longtask", buffered: true });
+// Long animation frames, to say what a long task was: its scripts, and the
+// style and layout of the frame it ended in.
+try {
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) __frames.push({
+    start: e.startTime, duration: e.duration, blocking: e.blockingDuration,
+    style: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+    scripts: e.scripts.map((s) => ({ invoker: s.invoker, duration: s.duration, fn: s.sourceFunctionName, at: (s.sourceURL || "").split("/").pop() + ":" + s.sourceCharPosition })),
+  }); }).observe({ type: "long-animation-frame", buffered: true });
+} catch {}
 addEventListener("keydown", (e) => { globalThis.__keydown = e.timeStamp; __inputDelays.push(performance.now() - e.timeStamp); }, true);`})
 	return err
 })
@@ -447,12 +458,19 @@ func pageBenchmarks(t *testing.T, r *report) {
 			tb.waitFor(benchMark + `.some((m) => m.startTime > globalThis.__keydown)`)
 			xs = append(xs, evalIn[float64](tb, benchMark+`.find((m) => m.startTime > __keydown).startTime - __keydown`))
 			// Where the time went: keydown → asked (debounce, reading the
-			// form), → answered (worker), → rendered, → painted.
-			part := evalIn[[]float64](tb, `(() => {
-  const at = (name) => performance.getEntriesByName(name).filter((m) => m.startTime > __keydown).at(-1)?.startTime ?? NaN;
-  const a = at("sakura:asked"), b = at("sakura:answered"), c = at("sakura:rendered"), d = at("sakura:figures");
-  return [a - __keydown, b - a, c - b, d - c];
-})()`)
+			// form), → answered (worker round trip and parse), → rendered,
+			// → painted; all four marks of one run, the newest the key
+			// started (each mark's detail is its run's generation; a page
+			// from before that has one run's marks, detail null).
+			const run = `(() => {
+  const gen = performance.getEntriesByName("sakura:asked").filter((m) => m.startTime > __keydown).at(-1)?.detail;
+  const at = (name) => performance.getEntriesByName(name).find((m) => m.detail === gen && m.startTime > __keydown)?.startTime ?? NaN;
+  return [at("sakura:asked"), at("sakura:answered"), at("sakura:rendered"), at("sakura:figures")];
+})()`
+			if os.Getenv("BENCH_SITE") == "" {
+				tb.waitFor(`!Number.isNaN(` + run + `[3])`)
+			}
+			part := evalIn[[]float64](tb, `((m) => [m[0] - __keydown, m[1] - m[0], m[2] - m[1], m[3] - m[2]])(`+run+`)`)
 			for j := range parts {
 				parts[j] = append(parts[j], part[j])
 			}
@@ -506,6 +524,13 @@ func largePage(t *testing.T, r *report, browser context.Context, base string) {
 		tb.waitFor(benchMark + `.some((m) => m.startTime > globalThis.__keydown)`)
 	}
 	longest := evalIn[float64](tb, `Math.max(0, ...__longtasks)`)
+	// What each task over 50 ms was, to stderr: the frame it ended in
+	// (long-animation-frame), its scripts and its style and layout.
+	t.Logf("long tasks (start, ms) and their frames:\n%s", evalIn[string](tb, `__longtaskAt.map(([at, d]) => {
+  const f = __frames.find((f) => f.start <= at + 1 && at < f.start + f.duration);
+  const scripts = f ? f.scripts.filter((s) => s.duration >= 5).map((s) => s.invoker + " " + (s.fn || "") + " @" + s.at + " " + s.duration.toFixed(0)).join("; ") : "";
+  return at.toFixed(0) + "  " + d.toFixed(0) + " ms" + (f ? "  frame " + f.duration.toFixed(0) + ", style+layout " + f.style.toFixed(0) + "  " + scripts : "");
+}).join("\n")`))
 	over := evalIn[float64](tb, `__longtasks.filter((d) => d > 100).length`)
 	delay := statsOf(evalIn[[]float64](tb, `__inputDelays`))
 	r.f("| 1,000 contracts × 120 months: first figures | %s ms | — |\n", num(readyAt))
