@@ -483,7 +483,7 @@ func pageBenchmarks(t *testing.T, r *report) {
 			record(fmt.Sprintf("keys-%d", sz.contracts), fmt.Sprintf("keystroke → figures painted, %s contracts × %d months", thousands(sz.contracts), sz.months), statsOf(xs).median)
 		}
 		if typing {
-			r.f("| keystroke → figures painted (20 ms debounce included), %s resources × %d months = %s contracts, %d keys | %s | %s |\n",
+			r.f("| keystroke → figures painted (debounce included), %s resources × %d months = %s contracts, %d keys | %s | %s |\n",
 				thousands(sz.contracts/2), sz.months, thousands(sz.contracts), len(xs), statsOf(xs).ms(), target)
 			r.f("| … of which keydown → asked (debounce, form) / worker / render / paint | %s / %s / %s / %s ms | |\n",
 				num(statsOf(parts[0]).median), num(statsOf(parts[1]).median), num(statsOf(parts[2]).median), num(statsOf(parts[3]).median))
