@@ -581,6 +581,14 @@ async function main() {
     holdAddress = true;
     showLinkProblem(fromLink.problem, "link.default");
   }
+  // A large scenario's form is shown empty first, so the page's first style
+  // and layout (everything the loading screen hid) is a frame of its own,
+  // before the rows' slices; together they made one task of 80–110 ms.
+  if ((fromLink?.scenario?.resources?.length ?? 0) > LARGE_RESOURCES) {
+    $("loading").hidden = true;
+    $("app").hidden = false;
+    await nextFrame();
+  }
   if (fromLink?.scenario) restore(fromLink.scenario);
   else firstVisit();
   $("loading").hidden = true;

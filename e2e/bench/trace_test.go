@@ -60,7 +60,8 @@ func TestTrace(t *testing.T) {
 	srv := httptest.NewServer(sitehandler.New(site))
 	defer srv.Close()
 	alloc, c1 := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath("/usr/bin/chromium"), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.Headless, chromedp.WindowSize(1280, 1000))...)
+		chromedp.ExecPath("/usr/bin/chromium"), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.Headless, chromedp.WindowSize(1280, 1000),
+		chromedp.Flag("disable-features", os.Getenv("BENCH_DISABLE_FEATURES")))...)
 	defer c1()
 	browser, c2 := chromedp.NewContext(alloc)
 	defer c2()
