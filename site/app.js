@@ -5,7 +5,7 @@
 import "./app/strings.js";
 import { t, lang, setLang, onLangChange } from "./lib/i18n.js";
 import { available as storageAvailable } from "./lib/safe-storage.js";
-import { translate, h } from "./app/dom.js";
+import { translate, h, byTestId, learnTestIds } from "./app/dom.js";
 import { yen, month as fmtMonth } from "./lib/format.js";
 import { wasmAvailable, startEngine, exposeEngine, engineWhenStarted } from "./lib/engine-client.js";
 import { loadFirstFigures } from "./app/first-figures.js";
@@ -36,11 +36,15 @@ import { createCompareUI } from "./app/compare-ui.js";
 import { whenShown } from "./app/when-shown.js";
 import { nextFrame, nextTask } from "./app/next-task.js";
 
-const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
+const $ = byTestId;
 // The results, in the order they are rendered: what the eye reaches first, first.
 const RESULTS = ["years", "bills", "passports", "credits", "comparison"];
-const DEBOUNCE_MS = 20;
+// A keystroke's events arrive in one task: the run waits only for that
+// task's end (a newer input supersedes an older run in the worker, latest()),
+// so no fixed delay sits between a key and its figures (it was 20 ms).
+const DEBOUNCE_MS = 0;
 const LARGE_RESOURCES = 50; // above it, the results render one component per task
+const RUN_MARKS = ["sakura:asked", "sakura:answered", "sakura:rendered", "sakura:figures"];
 
 let last = null; // {scenario, estimate, fromLink} on screen
 let built = null; // the scenario the form means right now, valid or not
@@ -52,15 +56,21 @@ let generation = 0; // bumped by every edit and run, so a late answer knows it i
 let holdAddress = false; // a link that could not be opened stays in the address bar
 let linkProblem = null; // what the link-error message says, kept to re-translate it
 let errorCount = 0;
+const rendering = new Set(); // generations between their answer and their last result
 
 function applyLanguage() {
   document.documentElement.lang = lang();
   document.title = t("title");
   $("lang-toggle").lang = lang() === "ja" ? "en" : "ja"; // the button names the other language
   translate(document);
+  showVersion();
+  if (!$("link-error").hidden) showLinkProblem(linkProblem);
+}
+
+// The engine's version, once it runs, in the footer.
+function showVersion() {
   const version = globalThis.sakura?.version ?? "";
   document.querySelector(".engine-version").textContent = version ? t("engine", { version }) : "";
-  if (!$("link-error").hidden) showLinkProblem(linkProblem);
 }
 
 /** What is wrong with a scenario's shape (scenario-shape.js), in words. */
@@ -156,6 +166,7 @@ function listErrors(shown) {
 }
 
 async function main() {
+  learnTestIds();
   applyLanguage();
   $("lang-toggle").addEventListener("click", () => setLang(lang() === "ja" ? "en" : "ja"));
   const stopEarly = onLangChange(applyLanguage);
@@ -174,7 +185,7 @@ async function main() {
   useEngine(engine);
   started.then((e) => {
     exposeEngine(e);
-    applyLanguage(); // the engine can say its version now
+    showVersion(); // not applyLanguage: at 500 rows re-translating the page took ~70 ms
   }, (e) => {
     document.querySelector(".loading-text").textContent = t("loadFailed", { message: e.message });
     document.querySelector(".loading progress").hidden = true;
@@ -319,7 +330,9 @@ async function main() {
     if (!stale) $("error-list").hidden = true;
   }
 
-  // Each row naming an item or zone the catalog lacks gets a one-click fix.
+  // Each row naming an item or zone the catalog lacks gets a one-click fix,
+  // kept here to be taken away again without a search of the whole form.
+  const matchFixes = [];
   async function offerMatches(gen) {
     const entry = catalogUI.current();
     const known = customItems.entry(); // a custom item is no row to fix
@@ -330,7 +343,7 @@ async function main() {
       const m = await closestMatch(engine, entry, item, zone);
       if (gen !== generation) return;
       if (!m || !row.isConnected) continue;
-      row.querySelector(".row-errors").append(h("button", {
+      const fix = h("button", {
         type: "button", class: "subtle use-match", dataset: { testid: "use-match", item: m.item, zone: m.zone },
         text: t("useMatch", { item: itemName(itemIn(entry, m.item, m.zone)), zone: zoneName(m.zone) }),
         onclick: () => {
@@ -338,7 +351,9 @@ async function main() {
           refreshRow(row, customItems.entry());
           edited();
         },
-      }));
+      });
+      matchFixes.push(fix);
+      row.querySelector(".row-errors").append(fix);
     }
   }
 
@@ -353,83 +368,93 @@ async function main() {
     const large = scenario.resources.length > LARGE_RESOURCES;
     // The summary: every figure on screen but the lines, which a month asks
     // for when it is opened (monthSource).
-    // make bench reads these marks; only the latest run's are kept.
-    for (const name of ["sakura:asked", "sakura:answered", "sakura:rendered", "sakura:figures"]) performance.clearMarks(name);
-    performance.mark("sakura:asked");
+    // make bench reads these marks, each with its run's generation as detail:
+    // keydown → asked (debounce, reading the form) → answered (the worker's
+    // round trip and the parse) → rendered → figures (painted). A run's marks
+    // go when a later one starts, unless it is still rendering.
+    if (!rendering.size) for (const name of RUN_MARKS) performance.clearMarks(name);
+    performance.mark("sakura:asked", { detail: gen });
     // Until the engine is ready, the default estimate's answer shipped with
     // the page; the engine's own answer replaces it when it comes.
     const early = engine.ready ? null : first?.answerFor(scenario);
     const out = early ?? await engine.latest("estimate", { request: "estimateSummary", scenario });
     if (out === null || gen !== generation) return; // a newer input is on its way
     if (early) started.then(() => gen === generation && recalc(), () => {});
-    performance.mark("sakura:answered");
-    // At 500 resources parsing the answer is a task's worth (up to ~50 ms).
-    if (large) {
-      await nextTask();
-      if (gen !== generation) return;
+    performance.mark("sakura:answered", { detail: gen });
+    // Until its last result is on screen, this run's marks are kept for
+    // make bench even when a newer run starts meanwhile.
+    rendering.add(gen);
+    try {
+      // At 500 resources parsing the answer is a task's worth (up to ~50 ms).
+      if (large) {
+        await nextTask();
+        if (gen !== generation) return;
+      }
+      const all = [...errors, ...(out.errors ?? [])];
+      const formEl = document.getElementById("scenario-form");
+      for (const fix of matchFixes.splice(0)) fix.remove();
+      if (!catalogUI.current()) all.push({ path: "catalog", message: t("err.noCatalogs") });
+      if (all.length) {
+        listErrors(showErrors(all, formEl, $("form-errors"), overrideRows));
+        setStatus(all.length);
+        markStale(true);
+        offerMatches(gen);
+        return;
+      }
+      clearErrors(formEl, $("form-errors"));
+      const custom = customPrices(scenario, out);
+      last = { scenario, estimate: out, fromLink: catalogUI.current()?.origin === "link", custom };
+      const monthSource = (month, resource) =>
+        engine.call({ request: "estimateMonth", scenario, month, ...(resource ? { resource } : {}) }).then((a) => a.month ?? null);
+      markStale(false);
+      $("results").dataset.source = early ? "shipped" : "engine"; // for the tests
+      summarize();
+      // The answer's parse is this task's share; the totals card, breakdown and
+      // printed inputs list are the next one's.
+      if (large) await nextTask();
+      showTotals();
+      // The totals first, then, for a large estimate, each result in a task of
+      // its own, after a frame so each one's style and layout are paid in a
+      // frame of their own: at 500 resources one task for all of them held the
+      // page for hundreds of ms, and five in one frame restyled for over 100 ms.
+      // A small one renders in one go (a task boundary is a chance for other
+      // work to cut in before the frame). A newer answer waits its turn, so no
+      // result is left behind on an older one.
+      for (const id of RESULTS) {
+        if (large) await nextFrame();
+        $(id).monthSource = monthSource;
+        $(id).customPrices = custom;
+        $(id).estimate = out;
+      }
+      performance.mark("sakura:rendered", { detail: gen });
+      // For make bench: when these figures reached the screen (the frame after this one).
+      requestAnimationFrame(() => setTimeout(() => {
+        performance.mark("sakura:figures", { detail: gen });
+        // make bench's cold loads: the first figures shown, whoever answered.
+        if (!performance.getEntriesByName("sakura:first-figures").length) performance.mark("sakura:first-figures", { detail: early ? "shipped" : "engine" });
+      }, 0));
+      if (!early) {
+        adviseWhenShown(scenario);
+        if (compare.asksEngine()) compareWhenShown();
+        else compare.update(); // its controls only: no engine
+      }
+      // "Up to date" waits for the URL too (a few ms to compress), so a link
+      // copied then is this estimate's; one replaceState per result keeps under
+      // the browser's navigation throttle while the user types.
+      showPending();
+      fragmentWrite = encodeScenario(scenario).then((hash) => {
+        if (gen !== generation) return;
+        // On a large page replaceState itself took 20–110 ms after each
+        // estimate (inside Chromium, at 500 rows and ~8,500 form controls):
+        // the address is written when the page is left or the link is asked
+        // for (flushAddress), not on every keystroke.
+        pendingAddress = hash;
+        if (!large) flushAddress();
+        setStatus(0);
+      });
+    } finally {
+      rendering.delete(gen);
     }
-    const all = [...errors, ...(out.errors ?? [])];
-    const formEl = document.getElementById("scenario-form");
-    for (const fix of formEl.querySelectorAll('[data-testid="use-match"]')) fix.remove();
-    if (!catalogUI.current()) all.push({ path: "catalog", message: t("err.noCatalogs") });
-    if (all.length) {
-      listErrors(showErrors(all, formEl, $("form-errors"), overrideRows));
-      setStatus(all.length);
-      markStale(true);
-      offerMatches(gen);
-      return;
-    }
-    clearErrors(formEl, $("form-errors"));
-    const custom = customPrices(scenario, out);
-    last = { scenario, estimate: out, fromLink: catalogUI.current()?.origin === "link", custom };
-    const monthSource = (month, resource) =>
-      engine.call({ request: "estimateMonth", scenario, month, ...(resource ? { resource } : {}) }).then((a) => a.month ?? null);
-    markStale(false);
-    $("results").dataset.source = early ? "shipped" : "engine"; // for the tests
-    summarize();
-    // The answer's parse is this task's share; the totals card, breakdown and
-    // printed inputs list are the next one's.
-    if (large) await nextTask();
-    showTotals();
-    // The totals first, then, for a large estimate, each result in a task of
-    // its own, after a frame so each one's style and layout are paid in a
-    // frame of their own: at 500 resources one task for all of them held the
-    // page for hundreds of ms, and five in one frame restyled for over 100 ms.
-    // A small one renders in one go (a task boundary is a chance for other
-    // work to cut in before the frame). A newer answer waits its turn, so no
-    // result is left behind on an older one.
-    for (const id of RESULTS) {
-      if (large) await nextFrame();
-      $(id).monthSource = monthSource;
-      $(id).customPrices = custom;
-      $(id).estimate = out;
-    }
-    performance.mark("sakura:rendered");
-    // For make bench: when these figures reached the screen (the frame after this one).
-    requestAnimationFrame(() => setTimeout(() => {
-      performance.mark("sakura:figures");
-      // make bench's cold loads: the first figures shown, whoever answered.
-      if (!performance.getEntriesByName("sakura:first-figures").length) performance.mark("sakura:first-figures", { detail: early ? "shipped" : "engine" });
-    }, 0));
-    if (!early) {
-      adviseWhenShown(scenario);
-      if (compare.asksEngine()) compareWhenShown();
-      else compare.update(); // its controls only: no engine
-    }
-    // "Up to date" waits for the URL too (a few ms to compress), so a link
-    // copied then is this estimate's; one replaceState per result keeps under
-    // the browser's navigation throttle while the user types.
-    showPending();
-    fragmentWrite = encodeScenario(scenario).then((hash) => {
-      if (gen !== generation) return;
-      // On a large page replaceState itself took 20–110 ms after each
-      // estimate (inside Chromium, at 500 rows and ~8,500 form controls):
-      // the address is written when the page is left or the link is asked
-      // for (flushAddress), not on every keystroke.
-      pendingAddress = hash;
-      if (!large) flushAddress();
-      setStatus(0);
-    });
   }
 
   // Writes the estimate's address if it is not written yet.
@@ -556,6 +581,14 @@ async function main() {
   if (fromLink?.problem) {
     holdAddress = true;
     showLinkProblem(fromLink.problem, "link.default");
+  }
+  // A large scenario's form is shown empty first, so the page's first style
+  // and layout (everything the loading screen hid) is a frame of its own,
+  // before the rows' slices; together they made one task of 80–110 ms.
+  if ((fromLink?.scenario?.resources?.length ?? 0) > LARGE_RESOURCES) {
+    $("loading").hidden = true;
+    $("app").hidden = false;
+    await nextFrame();
   }
   if (fromLink?.scenario) restore(fromLink.scenario);
   else firstVisit();

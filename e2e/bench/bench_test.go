@@ -313,6 +313,16 @@ func (tb *tab) waitFor(expr string) {
 	tb.t.Fatalf("waiting for %s: timed out", expr)
 }
 
+// waitUpTo is waitFor that gives up after d, saying whether expr came true.
+func (tb *tab) waitUpTo(d time.Duration, expr string) bool {
+	for deadline := time.Now().Add(d); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if ok, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
+			return true
+		}
+	}
+	return false
+}
+
 // The wasm and the other files over an emulated link: 9 Mbit/s both ways, 40 ms round trip.
 func emulate(on bool) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
@@ -337,7 +347,18 @@ var longtasks = chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) er
 	_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
 globalThis.__longtasks = [];
 globalThis.__inputDelays = [];
-new PerformanceObserver((l) => { for (const e of l.getEntries()) __longtasks.push(e.duration); }).observe({ type: "longtask", buffered: true });
+globalThis.__longtaskAt = [];
+globalThis.__frames = [];
+new PerformanceObserver((l) => { for (const e of l.getEntries()) { __longtasks.push(e.duration); __longtaskAt.push([e.startTime, e.duration]); } }).observe({ type: "longtask", buffered: true });
+// Long animation frames, to say what a long task was: its scripts, and the
+// style and layout of the frame it ended in.
+try {
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) __frames.push({
+    start: e.startTime, duration: e.duration, blocking: e.blockingDuration,
+    style: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+    scripts: e.scripts.map((s) => ({ invoker: s.invoker, duration: s.duration, fn: s.sourceFunctionName, at: (s.sourceURL || "").split("/").pop() + ":" + s.sourceCharPosition })),
+  }); }).observe({ type: "long-animation-frame", buffered: true });
+} catch {}
 addEventListener("keydown", (e) => { globalThis.__keydown = e.timeStamp; __inputDelays.push(performance.now() - e.timeStamp); }, true);`})
 	return err
 })
@@ -376,7 +397,9 @@ func pageBenchmarks(t *testing.T, r *report) {
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.Headless, chromedp.WindowSize(1280, 1000),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("no-first-run", true), chromedp.Flag("lang", "en-US"))...)
+		chromedp.Flag("no-first-run", true), chromedp.Flag("lang", "en-US"),
+		// largePageUnwatched opens the page in a window the harness does not attach to.
+		chromedp.Flag("disable-popup-blocking", true))...)
 	defer cancelAlloc()
 	browser, cancelBrowser := chromedp.NewContext(alloc)
 	defer cancelBrowser()
@@ -447,12 +470,19 @@ func pageBenchmarks(t *testing.T, r *report) {
 			tb.waitFor(benchMark + `.some((m) => m.startTime > globalThis.__keydown)`)
 			xs = append(xs, evalIn[float64](tb, benchMark+`.find((m) => m.startTime > __keydown).startTime - __keydown`))
 			// Where the time went: keydown → asked (debounce, reading the
-			// form), → answered (worker), → rendered, → painted.
-			part := evalIn[[]float64](tb, `(() => {
-  const at = (name) => performance.getEntriesByName(name).filter((m) => m.startTime > __keydown).at(-1)?.startTime ?? NaN;
-  const a = at("sakura:asked"), b = at("sakura:answered"), c = at("sakura:rendered"), d = at("sakura:figures");
-  return [a - __keydown, b - a, c - b, d - c];
-})()`)
+			// form), → answered (worker round trip and parse), → rendered,
+			// → painted; all four marks of one run, the newest the key
+			// started (each mark's detail is its run's generation; a page
+			// from before that has one run's marks, detail null).
+			const run = `(() => {
+  const gen = performance.getEntriesByName("sakura:asked").filter((m) => m.startTime > __keydown).at(-1)?.detail;
+  const at = (name) => performance.getEntriesByName(name).find((m) => m.detail === gen && m.startTime > __keydown)?.startTime ?? NaN;
+  return [at("sakura:asked"), at("sakura:answered"), at("sakura:rendered"), at("sakura:figures")];
+})()`
+			if os.Getenv("BENCH_SITE") == "" {
+				tb.waitFor(`!Number.isNaN(` + run + `[3])`)
+			}
+			part := evalIn[[]float64](tb, `((m) => [m[0] - __keydown, m[1] - m[0], m[2] - m[1], m[3] - m[2]])(`+run+`)`)
 			for j := range parts {
 				parts[j] = append(parts[j], part[j])
 			}
@@ -465,7 +495,7 @@ func pageBenchmarks(t *testing.T, r *report) {
 			record(fmt.Sprintf("keys-%d", sz.contracts), fmt.Sprintf("keystroke → figures painted, %s contracts × %d months", thousands(sz.contracts), sz.months), statsOf(xs).median)
 		}
 		if typing {
-			r.f("| keystroke → figures painted (20 ms debounce included), %s resources × %d months = %s contracts, %d keys | %s | %s |\n",
+			r.f("| keystroke → figures painted (debounce included), %s resources × %d months = %s contracts, %d keys | %s | %s |\n",
 				thousands(sz.contracts/2), sz.months, thousands(sz.contracts), len(xs), statsOf(xs).ms(), target)
 			r.f("| … of which keydown → asked (debounce, form) / worker / render / paint | %s / %s / %s / %s ms | |\n",
 				num(statsOf(parts[0]).median), num(statsOf(parts[1]).median), num(statsOf(parts[2]).median), num(statsOf(parts[3]).median))
@@ -484,12 +514,52 @@ func pageBenchmarks(t *testing.T, r *report) {
 }
 
 // largePage: 1,000 contracts × 120 months (500 resource rows) opened from a
-// link, then typed into: the longest main-thread task, load included.
+// link, then typed into: the longest main-thread task, load included, in
+// each of BENCH_ROUNDS loads (at least 3: one load is one sample), with a
+// DevTools session on the page (as chromedp drives it) and without.
 func largePage(t *testing.T, r *report, browser context.Context, base string) {
+	n := max(3, rounds())
+	var ready, longest, unwatched, delays []float64
+	over, unwatchedOver := 0.0, 0.0
+	for i := 0; i < n; i++ {
+		at, l, o, d, marked := largePageWatched(t, browser, base)
+		ready, longest, delays = append(ready, at), append(longest, l), append(delays, d...)
+		over += o
+		if l > 1000 {
+			// A page from before issue 11 (seconds a task): one load says it,
+			// and each takes minutes.
+			n = len(ready)
+			break
+		}
+		if !marked {
+			continue // a page without sakura:first-figures is not watched from outside
+		}
+		if l, o, ok := largePageUnwatched(t, browser, base); ok {
+			unwatched = append(unwatched, l)
+			unwatchedOver += o
+		}
+	}
+	r.f("| 1,000 contracts × 120 months: link opened → first figures, %d loads | %s | — |\n", n, statsOf(ready).ms())
+	r.f("| 1,000 × 120: longest main-thread task of each load and 6 keystrokes (PerformanceObserver longtask), %d loads | %s; %s tasks over 100 ms in all | never over 100 ms |\n", n, statsOf(longest).ms(), num(over))
+	if len(unwatched) > 0 {
+		r.f("| … the same with no DevTools session on the page (a window it opened; 6 edits as input events), %d loads | %s; %s tasks over 100 ms in all | never over 100 ms |\n", len(unwatched), statsOf(unwatched).ms(), num(unwatchedOver))
+		record("large-longest-unwatched", "1,000 × 120: longest main-thread task, no DevTools session", statsOf(unwatched).median)
+	}
+	r.f("| 1,000 × 120: keydown → its handler while the engine computes (the form answers) | %s | — |\n", statsOf(delays).ms())
+	record("large-first", "1,000 × 120: link opened → figures", statsOf(ready).median)
+	record("large-longest", "1,000 × 120: longest main-thread task", statsOf(longest).median)
+	if m := statsOf(longest).median; m > 100 && os.Getenv("BENCH_SITE") == "" {
+		// The page's goal; the e2e test (TestLongTasks_fiveHundredRows) holds a looser bound.
+		t.Errorf("1,000 × 120: the longest main-thread task took %s ms (median of %d loads), the goal is at most 100 ms (load average %s)", num(m), n, loadAverage())
+	}
+}
+
+// largePageWatched is one load of the large page, driven by chromedp.
+func largePageWatched(t *testing.T, browser context.Context, base string) (readyAt, longest, over float64, delays []float64, marked bool) {
 	tb, done := openTab(t, browser, longtasks, benchFigures, chromedp.Navigate(linkTo(base, benchscenario.Scenario(1000, 120))))
 	defer done()
 	tb.waitFor(benchMark + `.length > 0 && document.body.classList.contains("ready") && (globalThis.sakura?.ready ?? true) && document.querySelectorAll('[data-testid="resource-row"]').length === 500`)
-	readyAt := evalIn[float64](tb, benchMark+`[0].startTime`)
+	readyAt = evalIn[float64](tb, benchMark+`[0].startTime`)
 	// At the 120,000 contract-month limit a count cannot grow: type into the
 	// second resource's hours ("101.5" → "101.50" → "101.5").
 	evalIn[bool](tb, `(document.querySelectorAll('[data-testid="resource-row"]')[1].querySelector('[data-testid="resource-hours"]').focus(), true)`)
@@ -505,18 +575,65 @@ func largePage(t *testing.T, r *report, browser context.Context, base string) {
 		chromedp.Do(tb.ctx, chromedp.KeyEvent(key))
 		tb.waitFor(benchMark + `.some((m) => m.startTime > globalThis.__keydown)`)
 	}
-	longest := evalIn[float64](tb, `Math.max(0, ...__longtasks)`)
-	over := evalIn[float64](tb, `__longtasks.filter((d) => d > 100).length`)
-	delay := statsOf(evalIn[[]float64](tb, `__inputDelays`))
-	r.f("| 1,000 contracts × 120 months: first figures | %s ms | — |\n", num(readyAt))
-	r.f("| 1,000 × 120: longest main-thread task (PerformanceObserver longtask), load and 6 keystrokes | %s ms (%s over 100 ms) | never over 100 ms |\n", num(longest), num(over))
-	r.f("| 1,000 × 120: keydown → its handler while the engine computes (the form answers) | %s | — |\n", delay.ms())
-	record("large-first", "1,000 × 120: link opened → figures", readyAt)
-	record("large-longest", "1,000 × 120: longest main-thread task", longest)
-	if longest > 100 && os.Getenv("BENCH_SITE") == "" {
-		// The page's goal; the e2e test (TestLongTasks_fiveHundredRows) holds a looser bound.
-		t.Errorf("1,000 × 120: a main-thread task took %s ms, the goal is at most 100 ms (load average %s)", num(longest), loadAverage())
+	longest = evalIn[float64](tb, `Math.max(0, ...__longtasks)`)
+	// What each task over 50 ms was, to stderr: the frame it ended in
+	// (long-animation-frame), its scripts and its style and layout.
+	t.Logf("long tasks (start, ms) and their frames:\n%s", evalIn[string](tb, `__longtaskAt.map(([at, d]) => {
+  const f = __frames.find((f) => f.start <= at + 1 && at < f.start + f.duration);
+  const scripts = f ? f.scripts.filter((s) => s.duration >= 5).map((s) => s.invoker + " " + (s.fn || "") + " @" + s.at + " " + s.duration.toFixed(0)).join("; ") : "";
+  return at.toFixed(0) + "  " + d.toFixed(0) + " ms" + (f ? "  frame " + f.duration.toFixed(0) + ", style+layout " + f.style.toFixed(0) + "  " + scripts : "");
+}).join("\n")`))
+	over = evalIn[float64](tb, `__longtasks.filter((d) => d > 100).length`)
+	marked = evalIn[bool](tb, `performance.getEntriesByName("sakura:first-figures").length > 0`)
+	return readyAt, longest, over, evalIn[[]float64](tb, `__inputDelays`), marked
+}
+
+// largePageUnwatched measures the large page as a user's browser runs it.
+// With a DevTools session attached (every page chromedp drives), Chromium's
+// autofill also audits every form control for DevTools' Issues panel each
+// time it reads the forms (EmitFormIssues, only while "inspector
+// connected"): at 500 rows, 8,500 controls and 7,000 labels, that audit
+// made the longest tasks. So the page is opened by script into a window of
+// its own that the harness never attaches to; the opener reads its long
+// tasks (buffered) and edits it with input events. Same origin, so the
+// opener reaches into it; same renderer, so the same main thread is measured.
+func largePageUnwatched(t *testing.T, browser context.Context, base string) (longest, over float64, ok bool) {
+	tb, done := openTab(t, browser, chromedp.Navigate(base+"favicon.svg"))
+	defer done()
+	link := linkTo(base, benchscenario.Scenario(1000, 120))
+	evalIn[bool](tb, `(globalThis.__pop = window.open(`+strconv.Quote(link)+`, "_blank"), true)`)
+	defer evalIn[bool](tb, `(__pop.close(), true)`)
+	// A page without the sakura:first-figures mark (older builds) is not measured.
+	if !tb.waitUpTo(2*time.Minute, `(() => { try { const d = __pop.document; return d.body?.classList.contains("ready") && __pop.sakura?.ready && d.querySelectorAll('[data-testid="resource-row"]').length === 500 && __pop.performance.getEntriesByName("sakura:first-figures").length > 0; } catch { return false; } })()`) {
+		t.Logf("the large page in a window of its own: no figures in 2 minutes, not measured")
+		return 0, 0, false
 	}
+	evalIn[bool](tb, `(() => {
+  globalThis.__popTasks = [];
+  new __pop.PerformanceObserver((l) => { for (const e of l.getEntries()) __popTasks.push(e.duration); }).observe({ type: "longtask", buffered: true });
+  return true;
+})()`)
+	for i := 0; i < 6; i++ {
+		value := "101.50"
+		if i%2 == 1 {
+			value = "101.5"
+		}
+		evalIn[bool](tb, `(() => {
+  globalThis.__popMarks = __pop.performance.getEntriesByName("sakura:figures").length;
+  const hours = __pop.document.querySelectorAll('[data-testid="resource-row"]')[1].querySelector('[data-testid="resource-hours"]');
+  hours.value = `+strconv.Quote(value)+`;
+  hours.dispatchEvent(new __pop.Event("input", { bubbles: true }));
+  globalThis.__popAt = __pop.performance.now();
+  return true;
+})()`)
+		tb.waitFor(`__pop.performance.getEntriesByName("sakura:figures").some((m) => m.startTime > __popAt)`)
+	}
+	evalIn[bool](tb, `new Promise((r) => setTimeout(() => r(true), 500))`) // the last tasks reported
+	longest = evalIn[float64](tb, `Math.max(0, ...__popTasks)`)
+	over = evalIn[float64](tb, `__popTasks.filter((d) => d > 100).length`)
+	t.Logf("without DevTools on the page (%s): %d long tasks, %s; frames: %s", evalIn[string](tb, `__pop.document.visibilityState`), int(evalIn[float64](tb, `__popTasks.length`)), evalIn[string](tb, `__popTasks.map((d) => d.toFixed(0)).join(" ")`),
+		evalIn[string](tb, `__pop.performance.getEntriesByType("long-animation-frame").filter((f) => f.duration > 60).map((f) => f.startTime.toFixed(0) + ":" + f.duration.toFixed(0) + "/" + f.blockingDuration.toFixed(0) + " " + f.scripts.map((s) => s.invoker + "@" + (s.sourceURL || "").split("/").pop() + " " + s.duration.toFixed(0)).join(",")).join("\n")`))
+	return longest, over, true
 }
 
 var inPage, inPageFull, wasmEst, wasmSum stats

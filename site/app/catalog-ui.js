@@ -2,7 +2,7 @@
 // through the engine's importPrices request.
 import { t } from "../lib/i18n.js";
 import { date } from "../lib/format.js";
-import { h, option } from "./dom.js";
+import { h, option, byTestId } from "./dom.js";
 import { addCatalog, getCatalog, listCatalogs, removeCatalog, defaultCatalogKey, passportZones } from "./catalogs.js";
 import { saveImported, deleteImported } from "./storage.js";
 import { problemText } from "../lib/messages.js";
@@ -15,7 +15,7 @@ export const MAX_PRICE_DOCUMENT_BYTES = 4 << 20;
 const MB = (n) => `${(n / 1048576).toFixed(1)} MB`;
 
 const ZONE_IN_NAME = /(tk1a|tk1b|tk1v|is1a|is1b|is1c)/i;
-const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
+const $ = byTestId;
 
 // "0.08" → "8 %", on the string: 0.08 × 100 in floating point is not 8.
 function percent(rate) {

@@ -18,6 +18,28 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+// data-testid → its element, so a lookup is not a walk of the whole page:
+// an attribute selector has no index, and at 500 resource rows
+// document.querySelector walked ~50,000 elements to reach the results, a
+// few ms each, a dozen times an estimate. An element that left the page or
+// changed its testid is looked up again.
+const byId = new Map();
+
+/** The page's element with this data-testid (the first, as querySelector finds it). */
+export function byTestId(id) {
+  const known = byId.get(id);
+  if (known?.isConnected && known.dataset.testid === id) return known;
+  const el = document.querySelector(`[data-testid="${id}"]`);
+  if (el) byId.set(id, el);
+  else byId.delete(id);
+  return el;
+}
+
+/** Learns every data-testid now on the page, while it is small (before the form's rows). */
+export function learnTestIds() {
+  for (const el of document.querySelectorAll("[data-testid]")) if (!byId.has(el.dataset.testid)) byId.set(el.dataset.testid, el);
+}
+
 let uid = 0;
 
 /**

@@ -4,6 +4,7 @@ import { refreshRow, resourceRow, readResourceRow, newResourceValues, inheritedV
 import { passportZones, itemIds } from "./catalogs.js";
 import { t } from "../lib/i18n.js";
 import { slicer } from "./next-task.js";
+import { byTestId } from "./dom.js";
 
 const HORIZONS = ["12", "24", "36", "60"];
 // A slice of row building: well under the 50 ms a task may take before the
@@ -13,7 +14,7 @@ const SLICE_MS = 12;
 // and at ~15 rows a slice four slices' rows took 140 ms of style in one.
 const FRAME_MS = 30;
 
-const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
+const $ = byTestId;
 
 /** "2026-11" + n months. */
 export function addMonths(month, n) {

@@ -5,13 +5,13 @@
 import { t } from "../lib/i18n.js";
 import { date } from "../lib/format.js";
 import { available as storageAvailable } from "../lib/safe-storage.js";
-import { h } from "./dom.js";
+import { h, byTestId } from "./dom.js";
 import { listSaved, storeSaved } from "./storage.js";
 import { uniqueName, findSaved, withSaved, without, stamp, scenarioFromFile } from "./saved-rules.js";
 import { ask } from "./confirm.js";
 import { MAX_SCENARIO_BYTES } from "./share.js";
 
-const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
+const $ = byTestId;
 
 /**
  * scenario() → the scenario the form means; dirty() → whether it differs from

@@ -4,8 +4,9 @@ import { t } from "../lib/i18n.js";
 import { download, estimateJSON, fileStem } from "./export.js";
 import { totalsCSV, linesCSV } from "./csv-export.js";
 import { ask } from "./confirm.js";
+import { byTestId } from "./dom.js";
 
-const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
+const $ = byTestId;
 
 /**
  * shown() → {scenario, estimate summary, custom} on screen or null; full() → a

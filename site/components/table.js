@@ -63,19 +63,31 @@ export function dataTable({ caption, testid, className, columns, rows, rowAttrs 
 // scroll, at a phone's width or in the results column beside the form. Only
 // the box's width decides: stacking makes the table taller, and a scroll bar
 // it brings must not flip the choice back.
+//
+// Every box is read first, then written: the observer runs after layout, so
+// the reads cost nothing, and a table not stacked yet is measured as it
+// stands. Only stacked tables are unstacked to be measured, all at once, so
+// one layout serves them all (one per box cost a forced layout each, after
+// every re-render).
 const widths = new WeakMap();
-function fitTables(box) {
-  // A re-render replaces the boxes: the old ones are let go.
-  if (!box.isConnected) return fitting.unobserve(box);
-  const width = box.clientWidth;
-  if (!width || widths.get(box) === width) return;
-  widths.set(box, width);
-  for (const table of box.querySelectorAll(":scope > table.sk-stacked")) {
-    table.classList.remove("sk-narrow");
-    table.classList.toggle("sk-narrow", table.offsetWidth > width + 1);
+function fitTables(entries) {
+  const tables = [];
+  for (const { target: box } of entries) {
+    // A re-render replaces the boxes: the old ones are let go.
+    if (!box.isConnected) {
+      fitting.unobserve(box);
+      continue;
+    }
+    const width = box.clientWidth;
+    if (!width || widths.get(box) === width) continue;
+    widths.set(box, width);
+    for (const table of box.querySelectorAll(":scope > table.sk-stacked")) tables.push({ table, width });
   }
+  for (const { table } of tables) table.classList.remove("sk-narrow");
+  for (const t of tables) t.wide = t.table.offsetWidth > t.width + 1;
+  for (const { table, wide } of tables) table.classList.toggle("sk-narrow", wide);
 }
-const fitting = typeof ResizeObserver === "function" ? new ResizeObserver((entries) => entries.forEach((e) => fitTables(e.target))) : null;
+const fitting = typeof ResizeObserver === "function" ? new ResizeObserver(fitTables) : null;
 
 /** Wraps a table so it stacks when it does not fit, and scrolls on its own (a chart's table, say) before it widens the page. */
 export function scroller(table) {

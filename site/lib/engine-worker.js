@@ -1,6 +1,7 @@
 // The billing engine's own thread. The page sends where wasm_exec.js is
-// ({prepare}, loaded while the wasm downloads), the compiled module once
-// ({start}), then documents ({id, text}); each answer goes back as the
+// ({prepare}, loaded while the wasm downloads), the wasm's download as a
+// stream to compile here ({start: {body}}, or the module the page compiled
+// where streams cannot be transferred: {start: {module}}), then documents ({id, text}); each answer goes back as the
 // engine's JSON text ({id, text}), so a long estimate or a large price list
 // never blocks the page. A classic worker, because wasm_exec.js is a classic script.
 let engine = null;
@@ -11,8 +12,23 @@ function failure(message) {
 
 let loadFailure = null;
 
-async function start({ module }) {
+// The download, as the page hands it over, compiled as it arrives; each
+// chunk's count goes back to the page's progress bar.
+function compileStreamed(body) {
+  let received = 0;
+  const counted = body.pipeThrough(new TransformStream({
+    transform(chunk, out) {
+      received += chunk.byteLength;
+      self.postMessage({ progress: received });
+      out.enqueue(chunk);
+    },
+  }));
+  return WebAssembly.compileStreaming(new Response(counted, { headers: { "content-type": "application/wasm" } }));
+}
+
+async function start({ module, body }) {
   if (loadFailure) throw loadFailure;
+  module ??= await compileStreamed(body);
   const go = new self.Go();
   const instance = await WebAssembly.instantiate(module, go.importObject);
   // run() settles only when the Go program exits, which the adapter never does.
