@@ -58,6 +58,15 @@ type lagrangeBound struct {
 	spFrom []int64
 	// muTail[b] is Σ ν n over blocks from b on.
 	muTail []int64
+	// prices[b] are block b's multipliers per contract (ν of its class),
+	// highest first, with how many contracts have each.
+	prices [][]blockPrice
+}
+
+// blockPrice is count contracts of a block priced v each (times q).
+type blockPrice struct {
+	v     int64
+	count int
 }
 
 // blockClass is n contracts of the same fee, each month of a block.
@@ -156,7 +165,8 @@ func lagrangeBoundWith(g adviceGroup, candidate []bool, nu [][]lpRat) *lagrangeB
 			}
 		}
 	}
-	lb := &lagrangeBound{q: q, blockAt: blockAt, spFrom: make([]int64, nb+1), muTail: make([]int64, nb+1)}
+	lb := &lagrangeBound{q: q, blockAt: blockAt, spFrom: make([]int64, nb+1), muTail: make([]int64, nb+1),
+		prices: make([][]blockPrice, nb)}
 	for t := range adviceTerms {
 		lb.gainSum[t] = make([]int64, nb+1)
 	}
@@ -168,11 +178,15 @@ func lagrangeBoundWith(g adviceGroup, candidate []bool, nu [][]lpRat) *lagrangeB
 				v = scaledDown(nu[b][c], q)
 			}
 			price += v * int64(cl.count)
+			if v > 0 {
+				lb.prices[b] = append(lb.prices[b], blockPrice{v: v, count: cl.count})
+			}
 			for t := range adviceTerms {
 				discount[b][c][t] = discount[b][c][t]*q - v
 			}
 		}
 		lb.muTail[b] = price
+		slices.SortFunc(lb.prices[b], func(x, y blockPrice) int { return compareInt64(y.v, x.v) })
 		for t := range adviceTerms {
 			var gain int64
 			for c := range classes[b] {
@@ -338,4 +352,106 @@ func (lb *lagrangeBound) needsPurchase(m int, lots []heldLot, limit int64) bool 
 		v -= int64(l.count) * (lb.gainSum[l.term][e] - lb.gainSum[l.term][b])
 	}
 	return v > limit*lb.q
+}
+
+// noPurchase is the bound (times q) on every completion from candidate month
+// m, with lots held, that buys nothing more: the rights held gain what the
+// multipliers leave them until they expire, and every unit is idle after.
+func (lb *lagrangeBound) noPurchase(m int, lots []heldLot) int64 {
+	b := lb.blockAt[m]
+	v := -lb.muTail[b]
+	h := len(lb.blockAt) - 1
+	for _, l := range lots {
+		e := lb.blockAt[min(l.end, h)]
+		v -= int64(l.count) * (lb.gainSum[l.term][e] - lb.gainSum[l.term][b])
+	}
+	return v
+}
+
+// shortfall is what block b's multipliers credit its contracts beyond what k
+// rights can take (times q): the bound's Σ ν n counts every contract as
+// taken, but k rights take k contracts at most, the best priced at best.
+func (lb *lagrangeBound) shortfall(b, k int) int64 {
+	var v int64
+	for _, p := range lb.prices[b] {
+		left := p.count - k
+		k = max(0, k-p.count)
+		if left > 0 {
+			v += int64(left) * p.v
+		}
+	}
+	return v
+}
+
+// fewPurchases is the bound (times q) on every completion from candidate
+// month m, with lots held, that makes at most r purchases more.
+//
+// The bound is linear in the rights a completion buys: each right of term
+// index t bought in month p adds its fee less the gains of its blocks, c, so
+// a purchase of x rights (x at most the cap less the rights still held then,
+// free) adds at least free × min(0, c). Moreover a block's contracts are
+// credited their multipliers only as far as the rights held can take them
+// (shortfall): the rights already held leave some blocks short, and only a
+// purchase covering a block can make it up. So every completion costs at
+// least the bound with no purchase, plus every block's shortfall, less, for
+// each of its purchases, free × max(0, −c) and the shortfalls of the blocks
+// it covers: at most the r largest of those amounts over every purchase
+// possible. (Two purchases covering one block are each allowed its whole
+// shortfall, so the bound may be low, never high.)
+//
+// The search's own bound (suffix) lets every unit of capacity take its own
+// cheapest path, with as many purchases as that needs, and credits every
+// contract: with few purchases left this one is often far higher.
+func (lb *lagrangeBound) fewPurchases(g adviceGroup, candidate []bool, m int, lots []heldLot, r int) int64 {
+	h := len(lb.blockAt) - 1
+	nb := lb.blockAt[h]
+	b0 := lb.blockAt[m]
+	// short[b] is Σ of the shortfalls of blocks b0 … b−1 with the lots held.
+	short := make([]int64, nb+1)
+	for b := b0; b < nb; b++ {
+		k := 0
+		for _, l := range lots {
+			if lb.blockAt[min(l.end, h)] > b {
+				k += l.count
+			}
+		}
+		short[b+1] = short[b] + lb.shortfall(b, k)
+	}
+	// top holds the r largest amounts a purchase can take off, largest first.
+	top := make([]int64, r)
+	for p := m; p < h && r > 0; p++ {
+		if !candidate[p] {
+			continue
+		}
+		free := int64(g.cap)
+		for _, l := range lots {
+			if l.end > p {
+				free -= int64(l.count)
+			}
+		}
+		if free == 0 {
+			continue
+		}
+		b := lb.blockAt[p]
+		for t, term := range adviceTerms {
+			if !g.available[t] {
+				continue
+			}
+			e := lb.blockAt[min(p+term.months, h)]
+			c := g.perRight[t]*lb.q - (lb.gainSum[t][e] - lb.gainSum[t][b])
+			v := free*max(0, -c) + short[e] - short[b]
+			for i := range top {
+				if v > top[i] {
+					copy(top[i+1:], top[i:])
+					top[i] = v
+					break
+				}
+			}
+		}
+	}
+	v := lb.noPurchase(m, lots) + short[nb]
+	for _, t := range top {
+		v -= t
+	}
+	return v
 }
