@@ -61,6 +61,8 @@ type lagrangeBound struct {
 	// prices[b] are block b's multipliers per contract (ν of its class),
 	// highest first, with how many contracts have each.
 	prices [][]blockPrice
+	// contracts[b] is block b's number of contracts each month.
+	contracts []int
 }
 
 // blockPrice is count contracts of a block priced v each (times q).
@@ -166,7 +168,7 @@ func lagrangeBoundWith(g adviceGroup, candidate []bool, nu [][]lpRat) *lagrangeB
 		}
 	}
 	lb := &lagrangeBound{q: q, blockAt: blockAt, spFrom: make([]int64, nb+1), muTail: make([]int64, nb+1),
-		prices: make([][]blockPrice, nb)}
+		prices: make([][]blockPrice, nb), contracts: make([]int, nb)}
 	for t := range adviceTerms {
 		lb.gainSum[t] = make([]int64, nb+1)
 	}
@@ -178,6 +180,7 @@ func lagrangeBoundWith(g adviceGroup, candidate []bool, nu [][]lpRat) *lagrangeB
 				v = scaledDown(nu[b][c], q)
 			}
 			price += v * int64(cl.count)
+			lb.contracts[b] += cl.count
 			if v > 0 {
 				lb.prices[b] = append(lb.prices[b], blockPrice{v: v, count: cl.count})
 			}
@@ -389,15 +392,13 @@ func (lb *lagrangeBound) shortfall(b, k int) int64 {
 // The bound is linear in the rights a completion buys: each right of term
 // index t bought in month p adds its fee less the gains of its blocks, c, so
 // a purchase of x rights (x at most the cap less the rights still held then,
-// free) adds at least free × min(0, c). Moreover a block's contracts are
-// credited their multipliers only as far as the rights held can take them
-// (shortfall): the rights already held leave some blocks short, and only a
-// purchase covering a block can make it up. So every completion costs at
-// least the bound with no purchase, plus every block's shortfall, less, for
-// each of its purchases, free × max(0, −c) and the shortfalls of the blocks
-// it covers: at most the r largest of those amounts over every purchase
-// possible. (Two purchases covering one block are each allowed its whole
-// shortfall, so the bound may be low, never high.)
+// free) adds at least −free × max(0, −c), its bonus. Moreover a block's
+// contracts are credited their multipliers only as far as the rights held can
+// take them (shortfall): the rights already held leave some blocks short, and
+// only a purchase covering a block can make it up. So every completion costs
+// at least the bound with no purchase, plus every block's shortfall, less the
+// r largest bonuses, less the most shortfall r purchases can cover: r runs
+// of blocks, each at most a term long (a dynamic programme over the blocks).
 //
 // The search's own bound (suffix) lets every unit of capacity take its own
 // cheapest path, with as many purchases as that needs, and credits every
@@ -408,50 +409,107 @@ func (lb *lagrangeBound) fewPurchases(g adviceGroup, candidate []bool, m int, lo
 	b0 := lb.blockAt[m]
 	// short[b] is Σ of the shortfalls of blocks b0 … b−1 with the lots held.
 	short := make([]int64, nb+1)
+	var lost int64
 	for b := b0; b < nb; b++ {
-		k := 0
+		var held [3]int
 		for _, l := range lots {
 			if lb.blockAt[min(l.end, h)] > b {
-				k += l.count
+				held[l.term] += l.count
 			}
 		}
-		short[b+1] = short[b] + lb.shortfall(b, k)
+		short[b+1] = short[b] + lb.shortfall(b, held[0]+held[1]+held[2])
+		lost += lb.excess(b, held)
 	}
-	// top holds the r largest amounts a purchase can take off, largest first.
-	top := make([]int64, r)
-	for p := m; p < h && r > 0; p++ {
+	v := lb.noPurchase(m, lots) + short[nb] + lost
+	if r == 0 {
+		return v
+	}
+	// top holds the r largest bonuses, and both the r largest bonuses with
+	// the shortfall of their own blocks (two purchases covering one block may
+	// then count its shortfall twice), largest first; reach[b] is the block
+	// where the longest term bought at block b's start ends.
+	top, both := make([]int64, r), make([]int64, r)
+	reach := make([]int, nb+1)
+	for p := m; p < h; p++ {
 		if !candidate[p] {
 			continue
 		}
+		b := lb.blockAt[p]
 		free := int64(g.cap)
 		for _, l := range lots {
 			if l.end > p {
 				free -= int64(l.count)
 			}
 		}
+		reach[b] = b
 		if free == 0 {
 			continue
 		}
-		b := lb.blockAt[p]
 		for t, term := range adviceTerms {
 			if !g.available[t] {
 				continue
 			}
 			e := lb.blockAt[min(p+term.months, h)]
+			reach[b] = max(reach[b], e)
 			c := g.perRight[t]*lb.q - (lb.gainSum[t][e] - lb.gainSum[t][b])
-			v := free*max(0, -c) + short[e] - short[b]
-			for i := range top {
-				if v > top[i] {
-					copy(top[i+1:], top[i:])
-					top[i] = v
-					break
-				}
-			}
+			bonus := free * max(0, -c)
+			keepLargest(top, bonus)
+			keepLargest(both, bonus+short[e]-short[b])
 		}
 	}
-	v := lb.noPurchase(m, lots) + short[nb]
-	for _, t := range top {
-		v -= t
+	var bonuses, coupled int64
+	for i := range top {
+		bonuses += top[i]
+		coupled += both[i]
+	}
+	// cover[j][b]: the most shortfall j runs can cover in blocks b onward.
+	cover := make([]int64, nb+1)
+	next := make([]int64, nb+1)
+	for range r {
+		next[nb] = 0
+		for b := nb - 1; b >= b0; b-- {
+			next[b] = next[b+1]
+			if e := reach[b]; e > b {
+				next[b] = max(next[b], short[e]-short[b]+cover[e])
+			}
+		}
+		cover, next = next, cover
+	}
+	return v - min(coupled, bonuses+cover[b0])
+}
+
+// excess is the gain the bound credits in block b to rights held beyond its
+// contracts (times q): of held[t] rights of each term index, at most as many
+// as the block has contracts take one, so only the largest gains count (a
+// purchase later only adds rights).
+func (lb *lagrangeBound) excess(b int, held [3]int) int64 {
+	left := held[0] + held[1] + held[2] - lb.contracts[b]
+	if left <= 0 {
+		return 0
+	}
+	var gain [3]int64
+	order := [3]int{0, 1, 2}
+	for t := range gain {
+		gain[t] = lb.gainSum[t][b+1] - lb.gainSum[t][b]
+	}
+	slices.SortFunc(order[:], func(x, y int) int { return compareInt64(gain[x], gain[y]) })
+	var v int64
+	for _, t := range order { // smallest gains first: those are the ones lost
+		n := min(left, held[t])
+		v += int64(n) * gain[t]
+		left -= n
 	}
 	return v
+}
+
+// keepLargest puts v into top, the largest values seen, largest first, if it
+// is among them.
+func keepLargest(top []int64, v int64) {
+	for i := range top {
+		if v > top[i] {
+			copy(top[i+1:], top[i:])
+			top[i] = v
+			return
+		}
+	}
 }

@@ -229,6 +229,13 @@ func bestPlan(g adviceGroup) (advicePlan, bool) {
 			return p, true
 		}
 	}
+	return boundedBestPlan(g)
+}
+
+// boundedBestPlan is bestPlan's search for groups past exactCapLimit: the
+// search with the lower bound, first by count of passports, then with a
+// growing cost limit, and the heuristic plan, not proven, if both run out.
+func boundedBestPlan(g adviceGroup) (advicePlan, bool) {
 	s := newPlanSearch(g, rootBudget)
 	if s.bound = newLagrangeBound(g, s.candidate); s.bound == nil {
 		return heuristicPlan(g), false
