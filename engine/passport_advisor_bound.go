@@ -61,8 +61,16 @@ type lagrangeBound struct {
 	// prices[b] are block b's multipliers per contract (ν of its class),
 	// highest first, with how many contracts have each.
 	prices [][]blockPrice
-	// contracts[b] is block b's number of contracts each month.
-	contracts []int
+	// contracts[b] is block b's number of contracts each month, and
+	// starts[b] its first month.
+	contracts, starts []int
+	// endOf[b][t] is the block where a right of term index t bought at
+	// block b's start is no longer valid (-1 if the term is not sold), and
+	// bonus[b][t] how much less than its fee its blocks gain, if they gain
+	// more (max(0, −c) in fewPurchases).
+	endOf   [][3]int
+	bonus   [][3]int64
+	scratch fewScratch
 }
 
 // blockPrice is count contracts of a block priced v each (times q).
@@ -168,7 +176,7 @@ func lagrangeBoundWith(g adviceGroup, candidate []bool, nu [][]lpRat) *lagrangeB
 		}
 	}
 	lb := &lagrangeBound{q: q, blockAt: blockAt, spFrom: make([]int64, nb+1), muTail: make([]int64, nb+1),
-		prices: make([][]blockPrice, nb), contracts: make([]int, nb)}
+		prices: make([][]blockPrice, nb), contracts: make([]int, nb), starts: starts}
 	for t := range adviceTerms {
 		lb.gainSum[t] = make([]int64, nb+1)
 	}
@@ -196,6 +204,17 @@ func lagrangeBoundWith(g adviceGroup, candidate []bool, nu [][]lpRat) *lagrangeB
 				gain = max(gain, discount[b][c][t])
 			}
 			lb.gainSum[t][b+1] = lb.gainSum[t][b] + gain
+		}
+	}
+	lb.endOf, lb.bonus = make([][3]int, nb), make([][3]int64, nb)
+	for b := range nb {
+		for t := range adviceTerms {
+			lb.endOf[b][t] = -1
+			if g.available[t] {
+				e := endBlock[b][t]
+				lb.endOf[b][t] = e
+				lb.bonus[b][t] = max(0, lb.gainSum[t][e]-lb.gainSum[t][b]-g.perRight[t]*q)
+			}
 		}
 	}
 	for b := nb - 1; b >= 0; b-- {
@@ -403,23 +422,42 @@ func (lb *lagrangeBound) shortfall(b, k int) int64 {
 // The search's own bound (suffix) lets every unit of capacity take its own
 // cheapest path, with as many purchases as that needs, and credits every
 // contract: with few purchases left this one is often far higher.
-func (lb *lagrangeBound) fewPurchases(g adviceGroup, candidate []bool, m int, lots []heldLot, r int) int64 {
+//
+// Purchases in month m itself may only be of term index from on (the search
+// has chosen the others). r is at most fewPurchasesMax.
+func (lb *lagrangeBound) fewPurchases(g adviceGroup, m, from int, lots []heldLot, r int) int64 {
 	h := len(lb.blockAt) - 1
 	nb := lb.blockAt[h]
 	b0 := lb.blockAt[m]
-	// short[b] is Σ of the shortfalls of blocks b0 … b−1 with the lots held.
-	short := make([]int64, nb+1)
-	var lost int64
-	for b := b0; b < nb; b++ {
-		var held [3]int
-		for _, l := range lots {
-			if lb.blockAt[min(l.end, h)] > b {
-				held[l.term] += l.count
-			}
+	w := &lb.scratch
+	if len(w.short) != nb+1 {
+		*w = fewScratch{short: make([]int64, nb+1), reach: make([]int, nb+1), cover: make([]int64, nb+1),
+			next: make([]int64, nb+1), total: make([]int, nb+1)}
+		for t := range w.held {
+			w.held[t] = make([]int, nb+1)
 		}
-		short[b+1] = short[b] + lb.shortfall(b, held[0]+held[1]+held[2])
+	}
+	for t := range w.held {
+		clear(w.held[t][b0:])
+	}
+	for _, l := range lots {
+		w.held[l.term][b0] += l.count
+		w.held[l.term][lb.blockAt[min(l.end, h)]] -= l.count
+	}
+	// short[b] is Σ of the shortfalls of blocks b0 … b−1 with the lots held;
+	// total[b] is the rights held in block b.
+	var held [3]int
+	var lost int64
+	w.short[b0] = 0
+	for b := b0; b < nb; b++ {
+		for t := range held {
+			held[t] += w.held[t][b]
+		}
+		w.total[b] = held[0] + held[1] + held[2]
+		w.short[b+1] = w.short[b] + lb.shortfall(b, w.total[b])
 		lost += lb.excess(b, held)
 	}
+	short := w.short
 	v := lb.noPurchase(m, lots) + short[nb] + lost
 	if r == 0 {
 		return v
@@ -428,33 +466,37 @@ func (lb *lagrangeBound) fewPurchases(g adviceGroup, candidate []bool, m int, lo
 	// the shortfall of their own blocks (two purchases covering one block may
 	// then count its shortfall twice), largest first; reach[b] is the block
 	// where the longest term bought at block b's start ends.
-	top, both := make([]int64, r), make([]int64, r)
-	reach := make([]int, nb+1)
-	for p := m; p < h; p++ {
-		if !candidate[p] {
-			continue
-		}
-		b := lb.blockAt[p]
-		free := int64(g.cap)
-		for _, l := range lots {
-			if l.end > p {
-				free -= int64(l.count)
-			}
-		}
-		reach[b] = b
+	top, both := w.top[:r], w.both[:r]
+	clear(top)
+	clear(both)
+	for b := b0; b < nb; b++ {
+		free := int64(g.cap - w.total[b])
+		w.reach[b] = b
 		if free == 0 {
 			continue
 		}
-		for t, term := range adviceTerms {
-			if !g.available[t] {
-				continue
+		first := 0
+		if b == b0 {
+			first = from
+		}
+		longest := -1
+		for t := first; t < len(adviceTerms); t++ {
+			e := lb.endOf[b][t]
+			if e < 0 {
+				continue // not sold
 			}
-			e := lb.blockAt[min(p+term.months, h)]
-			reach[b] = max(reach[b], e)
-			c := g.perRight[t]*lb.q - (lb.gainSum[t][e] - lb.gainSum[t][b])
-			bonus := free * max(0, -c)
-			keepLargest(top, bonus)
-			keepLargest(both, bonus+short[e]-short[b])
+			if e > w.reach[b] {
+				w.reach[b], longest = e, t
+			}
+			if bonus := free * lb.bonus[b][t]; bonus > 0 {
+				keepLargest(top, bonus)
+				keepLargest(both, bonus+short[e]-short[b])
+			}
+		}
+		// A purchase of a shorter term with no bonus covers less than the
+		// longest; one of the longest with no bonus is counted here.
+		if longest >= 0 && lb.bonus[b][longest] == 0 {
+			keepLargest(both, short[w.reach[b]]-short[b])
 		}
 	}
 	var bonuses, coupled int64
@@ -462,41 +504,49 @@ func (lb *lagrangeBound) fewPurchases(g adviceGroup, candidate []bool, m int, lo
 		bonuses += top[i]
 		coupled += both[i]
 	}
-	// cover[j][b]: the most shortfall j runs can cover in blocks b onward.
-	cover := make([]int64, nb+1)
-	next := make([]int64, nb+1)
+	// cover[b]: the most shortfall j runs can cover in blocks b onward, for
+	// j = 1 … r in turn.
+	cover, next := w.cover, w.next
+	clear(cover[b0:])
 	for range r {
 		next[nb] = 0
+		grew := false
 		for b := nb - 1; b >= b0; b-- {
 			next[b] = next[b+1]
-			if e := reach[b]; e > b {
+			if e := w.reach[b]; e > b {
 				next[b] = max(next[b], short[e]-short[b]+cover[e])
 			}
+			grew = grew || next[b] != cover[b]
 		}
 		cover, next = next, cover
+		if !grew {
+			break // one run more covers nothing more
+		}
 	}
 	return v - min(coupled, bonuses+cover[b0])
+}
+
+// fewScratch is fewPurchases' working memory, kept between calls (the search
+// is single-threaded).
+type fewScratch struct {
+	held         [3][]int
+	total, reach []int
+	short        []int64
+	cover, next  []int64
+	top, both    [fewPurchasesMax]int64
 }
 
 // excess is the gain the bound credits in block b to rights held beyond its
 // contracts (times q): of held[t] rights of each term index, at most as many
 // as the block has contracts take one, so only the largest gains count (a
-// purchase later only adds rights).
+// purchase later only adds rights). A longer term's gain is never smaller
+// (its discount is larger on every class), so the shortest terms' are lost.
 func (lb *lagrangeBound) excess(b int, held [3]int) int64 {
 	left := held[0] + held[1] + held[2] - lb.contracts[b]
-	if left <= 0 {
-		return 0
-	}
-	var gain [3]int64
-	order := [3]int{0, 1, 2}
-	for t := range gain {
-		gain[t] = lb.gainSum[t][b+1] - lb.gainSum[t][b]
-	}
-	slices.SortFunc(order[:], func(x, y int) int { return compareInt64(gain[x], gain[y]) })
 	var v int64
-	for _, t := range order { // smallest gains first: those are the ones lost
+	for t := len(held) - 1; t >= 0 && left > 0; t-- {
 		n := min(left, held[t])
-		v += int64(n) * gain[t]
+		v += int64(n) * (lb.gainSum[t][b+1] - lb.gainSum[t][b])
 		left -= n
 	}
 	return v
@@ -505,6 +555,9 @@ func (lb *lagrangeBound) excess(b int, held [3]int) int64 {
 // keepLargest puts v into top, the largest values seen, largest first, if it
 // is among them.
 func keepLargest(top []int64, v int64) {
+	if v <= top[len(top)-1] {
+		return
+	}
 	for i := range top {
 		if v > top[i] {
 			copy(top[i+1:], top[i:])

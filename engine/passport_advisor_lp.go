@@ -135,7 +135,6 @@ func simplexDuals(rows [][]lpTerm, b, c []int64) (duals []lpRat, ok bool) {
 	if ar.overflow {
 		return nil, false
 	}
-	lpLastWork, lpLastPivots = work, 0
 	duals = make([]lpRat, m)
 	for i := range duals {
 		duals[i] = obj[n+i]

@@ -216,10 +216,10 @@ const exactCapLimit = 8
 // search again with the lower bound of passport_advisor_bound.go cutting
 // branches: first looking for a plan that costs what the bound says, with
 // the fewest passports (deepen), which is the best plan whenever one exists;
-// then, if none was found in rootBudget choices, letting the cost limit grow
-// from the bound (boundedPlan) within half of boundedBudget. Either answer is
-// the best plan, tie-breaks included. Only if both run past their budgets is
-// a plan found by heuristicPlan returned, not proven.
+// then, if deepen proved that none exists within rootBudget choices, letting
+// the cost limit grow from the bound (boundedPlan) with the choices left.
+// Either answer is the best plan, tie-breaks included. Only if the choices
+// run out is a plan found by heuristicPlan returned, not proven.
 func bestPlan(g adviceGroup) (advicePlan, bool) {
 	if g.cap == 0 {
 		return advicePlan{}, true
@@ -243,20 +243,28 @@ func boundedBestPlan(g adviceGroup) (advicePlan, bool) {
 	if p, ok := s.deepen(ceilDiv(s.bound.suffix(0, nil, g.cap), s.bound.q), s.mostLots()); ok {
 		return p, true
 	}
-	// Buying nothing costs 0: the best plan costs at most that.
-	s.memo, s.steps, s.aborted, s.budget = map[string]memoEntry{}, 0, false, boundedBudget/2
+	if s.aborted {
+		return heuristicPlan(g), false
+	}
+	// No plan costs what the bound says (the relaxation is not tight): the
+	// choices left let the cost limit grow from the bound. Buying nothing
+	// costs 0: the best plan costs at most that.
+	left := s.budget - s.steps
+	s.memo, s.steps, s.aborted, s.budget = map[string]memoEntry{}, 0, false, left
 	if p, ok := s.bounded(0); ok {
 		return p, true
 	}
 	return heuristicPlan(g), false
 }
 
-// rootBudget bounds the choices bestPlan spends looking for a plan that costs
-// what the bound says. Measured (TestAdvisorProvenRate): most groups the
-// bound leaves open have such a plan (the relaxation is tight far more often
-// than not), and proving its tie-breaks is where the choices go, so this
-// search gets most of the budget.
-const rootBudget = 300_000
+// rootBudget bounds the choices (and evaluations of the bound for few
+// purchases, which take about as long) bestPlan spends on a large group.
+// Measured (TestAdvisorProvenRate): most groups have a plan that costs what
+// the bound says (the relaxation is tight far more often than not), and
+// proving its count of passports and tie-breaks is where the choices go.
+// 150,000 keeps a group's search near the time 350,000 cheaper choices took
+// before the bound for few purchases.
+const rootBudget = 150_000
 
 // mostLots is the most passports a plan can have: one per term per
 // candidate month (the search merges a month's rights of one term).
@@ -523,21 +531,16 @@ func (s *planSearch) from(m int, lots []heldLot, within allowance) advicePlan {
 	}
 	inner := within
 	inner.cost -= cost
-	if s.bound != nil && inner.lots >= 0 && inner.lots <= fewPurchasesMax &&
-		s.bound.fewPurchases(s.g, s.candidate, m, lots, inner.lots) > inner.cost*s.bound.q &&
-		(s.floorCost || s.bound.suffix(m, lots, s.g.cap) > (inner.cost-1)*s.bound.q) {
-		// No plan with the purchases allowed costs little enough, and one
-		// with more would have to cost less, which the floor or the bound
-		// rules out.
-		return advicePlan{cost: cutCost}
-	}
 	k := s.stateKey(m, lots)
 	e, seen := s.memo[k]
 	// A memo entry is reusable if its own allowance admitted its plan (then
 	// it is the best plan from the state, whatever the allowance), or if that
 	// allowance allowed at least as much as this one.
 	if !seen || (!e.within.admits(e.plan) && !e.within.atLeast(inner)) {
-		e = memoEntry{plan: s.buy(m, 0, lots, inner), within: inner}
+		e = memoEntry{plan: advicePlan{cost: cutCost}, within: inner}
+		if !s.tooFew(m, 0, lots, inner) {
+			e.plan = s.buy(m, 0, lots, inner)
+		}
 		s.memo[k] = e
 	}
 	if e.plan.cut() {
@@ -558,6 +561,25 @@ func (s *planSearch) withoutPurchase(m int, lots []heldLot, cost int64) advicePl
 		cost -= s.months[m].value(heldCounts(lots))
 	}
 	return advicePlan{cost: cost}
+}
+
+// tooFew reports whether no completion from candidate month m, with lots
+// held and terms before index t of month m chosen, is within the allowance:
+// none with the purchases it allows costs little enough (fewPurchases), and
+// one with more would have to cost less, which the floor or the bound rules
+// out.
+func (s *planSearch) tooFew(m, t int, lots []heldLot, within allowance) bool {
+	if s.bound == nil || within.lots < 0 || within.lots > fewPurchasesMax {
+		return false
+	}
+	// The bound takes about as long as a choice of the search: it counts as one.
+	if s.steps++; s.steps > s.budget {
+		s.aborted = true
+		return true
+	}
+	q := s.bound.q
+	return s.bound.fewPurchases(s.g, m, t, lots, within.lots) > within.cost*q &&
+		(s.floorCost || s.bound.suffix(m, lots, s.g.cap) > (within.cost-1)*q)
 }
 
 // fewPurchasesMax is the most purchases left for which from tries the bound
@@ -625,7 +647,11 @@ func (s *planSearch) buy(m, t int, lots []heldLot, within allowance) advicePlan 
 				continue // as dear at least, with more passports
 			}
 		}
-		p := s.buy(m, t+1, s.withLot(lots, m, t, x), inner)
+		held := s.withLot(lots, m, t, x)
+		if x > 0 && inner.lots <= 1 && s.tooFew(m, t+1, held, inner) {
+			continue
+		}
+		p := s.buy(m, t+1, held, inner)
 		if p.cut() {
 			continue
 		}
