@@ -122,7 +122,7 @@ func TestFewPurchases_belowEveryPlan(t *testing.T) {
 				rest -= discountTable(g.fees[m]).value(h)
 			}
 			for extra := 0; extra <= 2 && later+extra <= fewPurchasesMax; extra++ {
-				if b := lb.fewPurchases(g, at, 0, before, later+extra); b > rest*lb.q {
+				if b := lb.fewPurchases(g, at, 0, before, later+extra, rest*lb.q); b > rest*lb.q {
 					t.Fatalf("case %d: lots %v from month %d cost %d, below the bound %d/%d with %d purchases", i, lots, at, rest, b, lb.q, later+extra)
 				}
 			}

@@ -424,8 +424,10 @@ func (lb *lagrangeBound) shortfall(b, k int) int64 {
 // contract: with few purchases left this one is often far higher.
 //
 // Purchases in month m itself may only be of term index from on (the search
-// has chosen the others). r is at most fewPurchasesMax.
-func (lb *lagrangeBound) fewPurchases(g adviceGroup, m, from int, lots []heldLot, r int) int64 {
+// has chosen the others). r is at most fewPurchasesMax. The search only asks
+// whether the bound is above limit: the answer may be, instead of the bound,
+// any figure on the same side of limit, found sooner.
+func (lb *lagrangeBound) fewPurchases(g adviceGroup, m, from int, lots []heldLot, r int, limit int64) int64 {
 	h := len(lb.blockAt) - 1
 	nb := lb.blockAt[h]
 	b0 := lb.blockAt[m]
@@ -459,8 +461,8 @@ func (lb *lagrangeBound) fewPurchases(g adviceGroup, m, from int, lots []heldLot
 	}
 	short := w.short
 	v := lb.noPurchase(m, lots) + short[nb] + lost
-	if r == 0 {
-		return v
+	if r == 0 || v <= limit {
+		return v // the bound is at most v
 	}
 	// top holds the r largest bonuses, and both the r largest bonuses with
 	// the shortfall of their own blocks (two purchases covering one block may
@@ -503,6 +505,9 @@ func (lb *lagrangeBound) fewPurchases(g adviceGroup, m, from int, lots []heldLot
 	for i := range top {
 		bonuses += top[i]
 		coupled += both[i]
+	}
+	if v-coupled > limit {
+		return v - coupled // the bound is at least that
 	}
 	// cover[b]: the most shortfall j runs can cover in blocks b onward, for
 	// j = 1 … r in turn.

@@ -578,7 +578,7 @@ func (s *planSearch) tooFew(m, t int, lots []heldLot, within allowance) bool {
 		return true
 	}
 	q := s.bound.q
-	return s.bound.fewPurchases(s.g, m, t, lots, within.lots) > within.cost*q &&
+	return s.bound.fewPurchases(s.g, m, t, lots, within.lots, within.cost*q) > within.cost*q &&
 		(s.floorCost || s.bound.suffix(m, lots, s.g.cap) > (within.cost-1)*q)
 }
 
