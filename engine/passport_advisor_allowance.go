@@ -26,7 +26,7 @@ type allowance struct {
 	ref           []purchaseLot
 	terms, counts int8
 	// strict is set when the allowance came from a threshold by asking for
-	// strictly less cost or fewer passports (see planSearch.floor).
+	// strictly less cost or fewer passports (see planSearch.floorLots).
 	strict bool
 }
 

@@ -361,21 +361,6 @@ func (lb *lagrangeBound) perRight(m, t int) int64 {
 	return lb.spFrom[e] - (lb.gainSum[t][e] - lb.gainSum[t][b]) - lb.spFrom[b]
 }
 
-// needsPurchase reports whether every completion from candidate month m with
-// lots held that buys nothing more costs above limit: the bound with every
-// unit idle once its right expires (and the free ones idle throughout) is
-// above limit × q.
-func (lb *lagrangeBound) needsPurchase(m int, lots []heldLot, limit int64) bool {
-	b := lb.blockAt[m]
-	v := -lb.muTail[b]
-	h := len(lb.blockAt) - 1
-	for _, l := range lots {
-		e := lb.blockAt[min(l.end, h)]
-		v -= int64(l.count) * (lb.gainSum[l.term][e] - lb.gainSum[l.term][b])
-	}
-	return v > limit*lb.q
-}
-
 // noPurchase is the bound (times q) on every completion from candidate month
 // m, with lots held, that buys nothing more: the rights held gain what the
 // multipliers leave them until they expire, and every unit is idle after.

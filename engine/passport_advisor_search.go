@@ -587,7 +587,7 @@ func (s *planSearch) tooFew(m, t int, lots []heldLot, within allowance) bool {
 const fewPurchasesMax = 16
 
 // hopeless reports whether a admits no plan because the search knows a floor
-// (planSearch.floor) and a asks for better than it.
+// (planSearch.floorCost, floorLots) and a asks for better than it.
 func (s *planSearch) hopeless(a allowance) bool {
 	return (s.floorCost && a.lots < 0) || (s.floorLots && a.strict)
 }
