@@ -58,6 +58,25 @@ type lagrangeBound struct {
 	spFrom []int64
 	// muTail[b] is Σ ν n over blocks from b on.
 	muTail []int64
+	// prices[b] are block b's multipliers per contract (ν of its class),
+	// highest first, with how many contracts have each.
+	prices [][]blockPrice
+	// contracts[b] is block b's number of contracts each month, and
+	// starts[b] its first month.
+	contracts, starts []int
+	// endOf[b][t] is the block where a right of term index t bought at
+	// block b's start is no longer valid (-1 if the term is not sold), and
+	// bonus[b][t] how much less than its fee its blocks gain, if they gain
+	// more (max(0, −c) in fewPurchases).
+	endOf   [][3]int
+	bonus   [][3]int64
+	scratch fewScratch
+}
+
+// blockPrice is count contracts of a block priced v each (times q).
+type blockPrice struct {
+	v     int64
+	count int
 }
 
 // blockClass is n contracts of the same fee, each month of a block.
@@ -156,7 +175,8 @@ func lagrangeBoundWith(g adviceGroup, candidate []bool, nu [][]lpRat) *lagrangeB
 			}
 		}
 	}
-	lb := &lagrangeBound{q: q, blockAt: blockAt, spFrom: make([]int64, nb+1), muTail: make([]int64, nb+1)}
+	lb := &lagrangeBound{q: q, blockAt: blockAt, spFrom: make([]int64, nb+1), muTail: make([]int64, nb+1),
+		prices: make([][]blockPrice, nb), contracts: make([]int, nb), starts: starts}
 	for t := range adviceTerms {
 		lb.gainSum[t] = make([]int64, nb+1)
 	}
@@ -168,17 +188,33 @@ func lagrangeBoundWith(g adviceGroup, candidate []bool, nu [][]lpRat) *lagrangeB
 				v = scaledDown(nu[b][c], q)
 			}
 			price += v * int64(cl.count)
+			lb.contracts[b] += cl.count
+			if v > 0 {
+				lb.prices[b] = append(lb.prices[b], blockPrice{v: v, count: cl.count})
+			}
 			for t := range adviceTerms {
 				discount[b][c][t] = discount[b][c][t]*q - v
 			}
 		}
 		lb.muTail[b] = price
+		slices.SortFunc(lb.prices[b], func(x, y blockPrice) int { return compareInt64(y.v, x.v) })
 		for t := range adviceTerms {
 			var gain int64
 			for c := range classes[b] {
 				gain = max(gain, discount[b][c][t])
 			}
 			lb.gainSum[t][b+1] = lb.gainSum[t][b] + gain
+		}
+	}
+	lb.endOf, lb.bonus = make([][3]int, nb), make([][3]int64, nb)
+	for b := range nb {
+		for t := range adviceTerms {
+			lb.endOf[b][t] = -1
+			if g.available[t] {
+				e := endBlock[b][t]
+				lb.endOf[b][t] = e
+				lb.bonus[b][t] = max(0, lb.gainSum[t][e]-lb.gainSum[t][b]-g.perRight[t]*q)
+			}
 		}
 	}
 	for b := nb - 1; b >= 0; b-- {
@@ -325,11 +361,10 @@ func (lb *lagrangeBound) perRight(m, t int) int64 {
 	return lb.spFrom[e] - (lb.gainSum[t][e] - lb.gainSum[t][b]) - lb.spFrom[b]
 }
 
-// needsPurchase reports whether every completion from candidate month m with
-// lots held that buys nothing more costs above limit: the bound with every
-// unit idle once its right expires (and the free ones idle throughout) is
-// above limit × q.
-func (lb *lagrangeBound) needsPurchase(m int, lots []heldLot, limit int64) bool {
+// noPurchase is the bound (times q) on every completion from candidate month
+// m, with lots held, that buys nothing more: the rights held gain what the
+// multipliers leave them until they expire, and every unit is idle after.
+func (lb *lagrangeBound) noPurchase(m int, lots []heldLot) int64 {
 	b := lb.blockAt[m]
 	v := -lb.muTail[b]
 	h := len(lb.blockAt) - 1
@@ -337,5 +372,187 @@ func (lb *lagrangeBound) needsPurchase(m int, lots []heldLot, limit int64) bool 
 		e := lb.blockAt[min(l.end, h)]
 		v -= int64(l.count) * (lb.gainSum[l.term][e] - lb.gainSum[l.term][b])
 	}
-	return v > limit*lb.q
+	return v
+}
+
+// shortfall is what block b's multipliers credit its contracts beyond what k
+// rights can take (times q): the bound's Σ ν n counts every contract as
+// taken, but k rights take k contracts at most, the best priced at best.
+func (lb *lagrangeBound) shortfall(b, k int) int64 {
+	var v int64
+	for _, p := range lb.prices[b] {
+		left := p.count - k
+		k = max(0, k-p.count)
+		if left > 0 {
+			v += int64(left) * p.v
+		}
+	}
+	return v
+}
+
+// fewPurchases is the bound (times q) on every completion from candidate
+// month m, with lots held, that makes at most r purchases more.
+//
+// The bound is linear in the rights a completion buys: each right of term
+// index t bought in month p adds its fee less the gains of its blocks, c, so
+// a purchase of x rights (x at most the cap less the rights still held then,
+// free) adds at least −free × max(0, −c), its bonus. Moreover a block's
+// contracts are credited their multipliers only as far as the rights held can
+// take them (shortfall): the rights already held leave some blocks short, and
+// only a purchase covering a block can make it up. So every completion costs
+// at least the bound with no purchase, plus every block's shortfall, less the
+// r largest bonuses, less the most shortfall r purchases can cover: r runs
+// of blocks, each at most a term long (a dynamic programme over the blocks).
+//
+// The search's own bound (suffix) lets every unit of capacity take its own
+// cheapest path, with as many purchases as that needs, and credits every
+// contract: with few purchases left this one is often far higher.
+//
+// Purchases in month m itself may only be of term index from on (the search
+// has chosen the others). r is at most fewPurchasesMax. The search only asks
+// whether the bound is above limit: the answer may be, instead of the bound,
+// any figure on the same side of limit, found sooner.
+func (lb *lagrangeBound) fewPurchases(g adviceGroup, m, from int, lots []heldLot, r int, limit int64) int64 {
+	h := len(lb.blockAt) - 1
+	nb := lb.blockAt[h]
+	b0 := lb.blockAt[m]
+	w := &lb.scratch
+	if len(w.short) != nb+1 {
+		*w = fewScratch{short: make([]int64, nb+1), reach: make([]int, nb+1), cover: make([]int64, nb+1),
+			next: make([]int64, nb+1), total: make([]int, nb+1)}
+		for t := range w.held {
+			w.held[t] = make([]int, nb+1)
+		}
+	}
+	for t := range w.held {
+		clear(w.held[t][b0:])
+	}
+	for _, l := range lots {
+		w.held[l.term][b0] += l.count
+		w.held[l.term][lb.blockAt[min(l.end, h)]] -= l.count
+	}
+	// short[b] is Σ of the shortfalls of blocks b0 … b−1 with the lots held;
+	// total[b] is the rights held in block b.
+	var held [3]int
+	var lost int64
+	w.short[b0] = 0
+	for b := b0; b < nb; b++ {
+		for t := range held {
+			held[t] += w.held[t][b]
+		}
+		w.total[b] = held[0] + held[1] + held[2]
+		w.short[b+1] = w.short[b] + lb.shortfall(b, w.total[b])
+		lost += lb.excess(b, held)
+	}
+	short := w.short
+	v := lb.noPurchase(m, lots) + short[nb] + lost
+	if r == 0 || v <= limit {
+		return v // the bound is at most v
+	}
+	// top holds the r largest bonuses, and both the r largest bonuses with
+	// the shortfall of their own blocks (two purchases covering one block may
+	// then count its shortfall twice), largest first; reach[b] is the block
+	// where the longest term bought at block b's start ends.
+	top, both := w.top[:r], w.both[:r]
+	clear(top)
+	clear(both)
+	for b := b0; b < nb; b++ {
+		free := int64(g.cap - w.total[b])
+		w.reach[b] = b
+		if free == 0 {
+			continue
+		}
+		first := 0
+		if b == b0 {
+			first = from
+		}
+		longest := -1
+		for t := first; t < len(adviceTerms); t++ {
+			e := lb.endOf[b][t]
+			if e < 0 {
+				continue // not sold
+			}
+			if e > w.reach[b] {
+				w.reach[b], longest = e, t
+			}
+			if bonus := free * lb.bonus[b][t]; bonus > 0 {
+				keepLargest(top, bonus)
+				keepLargest(both, bonus+short[e]-short[b])
+			}
+		}
+		// A purchase of a shorter term with no bonus covers less than the
+		// longest; one of the longest with no bonus is counted here.
+		if longest >= 0 && lb.bonus[b][longest] == 0 {
+			keepLargest(both, short[w.reach[b]]-short[b])
+		}
+	}
+	var bonuses, coupled int64
+	for i := range top {
+		bonuses += top[i]
+		coupled += both[i]
+	}
+	if v-coupled > limit {
+		return v - coupled // the bound is at least that
+	}
+	// cover[b]: the most shortfall j runs can cover in blocks b onward, for
+	// j = 1 … r in turn.
+	cover, next := w.cover, w.next
+	clear(cover[b0:])
+	for range r {
+		next[nb] = 0
+		grew := false
+		for b := nb - 1; b >= b0; b-- {
+			next[b] = next[b+1]
+			if e := w.reach[b]; e > b {
+				next[b] = max(next[b], short[e]-short[b]+cover[e])
+			}
+			grew = grew || next[b] != cover[b]
+		}
+		cover, next = next, cover
+		if !grew {
+			break // one run more covers nothing more
+		}
+	}
+	return v - min(coupled, bonuses+cover[b0])
+}
+
+// fewScratch is fewPurchases' working memory, kept between calls (the search
+// is single-threaded).
+type fewScratch struct {
+	held         [3][]int
+	total, reach []int
+	short        []int64
+	cover, next  []int64
+	top, both    [fewPurchasesMax]int64
+}
+
+// excess is the gain the bound credits in block b to rights held beyond its
+// contracts (times q): of held[t] rights of each term index, at most as many
+// as the block has contracts take one, so only the largest gains count (a
+// purchase later only adds rights). A longer term's gain is never smaller
+// (its discount is larger on every class), so the shortest terms' are lost.
+func (lb *lagrangeBound) excess(b int, held [3]int) int64 {
+	left := held[0] + held[1] + held[2] - lb.contracts[b]
+	var v int64
+	for t := len(held) - 1; t >= 0 && left > 0; t-- {
+		n := min(left, held[t])
+		v += int64(n) * (lb.gainSum[t][b+1] - lb.gainSum[t][b])
+		left -= n
+	}
+	return v
+}
+
+// keepLargest puts v into top, the largest values seen, largest first, if it
+// is among them.
+func keepLargest(top []int64, v int64) {
+	if v <= top[len(top)-1] {
+		return
+	}
+	for i := range top {
+		if v > top[i] {
+			copy(top[i+1:], top[i:])
+			top[i] = v
+			return
+		}
+	}
 }

@@ -15,12 +15,17 @@ import (
 	"math/bits"
 )
 
-// lpMaxPivots stops a run that degenerates too long, and lpMaxWork one whose
-// tableau is too large to pivot often in the page's time (entries × pivots):
-// the advisor then searches with a weaker bound, and may not prove its plan.
+// lpMaxPivots stops a run that degenerates too long, lpMaxWork one that has
+// updated too many tableau entries for the page's time, and lpMaxEntries one
+// whose tableau is too large to hold: the advisor then searches with a weaker
+// bound, and may not prove its plan. The tableau is sparse (the rows are
+// nearly a network's), so only the non-zero entries of the pivot row are
+// counted: a group of 120 blocks of three classes pivots about a million of
+// them.
 const (
-	lpMaxPivots = 5_000
-	lpMaxWork   = 40_000_000
+	lpMaxPivots  = 5_000
+	lpMaxWork    = 5_000_000
+	lpMaxEntries = 4_000_000
 )
 
 // lpTerm is one non-zero coefficient of a constraint row.
@@ -38,10 +43,11 @@ type lpTerm struct {
 func simplexDuals(rows [][]lpTerm, b, c []int64) (duals []lpRat, ok bool) {
 	m, n := len(rows), len(c)
 	width := n + m + 1 // structural columns, slacks, right-hand side
-	maxPivots := min(lpMaxPivots, lpMaxWork/((m+1)*width))
-	if maxPivots < m {
-		return nil, false // too large to reach an optimum in time
+	if (m+1)*width > lpMaxEntries {
+		return nil, false
 	}
+	work := 0
+	nonZero := make([]int, 0, width)
 	t := make([]lpRat, (m+1)*width)
 	for i := range t {
 		t[i] = lpRat{0, 1}
@@ -65,7 +71,7 @@ func simplexDuals(rows [][]lpTerm, b, c []int64) (duals []lpRat, ok bool) {
 	var ar lpArith
 	degenerate := 0
 	for pivots := 0; ; pivots++ {
-		if pivots == maxPivots || ar.overflow {
+		if pivots == lpMaxPivots || work > lpMaxWork || ar.overflow {
 			return nil, false
 		}
 		// Entering column: the most negative reduced cost (Dantzig), or the
@@ -106,9 +112,11 @@ func simplexDuals(rows [][]lpTerm, b, c []int64) (duals []lpRat, ok bool) {
 		}
 		pivotRow := t[leave*width : (leave+1)*width]
 		p := pivotRow[enter]
+		nonZero = nonZero[:0]
 		for j := range pivotRow {
 			if pivotRow[j].n != 0 {
 				pivotRow[j] = ar.div(pivotRow[j], p)
+				nonZero = append(nonZero, j)
 			}
 		}
 		for i := 0; i <= m; i++ {
@@ -117,10 +125,9 @@ func simplexDuals(rows [][]lpTerm, b, c []int64) (duals []lpRat, ok bool) {
 			if i == leave || f.n == 0 {
 				continue
 			}
-			for j, v := range pivotRow {
-				if v.n != 0 {
-					r[j] = ar.sub(r[j], ar.mul(f, v))
-				}
+			work += len(nonZero)
+			for _, j := range nonZero {
+				r[j] = ar.sub(r[j], ar.mul(f, pivotRow[j]))
 			}
 		}
 		basis[leave] = enter

@@ -173,6 +173,11 @@ type planSearch struct {
 	steps     int
 	budget    int
 	bound     *lagrangeBound
+	// floorCost is set when no plan costs less than the allowance the search
+	// started with (its cost is the bound's), and floorLots when moreover no
+	// plan as cheap has fewer passports. A branch left to beat those is cut
+	// at once instead of searched.
+	floorCost, floorLots bool
 }
 
 // memoEntry is the best plan found from a state when its suffix was allowed
@@ -181,27 +186,6 @@ type memoEntry struct {
 	plan   advicePlan
 	within allowance
 }
-
-// allowance is how good a suffix must be to matter: cost at most cost, and
-// at equal cost at most lots passports (the first tie-break). A search with
-// an allowance may cut any branch it proves worse than it.
-type allowance struct {
-	cost int64
-	lots int
-}
-
-// admits reports whether plan p is within a.
-func (a allowance) admits(p advicePlan) bool {
-	return p.cost < a.cost || (p.cost == a.cost && len(p.lots) <= a.lots)
-}
-
-// atLeast reports whether a allows everything b does.
-func (a allowance) atLeast(b allowance) bool {
-	return a.cost > b.cost || (a.cost == b.cost && a.lots >= b.lots)
-}
-
-// unlimited allows every plan.
-var unlimited = allowance{cost: cutCost, lots: 1 << 30}
 
 // cutCost marks a branch the bound proved dearer than allowed. It is far above
 // any plan's cost and never added to.
@@ -232,10 +216,10 @@ const exactCapLimit = 8
 // search again with the lower bound of passport_advisor_bound.go cutting
 // branches: first looking for a plan that costs what the bound says, with
 // the fewest passports (deepen), which is the best plan whenever one exists;
-// then, if none was found in rootBudget choices, letting the cost limit grow
-// from the bound (boundedPlan) within half of boundedBudget. Either answer is
-// the best plan, tie-breaks included. Only if both run past their budgets is
-// a plan found by heuristicPlan returned, not proven.
+// then, if deepen proved that none exists within rootBudget choices, letting
+// the cost limit grow from the bound (boundedPlan) with the choices left.
+// Either answer is the best plan, tie-breaks included. Only if the choices
+// run out is a plan found by heuristicPlan returned, not proven.
 func bestPlan(g adviceGroup) (advicePlan, bool) {
 	if g.cap == 0 {
 		return advicePlan{}, true
@@ -245,6 +229,13 @@ func bestPlan(g adviceGroup) (advicePlan, bool) {
 			return p, true
 		}
 	}
+	return boundedBestPlan(g)
+}
+
+// boundedBestPlan is bestPlan's search for groups past exactCapLimit: the
+// search with the lower bound, first by count of passports, then with a
+// growing cost limit, and the heuristic plan, not proven, if both run out.
+func boundedBestPlan(g adviceGroup) (advicePlan, bool) {
 	s := newPlanSearch(g, rootBudget)
 	if s.bound = newLagrangeBound(g, s.candidate); s.bound == nil {
 		return heuristicPlan(g), false
@@ -252,20 +243,28 @@ func bestPlan(g adviceGroup) (advicePlan, bool) {
 	if p, ok := s.deepen(ceilDiv(s.bound.suffix(0, nil, g.cap), s.bound.q), s.mostLots()); ok {
 		return p, true
 	}
-	// Buying nothing costs 0: the best plan costs at most that.
-	s.memo, s.steps, s.aborted, s.budget = map[string]memoEntry{}, 0, false, boundedBudget/2
+	if s.aborted {
+		return heuristicPlan(g), false
+	}
+	// No plan costs what the bound says (the relaxation is not tight): the
+	// choices left let the cost limit grow from the bound. Buying nothing
+	// costs 0: the best plan costs at most that.
+	left := s.budget - s.steps
+	s.memo, s.steps, s.aborted, s.budget = map[string]memoEntry{}, 0, false, left
 	if p, ok := s.bounded(0); ok {
 		return p, true
 	}
 	return heuristicPlan(g), false
 }
 
-// rootBudget bounds the choices bestPlan spends looking for a plan that costs
-// what the bound says. Measured (TestAdvisorProvenRate): most groups the
-// bound leaves open have such a plan (the relaxation is tight far more often
-// than not), and proving its tie-breaks is where the choices go, so this
-// search gets most of the budget.
-const rootBudget = 300_000
+// rootBudget bounds the choices (and evaluations of the bound for few
+// purchases, which take about as long) bestPlan spends on a large group.
+// Measured (TestAdvisorProvenRate): most groups have a plan that costs what
+// the bound says (the relaxation is tight far more often than not), and
+// proving its count of passports and tie-breaks is where the choices go.
+// 150,000 keeps a group's search near the time 350,000 cheaper choices took
+// before the bound for few purchases.
+const rootBudget = 150_000
 
 // mostLots is the most passports a plan can have: one per term per
 // candidate month (the search merges a month's rights of one term).
@@ -293,6 +292,11 @@ func (s *planSearch) mostLots() int {
 // passports, or the budget ran out.
 func (s *planSearch) deepen(cost int64, maxLots int) (advicePlan, bool) {
 	s.memo, s.steps, s.aborted = map[string]memoEntry{}, 0, false
+	// Each run leaves the next one a floor: nothing costs less than the
+	// bound, and the runs before found nothing as cheap with fewer passports.
+	s.floorCost = cost <= ceilDiv(s.bound.suffix(0, nil, s.g.cap), s.bound.q)
+	s.floorLots = s.floorCost
+	defer func() { s.floorCost, s.floorLots = false, false }()
 	for lots := 0; lots <= maxLots; lots++ {
 		within := allowance{cost: cost, lots: lots}
 		p := s.from(0, nil, within)
@@ -513,30 +517,79 @@ func (s *planSearch) from(m int, lots []heldLot, within allowance) advicePlan {
 		cost -= s.months[m].value(heldCounts(lots))
 		m++
 	}
+	if within = within.passed(m); s.hopeless(within) {
+		return advicePlan{cost: cutCost}
+	}
 	if m == h {
 		return advicePlan{cost: cost}
 	}
 	lots = expire(lots, m)
+	if s.floorCost && within.lots == 0 {
+		// Another purchase would need a lower cost than the floor: the
+		// rest of the plan is fixed, and priced straight through.
+		return s.withoutPurchase(m, lots, cost)
+	}
+	inner := within
+	inner.cost -= cost
 	k := s.stateKey(m, lots)
 	e, seen := s.memo[k]
-	inner := allowance{cost: within.cost - cost, lots: within.lots}
-	if s.bound != nil && inner.lots <= 0 && s.bound.needsPurchase(m, lots, inner.cost) &&
-		s.bound.suffix(m, lots, s.g.cap) > (inner.cost-1)*s.bound.q {
-		// Any plan within reach buys again, one passport more than
-		// allowed, so it must cost less, and the bound says it cannot.
-		return advicePlan{cost: cutCost}
-	}
 	// A memo entry is reusable if its own allowance admitted its plan (then
 	// it is the best plan from the state, whatever the allowance), or if that
 	// allowance allowed at least as much as this one.
 	if !seen || (!e.within.admits(e.plan) && !e.within.atLeast(inner)) {
-		e = memoEntry{plan: s.buy(m, 0, lots, inner), within: inner}
+		e = memoEntry{plan: advicePlan{cost: cutCost}, within: inner}
+		if !s.tooFew(m, 0, lots, inner) {
+			e.plan = s.buy(m, 0, lots, inner)
+		}
 		s.memo[k] = e
 	}
 	if e.plan.cut() {
 		return e.plan
 	}
 	return advicePlan{cost: e.plan.cost + cost, lots: e.plan.lots}
+}
+
+// withoutPurchase is the plan that buys nothing from month m on, with lots
+// held and cost so far.
+func (s *planSearch) withoutPurchase(m int, lots []heldLot, cost int64) advicePlan {
+	if s.steps++; s.steps > s.budget {
+		s.aborted = true
+		return advicePlan{cost: cutCost}
+	}
+	for ; m < len(s.g.fees) && len(lots) > 0; m++ {
+		lots = expire(lots, m)
+		cost -= s.months[m].value(heldCounts(lots))
+	}
+	return advicePlan{cost: cost}
+}
+
+// tooFew reports whether no completion from candidate month m, with lots
+// held and terms before index t of month m chosen, is within the allowance:
+// none with the purchases it allows costs little enough (fewPurchases), and
+// one with more would have to cost less, which the floor or the bound rules
+// out.
+func (s *planSearch) tooFew(m, t int, lots []heldLot, within allowance) bool {
+	if s.bound == nil || within.lots < 0 || within.lots > fewPurchasesMax {
+		return false
+	}
+	// The bound takes about as long as a choice of the search: it counts as one.
+	if s.steps++; s.steps > s.budget {
+		s.aborted = true
+		return true
+	}
+	q := s.bound.q
+	return s.bound.fewPurchases(s.g, m, t, lots, within.lots, within.cost*q) > within.cost*q &&
+		(s.floorCost || s.bound.suffix(m, lots, s.g.cap) > (within.cost-1)*q)
+}
+
+// fewPurchasesMax is the most purchases left for which from tries the bound
+// with few purchases (fewPurchases) before searching a state.
+const fewPurchasesMax = 16
+
+// hopeless reports whether a admits no plan because the search knows a floor
+// (planSearch.floorCost, floorLots) and a asks for better than it.
+func (s *planSearch) hopeless(a allowance) bool {
+	return (s.floorCost && a.lots < 0) || (s.floorLots && a.strict)
 }
 
 // buy chooses the count of term index t bought in month m, then the next
@@ -561,15 +614,23 @@ func (s *planSearch) buy(m, t int, lots []heldLot, within allowance) advicePlan 
 		base, step = s.bound.suffix(m, lots, s.g.cap), s.bound.perRight(m, t)
 	}
 	best := advicePlan{cost: cutCost}
-	for x := 0; x <= room && !s.aborted; x++ {
+	// Counts 1, 2, … first, none last: at equal cost and count of passports,
+	// a plan buying now beats one buying later, so a plan found buying lets
+	// the tie-breaks cut more of the others.
+	for i := 0; i <= room && !s.aborted; i++ {
+		x := (i + 1) % (room + 1)
 		// Once a plan is found, the other counts matter only if better.
 		if !best.cut() && within.admits(best) {
-			within = allowance{cost: best.cost, lots: len(best.lots)}
+			within = keyOf(best)
 		}
 		inner := within
 		fee := int64(x) * s.g.perRight[t]
+		lot := purchaseLot{month: m, term: t, count: x}
 		if x > 0 {
-			inner = allowance{cost: within.cost - fee, lots: within.lots - 1}
+			inner = within.bought(lot, fee)
+		}
+		if s.hopeless(inner) {
+			continue
 		}
 		if s.bound != nil {
 			// The bound grows with x by the right's reduced cost, never
@@ -577,18 +638,25 @@ func (s *planSearch) buy(m, t int, lots []heldLot, within allowance) advicePlan 
 			// instead): once x is cut for its cost, so is every larger x.
 			lb := base + int64(x)*step
 			if lb > inner.cost*s.bound.q {
-				break
+				if x > 0 {
+					i = room - 1 // on to none
+				}
+				continue
 			}
 			if inner.lots < 0 && lb > (inner.cost-1)*s.bound.q {
 				continue // as dear at least, with more passports
 			}
 		}
-		p := s.buy(m, t+1, s.withLot(lots, m, t, x), inner)
+		held := s.withLot(lots, m, t, x)
+		if x > 0 && inner.lots <= 1 && s.tooFew(m, t+1, held, inner) {
+			continue
+		}
+		p := s.buy(m, t+1, held, inner)
 		if p.cut() {
 			continue
 		}
 		if x > 0 {
-			p = advicePlan{cost: p.cost + fee, lots: append([]purchaseLot{{month: m, term: t, count: x}}, p.lots...)}
+			p = advicePlan{cost: p.cost + fee, lots: append([]purchaseLot{lot}, p.lots...)}
 		}
 		if p.better(best) {
 			best = p
@@ -608,7 +676,8 @@ func (s *planSearch) withLot(lots []heldLot, m, t, x int) []heldLot {
 // next prices month m with the lots valid in it and solves the months after.
 func (s *planSearch) next(m int, lots []heldLot, within allowance) advicePlan {
 	value := s.months[m].value(heldCounts(lots))
-	p := s.from(m+1, lots, allowance{cost: within.cost + value, lots: within.lots})
+	within.cost += value
+	p := s.from(m+1, lots, within)
 	if p.cut() {
 		return p
 	}

@@ -336,3 +336,49 @@ func TestBestPlan_scaledEqualsExact(t *testing.T) {
 		t.Errorf("only %d of 120 cases were small enough to compare", compared)
 	}
 }
+
+// TestBestPlan_fortyThenThirtyTwo is a fleet the search could not prove
+// before the bound for few purchases and the tie-breaks as allowances (it
+// answered "proven": false after 350,000 choices): 40 servers of monthly
+// 11,285 for months 0–24, 32 of them on to month 75, over 114 months.
+//
+// Worked by hand: a right discounts a month by 5,643 (50 %: 11,285 −
+// floor(11,285 × 0.5)) or 3,950 (35 %: 11,285 − 7,335) and costs 121,878 (36
+// months, floor(11,285 × 10.8)) or 54,168 (24 months, × 4.8). The plan: 32 ×
+// 36 and 8 × 24 in month 0, 32 × 36 in month 36. Fees: 64 × 121,878 + 8 ×
+// 54,168 = 8,233,536. Discounts: months 0–23, 24 × (32 × 5,643 + 8 × 3,950) =
+// 5,092,224; month 24, 32 × 5,643 = 180,576; months 25–35, 11 × 180,576 =
+// 1,986,336; months 36–71, 36 × 180,576 = 6,500,736; in all 13,759,872. Cost:
+// −5,526,336, which is the Lagrangian bound (valid for every plan,
+// TestLagrangeBound_belowEveryPlan), so no plan is cheaper. That it wins the
+// tie-breaks is the search's proof, checked on small fleets against the plain
+// search (TestBoundedBestPlan_equalsExactSearch).
+func TestBestPlan_fortyThenThirtyTwo(t *testing.T) {
+	g := adviceGroup{fees: make([][]int64, 114), cap: 40, perRight: [3]int64{121878, 54168, 13542}, available: [3]bool{true, true, true}}
+	for m := range g.fees {
+		n := 0
+		switch {
+		case m < 25:
+			n = 40
+		case m < 76:
+			n = 32
+		}
+		for range n {
+			g.fees[m] = append(g.fees[m], 11285)
+		}
+	}
+	want := []purchaseLot{{month: 0, term: 0, count: 32}, {month: 0, term: 1, count: 8}, {month: 36, term: 0, count: 32}}
+	if c := planCost(g, want); c != -5526336 {
+		t.Fatalf("the hand-worked plan costs %d by the rules, want -5526336", c)
+	}
+	lb := newLagrangeBound(g, purchaseMonths(g.fees))
+	if got := ceilDiv(lb.suffix(0, nil, g.cap), lb.q); got != -5526336 {
+		t.Errorf("bound = %d, want -5526336", got)
+	}
+	start := time.Now()
+	p, proven := bestPlan(g)
+	t.Logf("40 then 32 servers × 114 months: %v natively", time.Since(start))
+	if p.cost != -5526336 || !slices.Equal(p.lots, want) || !proven {
+		t.Errorf("bestPlan = %d %v proven %v, want -5526336 %v proven", p.cost, p.lots, proven, want)
+	}
+}
