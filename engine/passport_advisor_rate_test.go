@@ -13,34 +13,7 @@ import (
 // lower fee that month), as scenarios of the page make them.
 func fleetGroup(r *rand.Rand, resources int) adviceGroup {
 	months := 12 + r.IntN(109)
-	monthly := int64(2000 + r.IntN(10000))
-	g := adviceGroup{fees: make([][]int64, months),
-		perRight: [3]int64{monthly * 108 / 10, monthly * 48 / 10, monthly * 12 / 10}, available: [3]bool{true, true, true}}
-	for range resources {
-		copies := 1 + r.IntN(60)
-		from, to := 0, months
-		if r.IntN(2) == 0 {
-			from = r.IntN(months)
-		}
-		if r.IntN(2) == 0 {
-			to = from + 1 + r.IntN(months-from)
-		}
-		partial := r.IntN(3) == 0
-		for m := from; m < to; m++ {
-			fee := monthly
-			if partial && (m == from || m == to-1) {
-				fee = 1 + r.Int64N(monthly)
-			}
-			for range copies {
-				g.fees[m] = append(g.fees[m], fee)
-			}
-		}
-	}
-	for m := range g.fees {
-		slices.SortFunc(g.fees[m], func(a, b int64) int { return int(b - a) })
-		g.cap = max(g.cap, len(g.fees[m]))
-	}
-	return g
+	return randomFleet(r, resources, 60, months)
 }
 
 // TestAdvisorProvenRate measures how many random fleets' best plans are
@@ -217,11 +190,18 @@ func TestBoundedBestPlan_equalsExactSearch(t *testing.T) {
 // smallFleet is fleetGroup on a small scale: resources of 1 to most/resources
 // copies over months months.
 func smallFleet(r *rand.Rand, resources, most, months int) adviceGroup {
+	return randomFleet(r, resources, max(1, most/resources), months)
+}
+
+// randomFleet is a group of resources, each 1 to copies copies of one plan
+// from a random month to a random month of months, some starting or ending
+// part-way through a month.
+func randomFleet(r *rand.Rand, resources, copies, months int) adviceGroup {
 	monthly := int64(2000 + r.IntN(10000))
 	g := adviceGroup{fees: make([][]int64, months),
 		perRight: [3]int64{monthly * 108 / 10, monthly * 48 / 10, monthly * 12 / 10}, available: [3]bool{true, true, true}}
 	for range resources {
-		copies := 1 + r.IntN(max(1, most/resources))
+		n := 1 + r.IntN(copies)
 		from, to := 0, months
 		if r.IntN(2) == 0 {
 			from = r.IntN(months)
@@ -235,7 +215,7 @@ func smallFleet(r *rand.Rand, resources, most, months int) adviceGroup {
 			if partial && (m == from || m == to-1) {
 				fee = 1 + r.Int64N(monthly)
 			}
-			for range copies {
+			for range n {
 				g.fees[m] = append(g.fees[m], fee)
 			}
 		}
