@@ -7,7 +7,7 @@ import (
 
 // TestBuy_cutCountsAreCut checks the rule by which buy skips counts (cutCounts)
 // against the test it stands for: from random states of random fleets (lots
-// held from earlier candidate months, one term bought now, one or no purchase
+// held from earlier candidate months, one term bought now, up to two purchases
 // left, floor set or not, limits around the bound), every count the rule
 // would skip after any count cut by tooFew, given any earlier count evaluated,
 // is cut by tooFew too. It also checks the lemma the rule rests on: the
@@ -54,7 +54,7 @@ func TestBuy_cutCountsAreCut(t *testing.T) {
 		}
 		s.floorCost = r.IntN(2) == 0
 		base := ceilDiv(s.bound.suffix(m, lots, g.cap), q)
-		within := allowance{cost: base + r.Int64N(6*g.perRight[0]) - 2*g.perRight[0], lots: 1 + r.IntN(2)}
+		within := allowance{cost: base + r.Int64N(6*g.perRight[0]) - 2*g.perRight[0], lots: 1 + r.IntN(3)}
 		cut := make([]bool, free+1)
 		convex := make([]int64, free+1)
 		margin := make([]int64, free+1)
