@@ -71,6 +71,10 @@ type lagrangeBound struct {
 	endOf   [][3]int
 	bonus   [][3]int64
 	scratch fewScratch
+	// noMore is the last fewPurchases call's bound with no purchase more
+	// (v there): the part of that bound that is convex in the count of a
+	// purchase (see planSearch.buy).
+	noMore int64
 }
 
 // blockPrice is count contracts of a block priced v each (times q).
@@ -446,6 +450,7 @@ func (lb *lagrangeBound) fewPurchases(g adviceGroup, m, from int, lots []heldLot
 	}
 	short := w.short
 	v := lb.noPurchase(m, lots) + short[nb] + lost
+	lb.noMore = v
 	if r == 0 || v <= limit {
 		return v // the bound is at most v
 	}

@@ -178,6 +178,8 @@ type planSearch struct {
 	// plan as cheap has fewer passports. A branch left to beat those is cut
 	// at once instead of searched.
 	floorCost, floorLots bool
+	// lastFew is what the last tooFew's fewPurchases returned.
+	lastFew int64
 }
 
 // memoEntry is the best plan found from a state when its suffix was allowed
@@ -578,7 +580,8 @@ func (s *planSearch) tooFew(m, t int, lots []heldLot, within allowance) bool {
 		return true
 	}
 	q := s.bound.q
-	return s.bound.fewPurchases(s.g, m, t, lots, within.lots, within.cost*q) > within.cost*q &&
+	s.lastFew = s.bound.fewPurchases(s.g, m, t, lots, within.lots, within.cost*q)
+	return s.lastFew > within.cost*q &&
 		(s.floorCost || s.bound.suffix(m, lots, s.g.cap) > (within.cost-1)*q)
 }
 
@@ -614,6 +617,10 @@ func (s *planSearch) buy(m, t int, lots []heldLot, within allowance) advicePlan 
 		base, step = s.bound.suffix(m, lots, s.g.cap), s.bound.perRight(m, t)
 	}
 	best := advicePlan{cost: cutCost}
+	// lastX is the last count at which the bound for few purchases was
+	// evaluated (0: none yet), and lastConvex that bound's convex part there
+	// (see below).
+	lastX, lastConvex := 0, int64(0)
 	// Counts 1, 2, … first, none last: at equal cost and count of passports,
 	// a plan buying now beats one buying later, so a plan found buying lets
 	// the tie-breaks cut more of the others.
@@ -648,8 +655,26 @@ func (s *planSearch) buy(m, t int, lots []heldLot, within allowance) advicePlan 
 			}
 		}
 		held := s.withLot(lots, m, t, x)
-		if x > 0 && inner.lots <= 1 && s.tooFew(m, t+1, held, inner) {
-			continue
+		// With few purchases left after this one, the bound for few
+		// purchases is tried per count: cutCounts makes a run of cut counts
+		// cost a few evaluations. Two left proved more fleets than one and
+		// as many as up to sixteen (TestAdvisorProvenRate), at the least cost.
+		if x > 0 && inner.lots <= 2 {
+			steps := s.steps
+			cut := s.tooFew(m, t+1, held, inner)
+			if s.aborted {
+				continue
+			}
+			if s.steps > steps {
+				convex := s.bound.noMore + fee*s.bound.q
+				if cut && lastX > 0 {
+					i += s.cutCounts(x, lastX, convex, lastConvex, s.lastFew-inner.cost*s.bound.q, room-1-i)
+				}
+				lastX, lastConvex = x, convex
+			}
+			if cut {
+				continue
+			}
 		}
 		p := s.buy(m, t+1, held, inner)
 		if p.cut() {
@@ -663,6 +688,37 @@ func (s *planSearch) buy(m, t int, lots []heldLot, within allowance) advicePlan 
 		}
 	}
 	return best
+}
+
+// cutCounts is how many counts after x, of the most left, buy may skip
+// because the bound for few purchases cuts them too, given that it cut x by
+// margin (> 0, times q) and its convex part was convex at x and lastConvex at
+// lastX < x.
+//
+// That bound, from month m with x rights more of one term, is noMore(x) −
+// S(x), and buy compares it with a limit of (within.cost − x × fee) × q. Here
+// g(x) = noMore(x) + x × fee × q is convex in x: noMore is linear in x (the
+// rights' fees and gains) plus, per block, the credit of contracts no right
+// takes (the dearest priced first, so each right more makes up less) and the
+// gain of rights past the contracts (the smallest lost first, so each right
+// more loses at least as much). And S(x), what the few purchases left may
+// make up, never grows with x: each of its terms is a bonus times the free
+// capacity or a shortfall, and both shrink as x grows. So with d the slope of
+// the chord from lastX to x (no slope after x is less), every count x + k is
+// cut while k × (−d) < margin, and all of them once d ≥ 0. The second part of
+// tooFew's test (the floor, or the suffix bound, linear in x with a slope ≥
+// 0 once the fees count) holds for every larger count once it holds at x.
+// TestBuy_cutCountsAreCut checks each skipped count against tooFew itself.
+func (s *planSearch) cutCounts(x, lastX int, convex, lastConvex, margin int64, most int) int {
+	rise, run := convex-lastConvex, int64(x-lastX)
+	d := rise / run
+	if rise%run != 0 && rise < 0 {
+		d-- // floor: a lower bound of the slopes after x
+	}
+	if d >= 0 {
+		return most
+	}
+	return int(min((margin-1)/(-d), int64(most)))
 }
 
 // withLot is lots and x rights of term index t bought in month m.
