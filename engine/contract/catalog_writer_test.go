@@ -109,6 +109,7 @@ type referenceCatalogs struct {
 type referenceImport struct {
 	Catalog             catalogDocument                `json:"catalog"`
 	Unmatched           []pricelist.UnmatchedClass     `json:"unmatched"`
+	UnmatchedTotal      *int                           `json:"unmatchedTotal,omitempty"`
 	Warnings            []document.Problem             `json:"warnings"`
 	PassportsNotCarried []pricelist.PassportNotCarried `json:"passportsNotCarried"`
 	Overlay             pricelist.Overlay              `json:"overlay"`
@@ -236,6 +237,9 @@ func checkAsReflection(t *testing.T, data, out []byte) {
 			PassportsNotCarried: ia.report.PassportsNotCarried, Overlay: ia.report.Overlay}
 		for i, w := range ia.report.Warnings {
 			ref.Warnings[i] = document.Problem(w)
+		}
+		if ia.limited {
+			ref.UnmatchedTotal = &ia.unmatchedTotal
 		}
 		want, err = json.Marshal(ref)
 	case requestMatchItems:

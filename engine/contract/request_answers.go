@@ -45,10 +45,13 @@ func (w *coldWriter) reasonCode(code string, args map[string]string) {
 	w.close('}')
 }
 
-// importAnswer is {"catalog","unmatched","warnings","passportsNotCarried","overlay"}.
+// importAnswer is {"catalog","unmatched","warnings","passportsNotCarried","overlay"},
+// with "unmatchedTotal" after "unmatched" when the request limited that list.
 type importAnswer struct {
-	catalog *engine.Catalog
-	report  pricelist.ImportReport
+	catalog        *engine.Catalog
+	report         pricelist.ImportReport
+	limited        bool
+	unmatchedTotal int
 }
 
 func (a importAnswer) MarshalJSON() ([]byte, error) {
@@ -67,6 +70,10 @@ func (a importAnswer) MarshalJSON() ([]byte, error) {
 		w.str(u.Reason)
 		w.reasonCode(string(u.Code), u.Args)
 	})
+	if a.limited {
+		w.raw(`,"unmatchedTotal":`)
+		w.int(int64(a.unmatchedTotal))
+	}
 	// Warnings were always a list, never null.
 	w.raw(`,"warnings":[`)
 	for i, p := range a.report.Warnings {

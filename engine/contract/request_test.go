@@ -3,6 +3,7 @@ package contract
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -164,6 +165,9 @@ func TestHandleJSON_ImportPricesErrors(t *testing.T) {
 		{"unknown field", `{"request":"importPrices","asOf":"2026-11-23","documents":[],"zone":"is1a"}`, "zone", "not a known field"},
 		{"zones not one per document", `{"request":"importPrices","asOf":"2026-11-23","documents":[{}],"zones":["is1a","is1b"]}`, "zones", "one zone per document"},
 		{"zone not text", `{"request":"importPrices","asOf":"2026-11-23","documents":[{}],"zones":[1]}`, "zones[0]", "zone"},
+		{"unmatchedLimit below 0", `{"request":"importPrices","asOf":"2026-11-23","documents":[{"ServiceClasses":[]}],"unmatchedLimit":-1}`, "unmatchedLimit", "whole number from 0 to 100,000"},
+		{"unmatchedLimit in quotes", `{"request":"importPrices","asOf":"2026-11-23","documents":[{"ServiceClasses":[]}],"unmatchedLimit":"200"}`, "unmatchedLimit", "quotes"},
+		{"unmatchedLimit not whole", `{"request":"importPrices","asOf":"2026-11-23","documents":[{"ServiceClasses":[]}],"unmatchedLimit":2.5}`, "unmatchedLimit", "whole number from 0 to 100,000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -243,6 +247,37 @@ func TestHandleJSON_ScenariosGoToEstimateJSON(t *testing.T) {
 		want, wantOK := EstimateJSON([]byte(in))
 		if !bytes.Equal(got, want) || gotOK != wantOK {
 			t.Errorf("HandleJSON(%s) = %s, %v; want EstimateJSON's %s, %v", in, got, gotOK, want, wantOK)
+		}
+	}
+}
+
+// A page that shows only the first unmatched classes asks for them and their
+// number. Three classes no catalog item matches (web accelerator plans, a
+// service the simulator does not price) beside one 1-core plan: limited to 2,
+// the answer lists the first 2 and says 3; unlimited, all 3 and no total.
+func TestHandleJSON_ImportPricesUnmatchedLimit(t *testing.T) {
+	class := func(id int, name string) string {
+		return fmt.Sprintf(`{"DisplayName":%q,"IsPublic":true,"ServiceCharge":"cloud/uptime","ServiceClassID":%d,"ServiceClassName":%q,"ServiceClassPath":"cloud/%s","Price":{"Hourly":10,"Daily":100,"Monthly":2000,"Zone":"is1a"}}`, name, id, name, name)
+	}
+	doc := `{"ResponsedAt":"2026-06-13T00:06:55+09:00","ServiceClasses":[` +
+		`{"DisplayName":"1コア/1GB","IsPublic":true,"ServiceCharge":"cloud/uptime","ServiceClassID":50001,"ServiceClassName":"plan/1core-1gb","ServiceClassPath":"cloud/plan/1core-1gb","Price":{"Hourly":66,"Daily":660,"Monthly":13200,"Zone":"is1a"}},` +
+		class(90001, "webaccel/plan-1") + `,` + class(90002, "webaccel/plan-2") + `,` + class(90003, "webaccel/plan-3") + `]}`
+	type answer struct {
+		Unmatched      []struct{ ServiceClass string } `json:"unmatched"`
+		UnmatchedTotal *int                            `json:"unmatchedTotal"`
+	}
+	var limited, whole answer
+	handleOK(t, `{"request":"importPrices","base":null,"unmatchedLimit":2,"documents":[`+doc+`]}`, &limited)
+	if len(limited.Unmatched) != 2 || limited.UnmatchedTotal == nil || *limited.UnmatchedTotal != 3 {
+		t.Errorf("limited to 2: %d listed, total %v; want 2 listed of 3", len(limited.Unmatched), limited.UnmatchedTotal)
+	}
+	handleOK(t, `{"request":"importPrices","base":null,"documents":[`+doc+`]}`, &whole)
+	if len(whole.Unmatched) != 3 || whole.UnmatchedTotal != nil {
+		t.Errorf("unlimited: %d listed, total %v; want all 3 and no total", len(whole.Unmatched), whole.UnmatchedTotal)
+	}
+	for i, u := range limited.Unmatched {
+		if u.ServiceClass != whole.Unmatched[i].ServiceClass {
+			t.Errorf("limited entry %d is %s, want the unlimited list's %s (its first entries, in order)", i, u.ServiceClass, whole.Unmatched[i].ServiceClass)
 		}
 	}
 }

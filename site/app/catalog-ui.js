@@ -109,7 +109,7 @@ export function createCatalogUI({ engine, changed }) {
   function details(out) {
     const box = document.querySelector(".import-details");
     const warnings = out.warnings ?? [], unmatched = out.unmatched ?? [], passports = passportLines(out);
-    const total = warnings.length + unmatched.length + passports.length;
+    const total = warnings.length + (out.unmatchedTotal ?? unmatched.length) + passports.length;
     const items = [
       ...warnings.slice(0, DETAILS_SHOWN).map((w) => `${w.path}: ${problemText(w)}`),
       ...unmatched.slice(0, DETAILS_SHOWN).map((u) => `${u.name ?? u.serviceClass} (${[u.serviceClass, u.zone].filter(Boolean).join(", ")}): ${reasonText(u)}`),
@@ -130,7 +130,9 @@ export function createCatalogUI({ engine, changed }) {
   // Documents go to the engine as the text read, so a file that is not JSON is
   // reported on its own; names turn "documents[1]" into the file's name.
   async function importDocuments(named, zones) {
-    const req = { request: "importPrices", asOf: asOf.value, documents: named.map((d) => d.text) };
+    // Only the unmatched classes shown are sent back, with their number: a
+    // 3.9 MB list leaves ~13,000 out, a 5 MB answer to parse on this thread.
+    const req = { request: "importPrices", asOf: asOf.value, documents: named.map((d) => d.text), unmatchedLimit: DETAILS_SHOWN };
     if (zones) req.zones = zones;
     // Laid over the catalog in use, zone by zone (an imported one travels whole).
     const base = current();
@@ -150,11 +152,13 @@ export function createCatalogUI({ engine, changed }) {
     const lines = [t("importOk", { id: out.catalog.id, n: out.catalog.items.length })];
     if (!kept) lines.push(t(storageAvailable() ? "importNotKept" : "importMemoryOnly"));
     lines.push(overlayText(out));
-    if (out.unmatched?.length) lines.push(t("importUnmatched", { n: out.unmatched.length }));
+    const unmatched = out.unmatchedTotal ?? out.unmatched?.length ?? 0;
+    if (unmatched) lines.push(t("importUnmatched", { n: unmatched }));
     report(lines, false);
     details({
       warnings: (out.warnings ?? []).map((w) => ({ ...w, path: where(w.path) })),
       unmatched: out.unmatched,
+      unmatchedTotal: unmatched,
       passportsNotCarried: out.passportsNotCarried,
     });
     choose(key);
