@@ -80,19 +80,9 @@ func TestFewPurchases_belowEveryPlan(t *testing.T) {
 					if !ok || r.IntN(5) > 0 {
 						continue
 					}
-					end := min(m+adviceTerms[tt].months, len(g.fees))
-					room := g.cap
-					for k := m; k < end; k++ {
-						room = min(room, g.cap-held[k])
+					if lot, fits := randomLot(r, g, held, m, tt); fits {
+						lots = append(lots, lot)
 					}
-					if room == 0 {
-						continue
-					}
-					x := 1 + r.IntN(room)
-					for k := m; k < end; k++ {
-						held[k] += x
-					}
-					lots = append(lots, purchaseLot{month: m, term: tt, count: x})
 				}
 			}
 			// Split at a candidate month: the lots before are held.

@@ -115,14 +115,8 @@ func TestBestPlan_largeEqualsExactSearch(t *testing.T) {
 		if !ok {
 			continue
 		}
-		s := newPlanSearch(g, 2_000_000)
-		want := s.from(0, nil, unlimited)
-		if s.aborted {
-			continue
-		}
-		compared++
-		if got.cost != want.cost || !slices.Equal(got.lots, want.lots) {
-			t.Errorf("case %d (cap %d, fees %v): bestPlan %d %v, exact %d %v", i, g.cap, g.fees, got.cost, got.lots, want.cost, want.lots)
+		if equalsExactSearch(t, i, g, got, 2_000_000, "bestPlan") {
+			compared++
 		}
 	}
 	if compared < 10 {
@@ -171,14 +165,8 @@ func TestBoundedBestPlan_equalsExactSearch(t *testing.T) {
 			continue
 		}
 		proven++
-		s := newPlanSearch(g, 400_000)
-		want := s.from(0, nil, unlimited)
-		if s.aborted {
-			continue
-		}
-		compared++
-		if got.cost != want.cost || !slices.Equal(got.lots, want.lots) {
-			t.Errorf("case %d (cap %d, fees %v): bounded %d %v, exact %d %v", i, g.cap, g.fees, got.cost, got.lots, want.cost, want.lots)
+		if equalsExactSearch(t, i, g, got, 400_000, "bounded") {
+			compared++
 		}
 	}
 	t.Logf("proven %d, compared %d of 300", proven, compared)
