@@ -9,12 +9,14 @@ import { translate, h, byTestId, learnTestIds } from "./app/dom.js";
 import { yen, month as fmtMonth } from "./lib/format.js";
 import { wasmAvailable, startEngine, exposeEngine, engineWhenStarted } from "./lib/engine-client.js";
 import { loadFirstFigures } from "./app/first-figures.js";
+import { retireFirstCard } from "./app/first-card.js";
 import { useEngine } from "./components/fee-curve.js";
 import { addCatalog, getCatalog, keyForScenarioCatalog, defaultCatalogKey, setDefaultCatalog, itemIn, itemName, zoneName, smallServer } from "./app/catalogs.js";
 import { listImported } from "./app/storage.js";
 import { rowItem, setRowItem, refreshRow } from "./app/rows.js";
 import { createCatalogUI } from "./app/catalog-ui.js";
-import { createForm, thisMonth } from "./app/form.js";
+import { createForm } from "./app/form.js";
+import { thisMonth } from "./app/this-month.js";
 import { buildScenario, scenarioToForm } from "./app/scenario.js";
 import { showErrors, clearErrors } from "./app/errors.js";
 import { renderSummary, usesCustomPrices, trackHeader } from "./app/summary-card.js";
@@ -189,6 +191,7 @@ async function main() {
   }, (e) => {
     document.querySelector(".loading-text").textContent = t("loadFailed", { message: e.message });
     document.querySelector(".loading progress").hidden = true;
+    retireFirstCard();
     $("loading").hidden = false;
     $("app").hidden = true;
   });
@@ -587,12 +590,14 @@ async function main() {
   // before the rows' slices; together they made one task of 80–110 ms.
   if ((fromLink?.scenario?.resources?.length ?? 0) > LARGE_RESOURCES) {
     $("loading").hidden = true;
+    retireFirstCard();
     $("app").hidden = false;
     await nextFrame();
   }
   if (fromLink?.scenario) restore(fromLink.scenario);
   else firstVisit();
   $("loading").hidden = true;
+  retireFirstCard();
   $("app").hidden = false;
   document.body.classList.add("ready");
   trackHeader(document.querySelector(".top"));

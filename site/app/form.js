@@ -5,6 +5,7 @@ import { passportZones, itemIds } from "./catalogs.js";
 import { t } from "../lib/i18n.js";
 import { slicer } from "./next-task.js";
 import { byTestId } from "./dom.js";
+import { thisMonth } from "./this-month.js";
 
 const HORIZONS = ["12", "24", "36", "60"];
 // A slice of row building: well under the 50 ms a task may take before the
@@ -26,12 +27,6 @@ export function addMonths(month, n) {
 function lastDay(month) {
   const [y, m] = month.split("-").map(Number);
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
-/** The browser clock's month, "YYYY-MM". */
-export function thisMonth() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
 }
 
 export function createForm(ctx) {

@@ -60,12 +60,12 @@ export function summaryRows(estimate) {
   return rows;
 }
 
-/** Renders the card (box) and the phone bar (bar) for estimate; custom marks custom prices. */
+/** Renders the card (box) and the phone bar (bar, or null for none) for estimate; custom marks custom prices. */
 export function renderSummary(box, bar, estimate, custom) {
   const rows = summaryRows(estimate);
   if (!rows.length) {
     box.replaceChildren();
-    bar.hidden = true;
+    if (bar) bar.hidden = true;
     return;
   }
   const cell = (v, testid) => h("td", { class: "num", dataset: { testid, value: String(v) }, text: yen(v) });
@@ -80,6 +80,7 @@ export function renderSummary(box, bar, estimate, custom) {
         h("th", { scope: "row" }, r.label, " ", h("span", { class: "sum-when", text: r.when })), cell(r.with, "summary-with"), cell(r.without, "summary-without"))))),
     ...(custom ? [h("p", { class: "custom-mark", dataset: { testid: "summary-custom" }, text: `✱ ${t("sum.custom")}` })] : []),
   );
+  if (!bar) return; // the loading screen's card has no phone bar
   const first = rows[0], horizon = rows[rows.length - 1];
   bar.querySelector(".bar-figures").replaceChildren(
     h("strong", { dataset: { testid: "bar-total", value: String(horizon.with) }, text: t("bar.total", { n: estimate.months.length, total: yen(horizon.with) }) }),

@@ -16,17 +16,31 @@ export function keepUnwrittenAddress(from, address) {
   }
 }
 
+/** The address kept for current (a fragment), or null; it stays kept. */
+function keptFor(current) {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(KEY) ?? "null");
+    return kept && kept.from === current && typeof kept.address === "string" ? kept.address : null;
+  } catch {
+    return null; // storage blocked, or not this page's JSON
+  }
+}
+
 /**
  * The address kept when this tab last left the page at current (a fragment),
  * or null; whatever was kept is forgotten either way.
  */
 export function takeUnwrittenAddress(current) {
-  let kept = null;
+  const address = keptFor(current);
   try {
-    kept = JSON.parse(sessionStorage.getItem(KEY) ?? "null");
     sessionStorage.removeItem(KEY);
   } catch {
-    return null;
+    // Storage blocked: nothing was kept.
   }
-  return kept && kept.from === current && typeof kept.address === "string" ? kept.address : null;
+  return address;
+}
+
+/** Whether takeUnwrittenAddress(current) would find an address, leaving it kept. */
+export function hasUnwrittenAddress(current) {
+  return keptFor(current) !== null;
 }
