@@ -282,16 +282,16 @@ func (s *planSearch) mostLots() int {
 
 // deepen searches, exactly, for a plan costing at most cost: with an
 // allowance of that cost and L passports, for L = 0, 1, … up to maxLots,
-// each run with a fresh memo and all of them within one budget. With that
-// allowance the bound cuts every branch that cannot cost less, or as little
-// with at most L passports: when the cost is what the bound says, the runs
-// with too few passports find nothing and end fast, proving the count, and
-// the first run that finds a plan has only the later tie-breaks left to
-// search. Its answer is the best plan, for the reason boundedPlan's is: every
-// plan costing less, or as little with at most L passports, is admitted, no
-// admitted plan is cut, and the runs before proved that no plan as cheap has
-// fewer. It reports false if no plan costs at most cost with at most maxLots
-// passports, or the budget ran out.
+// sharing one memo (an entry is reused only where from says it may) and one
+// budget. With that allowance the bound cuts every branch that cannot cost
+// less, or as little with at most L passports: when the cost is what the
+// bound says, the runs with too few passports find nothing and end fast,
+// proving the count, and the first run that finds a plan has only the later
+// tie-breaks left to search. Its answer is the best plan, for the reason
+// boundedPlan's is: every plan costing less, or as little with at most L
+// passports, is admitted, no admitted plan is cut, and the runs before proved
+// that no plan as cheap has fewer. It reports false if no plan costs at most
+// cost with at most maxLots passports, or the budget ran out.
 func (s *planSearch) deepen(cost int64, maxLots int) (advicePlan, bool) {
 	s.memo, s.steps, s.aborted = map[string]memoEntry{}, 0, false
 	// Each run leaves the next one a floor: nothing costs less than the
