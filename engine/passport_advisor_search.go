@@ -223,22 +223,35 @@ const exactCapLimit = 8
 // Either answer is the best plan, tie-breaks included. Only if the choices
 // run out is a plan found by heuristicPlan returned, not proven.
 func bestPlan(g adviceGroup) (advicePlan, bool) {
+	return bestPlanWith(g, EffortQuick)
+}
+
+// bestPlanWith is bestPlan with the searches' budgets of choices multiplied
+// by effort's factor: a larger budget only lets more searches finish, and
+// what a finished search answers is the best plan whatever its budget.
+func bestPlanWith(g adviceGroup, effort AdviceEffort) (advicePlan, bool) {
 	if g.cap == 0 {
 		return advicePlan{}, true
 	}
 	if g.cap <= exactCapLimit {
-		if p, ok := exactPlan(g); ok {
+		s := newPlanSearch(g, searchBudget*effort.factor())
+		if p := s.from(0, nil, unlimited); !s.aborted {
 			return p, true
 		}
 	}
-	return boundedBestPlan(g)
+	return boundedBestPlanWith(g, rootBudget*effort.factor())
 }
 
 // boundedBestPlan is bestPlan's search for groups past exactCapLimit: the
 // search with the lower bound, first by count of passports, then with a
 // growing cost limit, and the heuristic plan, not proven, if both run out.
 func boundedBestPlan(g adviceGroup) (advicePlan, bool) {
-	s := newPlanSearch(g, rootBudget)
+	return boundedBestPlanWith(g, rootBudget)
+}
+
+// boundedBestPlanWith is boundedBestPlan within budget choices in all.
+func boundedBestPlanWith(g adviceGroup, budget int) (advicePlan, bool) {
+	s := newPlanSearch(g, budget)
 	if s.bound = newLagrangeBound(g, s.candidate); s.bound == nil {
 		return heuristicPlan(g), false
 	}
