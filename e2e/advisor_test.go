@@ -128,7 +128,7 @@ func TestAdvisor_provesInTheBackground(t *testing.T) {
 	t.Log("the longer search proves the best plan")
 	running := time.Now()
 	p.waitAttr(byID("advisor"), "data-proof", "proven")
-	t.Logf("proven %v after the quick answer (0.6 s of it the wait for a pause)", time.Since(running).Round(10*time.Millisecond))
+	t.Logf("proven %v after the quick answer (1.5 s of it the wait for a pause)", time.Since(running).Round(10*time.Millisecond))
 	p.waitAttr(best, "data-proven", "true")
 	p.waitAttr(best, "data-saving", "6364169")
 	p.waitAttr(best, "data-total", "31765879")

@@ -13,7 +13,10 @@ import { startEngine } from "../lib/engine-client.js";
 // searched again with effort "thorough". That search takes seconds, so it runs
 // in a worker of its own (the estimates' worker never waits on it), started
 // only then and stopped as soon as the scenario changes or the search ends.
-const PROOF_DELAY_MS = 600;
+// The wait is long enough that typing with short pauses never starts one: a
+// second engine compiling and searching would take the second core from the
+// estimates.
+const PROOF_DELAY_MS = 1500;
 
 /**
  * createAdvisorUI({engine, root, names, apply}) → {update(scenario), render()}
