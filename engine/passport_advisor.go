@@ -72,6 +72,43 @@ type PlannedPassport struct {
 // AdvisePassports returns an error if the scenario is not one Estimate
 // accepts.
 func AdvisePassports(s Scenario) (PassportAdvice, error) {
+	return AdvisePassportsWith(s, EffortQuick)
+}
+
+// AdviceEffort is how long the advisor may search before it answers a plan
+// not proven best (PassportPlan.Proven false).
+type AdviceEffort uint8
+
+const (
+	// EffortQuick answers within the page's time: a large group's search
+	// stops after 150,000 choices (a few hundred milliseconds at most
+	// natively).
+	EffortQuick AdviceEffort = iota
+	// EffortThorough gives every search twelve times the choices: it proves
+	// most groups EffortQuick leaves unproven whose best plan costs what the
+	// bound says, and may find a cheaper plan for the others, in seconds
+	// (TestAdvisorThorough).
+	EffortThorough
+)
+
+// String is the effort's name in requests: "quick" or "thorough".
+func (e AdviceEffort) String() string {
+	if e == EffortThorough {
+		return "thorough"
+	}
+	return "quick"
+}
+
+// factor multiplies the searches' budgets of choices.
+func (e AdviceEffort) factor() int {
+	if e == EffortThorough {
+		return 12
+	}
+	return 1
+}
+
+// AdvisePassportsWith is AdvisePassports searching with the given effort.
+func AdvisePassportsWith(s Scenario, effort AdviceEffort) (PassportAdvice, error) {
 	s.Passports = nil
 	without, err := Estimate(s)
 	if err != nil {
@@ -94,7 +131,7 @@ func AdvisePassports(s Scenario) (PassportAdvice, error) {
 			}
 		}
 		advice.Groups[i] = out
-		plan, proven := bestPlan(g.search)
+		plan, proven := bestPlanWith(g.search, effort)
 		advice.Best.Proven = advice.Best.Proven && proven
 		planCost = planCost.Add(YenFromInt(plan.cost))
 		for _, lot := range plan.lots {

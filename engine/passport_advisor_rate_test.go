@@ -2,6 +2,7 @@ package engine
 
 import (
 	"math/rand/v2"
+	"os"
 	"slices"
 	"testing"
 	"time"
@@ -18,7 +19,8 @@ func fleetGroup(r *rand.Rand, resources int) adviceGroup {
 
 // TestAdvisorProvenRate measures how many random fleets' best plans are
 // proven, per number of resources in the group, and how long bestPlan takes
-// (`go test ./engine -run TestAdvisorProvenRate -v`). The seed is fixed, so the
+// (`go test ./engine -run TestAdvisorProvenRate -v`; with ADVISOR_THOROUGH=1,
+// EffortThorough's too, a minute or two more). The seed is fixed, so the
 // figures compare from one change to the next; only a floor is asserted.
 func TestAdvisorProvenRate(t *testing.T) {
 	if testing.Short() {
@@ -26,29 +28,44 @@ func TestAdvisorProvenRate(t *testing.T) {
 	}
 	const cases = 40
 	// Budgets count choices, not time, so these counts do not depend on load.
-	floor := map[int]int{1: 40, 2: 37, 3: 30, 6: 20}
-	for _, resources := range []int{1, 2, 3, 6} {
-		r := rand.New(rand.NewPCG(uint64(resources), 1414))
-		proven := 0
-		var total, worst time.Duration
-		for range cases {
-			g := fleetGroup(r, resources)
-			start := time.Now()
-			p, ok := bestPlan(g)
-			d := time.Since(start)
-			total += d
-			worst = max(worst, d)
-			if ok {
-				proven++
-			}
-			if c := planCost(g, p.lots); c != p.cost {
-				t.Fatalf("bestPlan says %d, the plan costs %d", p.cost, c)
-			}
+	floors := map[AdviceEffort]map[int]int{
+		EffortQuick:    {1: 40, 2: 37, 3: 30, 6: 20},
+		EffortThorough: {1: 40, 2: 40, 3: 36, 6: 22},
+	}
+	efforts := []AdviceEffort{EffortQuick}
+	if os.Getenv("ADVISOR_THOROUGH") != "" {
+		efforts = append(efforts, EffortThorough)
+	}
+	for _, effort := range efforts {
+		floor := floors[effort]
+		for _, resources := range []int{1, 2, 3, 6} {
+			provenRate(t, effort, resources, cases, floor[resources])
 		}
-		t.Logf("%d resources: proven %d/%d (%d %%), mean %v, worst %v", resources, proven, cases, proven*100/cases, total/cases, worst)
-		if proven < floor[resources] {
-			t.Errorf("%d resources: proven %d of %d, below the %d measured", resources, proven, cases, floor[resources])
+	}
+}
+
+// provenRate is one row of TestAdvisorProvenRate.
+func provenRate(t *testing.T, effort AdviceEffort, resources, cases, floor int) {
+	r := rand.New(rand.NewPCG(uint64(resources), 1414))
+	proven := 0
+	var total, worst time.Duration
+	for range cases {
+		g := fleetGroup(r, resources)
+		start := time.Now()
+		p, ok := bestPlanWith(g, effort)
+		d := time.Since(start)
+		total += d
+		worst = max(worst, d)
+		if ok {
+			proven++
 		}
+		if c := planCost(g, p.lots); c != p.cost {
+			t.Fatalf("bestPlan says %d, the plan costs %d", p.cost, c)
+		}
+	}
+	t.Logf("%s, %d resources: proven %d/%d (%d %%), mean %v, worst %v", effort, resources, proven, cases, proven*100/cases, total/time.Duration(cases), worst)
+	if proven < floor {
+		t.Errorf("%s, %d resources: proven %d of %d, below the %d measured", effort, resources, proven, cases, floor)
 	}
 }
 

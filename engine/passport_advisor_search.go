@@ -223,22 +223,35 @@ const exactCapLimit = 8
 // Either answer is the best plan, tie-breaks included. Only if the choices
 // run out is a plan found by heuristicPlan returned, not proven.
 func bestPlan(g adviceGroup) (advicePlan, bool) {
+	return bestPlanWith(g, EffortQuick)
+}
+
+// bestPlanWith is bestPlan with the searches' budgets of choices multiplied
+// by effort's factor: a larger budget only lets more searches finish, and
+// what a finished search answers is the best plan whatever its budget.
+func bestPlanWith(g adviceGroup, effort AdviceEffort) (advicePlan, bool) {
 	if g.cap == 0 {
 		return advicePlan{}, true
 	}
 	if g.cap <= exactCapLimit {
-		if p, ok := exactPlan(g); ok {
+		s := newPlanSearch(g, searchBudget*effort.factor())
+		if p := s.from(0, nil, unlimited); !s.aborted {
 			return p, true
 		}
 	}
-	return boundedBestPlan(g)
+	return boundedBestPlanWith(g, rootBudget*effort.factor())
 }
 
 // boundedBestPlan is bestPlan's search for groups past exactCapLimit: the
 // search with the lower bound, first by count of passports, then with a
 // growing cost limit, and the heuristic plan, not proven, if both run out.
 func boundedBestPlan(g adviceGroup) (advicePlan, bool) {
-	s := newPlanSearch(g, rootBudget)
+	return boundedBestPlanWith(g, rootBudget)
+}
+
+// boundedBestPlanWith is boundedBestPlan within budget choices in all.
+func boundedBestPlanWith(g adviceGroup, budget int) (advicePlan, bool) {
+	s := newPlanSearch(g, budget)
 	if s.bound = newLagrangeBound(g, s.candidate); s.bound == nil {
 		return heuristicPlan(g), false
 	}
@@ -282,16 +295,16 @@ func (s *planSearch) mostLots() int {
 
 // deepen searches, exactly, for a plan costing at most cost: with an
 // allowance of that cost and L passports, for L = 0, 1, … up to maxLots,
-// each run with a fresh memo and all of them within one budget. With that
-// allowance the bound cuts every branch that cannot cost less, or as little
-// with at most L passports: when the cost is what the bound says, the runs
-// with too few passports find nothing and end fast, proving the count, and
-// the first run that finds a plan has only the later tie-breaks left to
-// search. Its answer is the best plan, for the reason boundedPlan's is: every
-// plan costing less, or as little with at most L passports, is admitted, no
-// admitted plan is cut, and the runs before proved that no plan as cheap has
-// fewer. It reports false if no plan costs at most cost with at most maxLots
-// passports, or the budget ran out.
+// sharing one memo (an entry is reused only where from says it may) and one
+// budget. With that allowance the bound cuts every branch that cannot cost
+// less, or as little with at most L passports: when the cost is what the
+// bound says, the runs with too few passports find nothing and end fast,
+// proving the count, and the first run that finds a plan has only the later
+// tie-breaks left to search. Its answer is the best plan, for the reason
+// boundedPlan's is: every plan costing less, or as little with at most L
+// passports, is admitted, no admitted plan is cut, and the runs before proved
+// that no plan as cheap has fewer. It reports false if no plan costs at most
+// cost with at most maxLots passports, or the budget ran out.
 func (s *planSearch) deepen(cost int64, maxLots int) (advicePlan, bool) {
 	s.memo, s.steps, s.aborted = map[string]memoEntry{}, 0, false
 	// Each run leaves the next one a floor: nothing costs less than the

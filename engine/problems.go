@@ -97,6 +97,7 @@ var problemTemplates = map[Code]string{
 	"badTerm":                 "must be 12, 24 or 36 months",
 	"passportTooEarly":        "is too early: the {term}-month term ends in {ends}, before the horizon starts ({first})",
 	"badCreditKind":           "must be \"coupon\" or \"prepaid\"",
+	"badEffort":               "must be \"quick\" or \"thorough\"",
 	"expiresOnPrepaid":        "must not be given for a prepaid ID: it is valid for 12 months from registration",
 	"couponOnly":              "applies only to coupons, not to a prepaid ID",
 	"badPrepaidAmount":        "must be 10,000, 30,000, or 50,000 yen or more: the amounts prepaid IDs are sold for",

@@ -8,15 +8,26 @@ import (
 )
 
 // advisePassportsRequest answers {"request": "advisePassports", "scenario":
-// {…}}: the passport advisor of issue 14 on the scenario (its own passports
-// set aside). A problem in the scenario is reported at its path under
-// "scenario".
+// {…}, "effort": "quick"}: the passport advisor of issue 14 on the scenario
+// (its own passports set aside), searching as long as effort says ("quick",
+// the default, or "thorough"). A problem in the scenario is reported at its
+// path under "scenario".
 func advisePassportsRequest(obj map[string]any, dups []string) (answer, error) {
 	r := &reader{document.Reader{Subject: engine.SubjectRequest}}
-	r.Object("", obj, "request", "scenario")
+	r.Object("", obj, "request", "scenario", "effort")
 	v, present := obj["scenario"]
 	if !present {
 		r.Fail("scenario", "required")
+	}
+	effort := engine.EffortQuick
+	if name, ok := r.Str("", obj, "effort", false); ok {
+		switch name {
+		case engine.EffortQuick.String():
+		case engine.EffortThorough.String():
+			effort = engine.EffortThorough
+		default:
+			r.Fail("effort", "badEffort")
+		}
 	}
 	if err := r.Err(); err != nil {
 		return nil, err
@@ -30,7 +41,7 @@ func advisePassportsRequest(obj map[string]any, dups []string) (answer, error) {
 	s, err := decodeScenarioValue(v, inner)
 	if err == nil {
 		var advice engine.PassportAdvice
-		advice, err = engine.AdvisePassports(s)
+		advice, err = engine.AdvisePassportsWith(s, effort)
 		if err == nil {
 			return adviceResponse{advice}, nil
 		}

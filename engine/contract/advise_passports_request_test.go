@@ -182,6 +182,39 @@ func TestAdvisePassports_errors(t *testing.T) {
 	if errs[0].Path != "extra" {
 		t.Errorf("extra field: %+v, want an error at extra", errs)
 	}
+	for effort, code := range map[string]string{`"slow"`: "badEffort", `"Thorough"`: "badEffort", `1`: "notString"} {
+		errs = handleError(t, `{"request":"advisePassports","effort":`+effort+`,"scenario":{"catalog":"seed-2018","start":"2018-12","months":12,"resources":[]}}`)
+		if errs[0].Path != "effort" || errs[0].Code != code {
+			t.Errorf("effort %s: %+v, want %s at effort", effort, errs, code)
+		}
+	}
+}
+
+// A fleet the quick search leaves unproven and the thorough one proves (the
+// engine's TestAdvisorThorough prices its plan by hand): 36 servers for 60
+// months, 31 more until 2023-04 and 11 more until 2020-06.
+func TestAdvisePassports_thorough(t *testing.T) {
+	scenario := `"scenario":{"catalog":"seed-2018","start":"2018-12","months":60,"resources":[
+		{"id":"core","item":"server/4core-8gb","zone":"tk1a","count":36,"usage":{"pattern":"always"}},
+		{"id":"mid","item":"server/4core-8gb","zone":"tk1a","count":31,"until":"2023-04","usage":{"pattern":"always"}},
+		{"id":"short","item":"server/4core-8gb","zone":"tk1a","count":11,"until":"2020-06","usage":{"pattern":"always"}}]}`
+	var quick, thorough, explicit adviceWire
+	handleOK(t, `{"request":"advisePassports",`+scenario+`}`, &quick)
+	handleOK(t, `{"request":"advisePassports","effort":"quick",`+scenario+`}`, &explicit)
+	doc := `{"request":"advisePassports","effort":"thorough",` + scenario + `}`
+	handleOK(t, doc, &thorough)
+	if quick.Best.Proven || explicit.Best.Proven || bestOf(quick) != bestOf(explicit) {
+		t.Errorf("quick: %s proven %v; effort quick: %s proven %v; want the same plan, not proven", bestOf(quick), quick.Best.Proven, bestOf(explicit), explicit.Best.Proven)
+	}
+	want := "server/4core-8gb/tk1a 24@2018-12×47, server/4core-8gb/tk1a 12@2018-12×31, server/4core-8gb/tk1a 36@2019-12×31, server/4core-8gb/tk1a 36@2020-12×36"
+	if got := bestOf(thorough); got != want || thorough.Best.Saving != "6364169" || !thorough.Best.Proven {
+		t.Errorf("thorough: %s, saving %s, proven %v; want %s, saving 6364169, proven", got, thorough.Best.Saving, thorough.Best.Proven, want)
+	}
+	if q, ok := new(big.Int).SetString(quick.Best.Saving, 10); !ok || q.Cmp(big.NewInt(6364169)) > 0 {
+		t.Errorf("quick saving %s, more than the proven best's 6364169", quick.Best.Saving)
+	}
+	checkAdviceInvariants(t, thorough)
+	checkBestAgainstEstimate(t, doc, thorough)
 }
 
 // The issue's fleet: 100 always-on servers in one zone over 60 months, a

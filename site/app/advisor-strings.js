@@ -24,6 +24,9 @@ register({
     "advisor.noGroups": "No server in this estimate can have a discount passport.",
     "advisor.calculating": "Looking for the best plan…",
     "advisor.failed": "The advisor could not run: {message}",
+    "advisor.proof.running": "Searching longer, in the background, to prove it is the best…",
+    "advisor.proof.unproven": "A longer search could not prove it either: a cheaper plan may exist.",
+    "advisor.proof.failed": "The longer search could not run.",
   },
   ja: {
     advisorTitle: "どのディスカウントパスポートを買うか",
@@ -47,5 +50,8 @@ register({
     "advisor.noGroups": "この見積もりにはディスカウントパスポートの対象となるサーバーがありません。",
     "advisor.calculating": "最適なプランを探しています…",
     "advisor.failed": "アドバイザーを実行できませんでした:{message}",
+    "advisor.proof.running": "最適であることを確かめるため、裏でさらに探しています…",
+    "advisor.proof.unproven": "さらに探しても確かめられませんでした。より安いプランがあるかもしれません。",
+    "advisor.proof.failed": "さらに探すことができませんでした。",
   },
 });
