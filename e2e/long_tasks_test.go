@@ -51,7 +51,7 @@ new PerformanceObserver((l) => { for (const e of l.getEntries()) __longtasks.pus
 	for _, d := range tasks {
 		longest = max(longest, d)
 	}
-	t.Logf("%d tasks over 50 ms, the longest %.0f ms (goal 100 ms, measured by make bench); the page was %s", len(tasks), longest,
+	t.Logf("%d tasks over 50 ms (%v), the longest %.0f ms (goal 100 ms, measured by make bench); the page was %s", len(tasks), tasks, longest,
 		eval[string](p, "the page's visibility", `document.visibilityState`))
 	if longest > longTaskBound {
 		t.Errorf("a main-thread task took %.0f ms while 500 rows opened, want at most %d ms here (100 ms is the goal): %v", longest, longTaskBound, tasks)

@@ -153,9 +153,20 @@ function slotLabel(slot) {
   return [row?.getAttribute("aria-label"), key && t(key)].filter(Boolean).join(" · ");
 }
 
-// reveal(slot) builds the row an error names (a large form builds only the
-// rows near the viewport) and gives the control to focus.
-function listErrors(shown, reveal) {
+// The rows around a field just scrolled to are built after the next frame,
+// and each built row differs in height from its placeholder: once they are
+// in, the field is brought back into view if they moved it out.
+async function keepInView(el, settled) {
+  await nextFrame();
+  await settled();
+  const r = el.getBoundingClientRect();
+  if (el.isConnected && (r.top < 0 || r.bottom > innerHeight)) el.scrollIntoView({ block: "center" });
+}
+
+// rows.reveal(slot) builds the row an error names (a large form builds only
+// the rows near the viewport) and gives the control to focus; rows.settled()
+// resolves once the rows around it are built.
+function listErrors(shown, rows) {
   const list = $("error-list");
   list.querySelector("ul").replaceChildren(...shown.map(({ path, message, control, slot }) => {
     const label = control ? fieldLabel(control) : slot ? slotLabel(slot) : "";
@@ -167,9 +178,10 @@ function listErrors(shown, reveal) {
           e.preventDefault();
           list.hidden = true;
           $("error-count")?.setAttribute("aria-expanded", "false");
-          const target = (slot ? reveal(slot) : control) ?? $("form-errors");
+          const target = (slot ? rows.reveal(slot) : control) ?? $("form-errors");
           target.scrollIntoView({ block: "center" });
           target.focus({ preventScroll: true });
+          if (slot) keepInView(target, rows.settled);
         },
       }));
   }));
@@ -413,7 +425,7 @@ async function main() {
       for (const fix of matchFixes.splice(0)) fix.remove();
       if (!catalogUI.current()) all.push({ path: "catalog", message: t("err.noCatalogs") });
       if (all.length) {
-        listErrors(showErrors(all, formEl, $("form-errors"), overrideRows), revealError);
+        listErrors(showErrors(all, formEl, $("form-errors"), overrideRows), { reveal: revealError, settled: form.settled });
         setStatus(all.length);
         markStale(true);
         offerMatches(gen);

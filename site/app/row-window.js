@@ -104,15 +104,67 @@ export function createRowWindow(lists, kinds, onSwap) {
     const heights = new Map();
     for (const e of entries) {
       e.target.near = e.isIntersecting;
-      if (e.isIntersecting && !e.target.model && e.boundingClientRect.height > 0 && e.target.parentElement) {
+      const r = e.boundingClientRect;
+      if (e.isIntersecting && !e.target.model && r.height > 0 && r.top < innerHeight && r.bottom > 0 && e.target.parentElement) {
         heights.set(e.target.parentElement, e.boundingClientRect.height);
       }
     }
     for (const [list, height] of heights) {
       const px = `${Math.round(height)}px`;
-      if (list.style.getPropertyValue("--row-height") !== px) list.style.setProperty("--row-height", px);
+      if (list.style.getPropertyValue("--row-height") === px) continue;
+      const back = holdPlace();
+      list.style.setProperty("--row-height", px);
+      back();
     }
     update();
+  }
+
+  /**
+   * Notes where the row being read sits on screen (the focused row, else the
+   * first row in the viewport) and returns a function that scrolls it back
+   * there: rows built above it, torn down, or resized placeholders would
+   * otherwise move what the user reads (the browser's own scroll anchoring
+   * loses its anchor when that row's element is replaced, so the lists opt
+   * out of it).
+   */
+  function holdPlace() {
+    const focused = document.activeElement;
+    let list = Object.values(lists).find((l) => l.contains(focused));
+    let el = list ? [...list.children].find((row) => row.contains(focused)) : null;
+    if (!el) {
+      for (const l of Object.values(lists)) {
+        el = firstOnScreen(l);
+        if (el) {
+          list = l;
+          break;
+        }
+      }
+    }
+    if (!el) return () => {};
+    const index = Array.prototype.indexOf.call(list.children, el);
+    const top = el.getBoundingClientRect().top;
+    return () => {
+      const now = el.isConnected ? el : list.children[index];
+      const moved = now ? now.getBoundingClientRect().top - top : 0;
+      if (Math.abs(moved) >= 1) scrollBy(0, moved);
+    };
+  }
+
+  // The first row of list whose box reaches into the viewport: a binary
+  // search, rows being laid out top to bottom.
+  function firstOnScreen(list) {
+    const rows = list.children;
+    let lo = 0, hi = rows.length - 1, found = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = rows[mid].getBoundingClientRect();
+      if (r.bottom <= 0) lo = mid + 1;
+      else {
+        if (r.top < innerHeight) found = rows[mid];
+        hi = mid - 1;
+      }
+    }
+    return found;
   }
 
   // Focus, an open plan search, or a number the browser could not read
@@ -140,6 +192,9 @@ export function createRowWindow(lists, kinds, onSwap) {
         const pause = slicer(SLICE_MS, FRAME_MS);
         for (const list of Object.values(lists)) {
           const els = [...list.children];
+          // Its few built rows are always rendered (no content-visibility),
+          // so their heights, and the placeholders' measured from them, are true.
+          if (list.classList.contains("virtual") !== els.length > VIRTUAL_FROM) list.classList.toggle("virtual", els.length > VIRTUAL_FROM);
           const { build: toBuild, tearDown: toTear } = windowActions(els.map((el) => {
             const built = !el.model;
             return { built, near: el.near ?? built, kept: built && kept(el) };
@@ -149,13 +204,17 @@ export function createRowWindow(lists, kinds, onSwap) {
             ...toBuild.map((i) => () => els[i].isConnected && build(els[i])),
             ...toTear.map((i) => () => els[i].isConnected && !els[i].model && els[i].near === false && !kept(els[i]) && tearDown(els[i])),
           ];
+          let back = jobs.length ? holdPlace() : null;
           for (const job of jobs) {
             if (pause.due()) {
+              back();
               await pause.take();
               if (again) break;
+              back = holdPlace();
             }
             job();
           }
+          if (!again) back?.();
           if (again) break;
         }
       } while (again);
