@@ -103,6 +103,10 @@ export function createRowWindow(lists, kinds, onSwap) {
   function seen(entries) {
     const heights = new Map();
     for (const e of entries) {
+      if (!e.target.isConnected) {
+        io.unobserve(e.target); // a removed row
+        continue;
+      }
       e.target.near = e.isIntersecting;
       const r = e.boundingClientRect;
       if (e.isIntersecting && !e.target.model && r.height > 0 && r.top < innerHeight && r.bottom > 0 && e.target.parentElement) {
