@@ -46,6 +46,7 @@ export function createRowWindow(lists, kinds, onSwap) {
   function swap(old, el) {
     for (const a of ["role", "aria-label"]) if (old.hasAttribute(a)) el.setAttribute(a, old.getAttribute(a));
     el.near = old.near;
+    el.above = old.above;
     const list = old.parentElement;
     const index = list ? Array.prototype.indexOf.call(list.children, old) : -1;
     old.replaceWith(el);
@@ -108,6 +109,7 @@ export function createRowWindow(lists, kinds, onSwap) {
         continue;
       }
       e.target.near = e.isIntersecting;
+      e.target.above = e.boundingClientRect.bottom <= 0; // wholly above the viewport
       const r = e.boundingClientRect;
       if (e.isIntersecting && !e.target.model && r.height > 0 && r.top < innerHeight && r.bottom > 0 && e.target.parentElement) {
         heights.set(e.target.parentElement, e.boundingClientRect.height);
@@ -116,12 +118,16 @@ export function createRowWindow(lists, kinds, onSwap) {
     for (const [list, height] of heights) {
       const px = `${Math.round(height)}px`;
       if (list.style.getPropertyValue("--row-height") === px) continue;
-      const back = holdPlace();
+      const back = [...list.children].some(mayShift) ? holdPlace() : () => {};
       list.style.setProperty("--row-height", px);
       back();
     }
     update();
   }
+
+  // A row whose change of height may move what is on screen: one above the
+  // viewport when the observer last saw it, or not seen yet.
+  const mayShift = (el) => el.above !== false;
 
   /**
    * Notes where the row being read sits on screen (the focused row, else the
@@ -208,13 +214,17 @@ export function createRowWindow(lists, kinds, onSwap) {
             ...toBuild.map((i) => () => els[i].isConnected && build(els[i])),
             ...toTear.map((i) => () => els[i].isConnected && !els[i].model && els[i].near === false && !kept(els[i]) && tearDown(els[i])),
           ];
-          let back = jobs.length ? holdPlace() : null;
+          // Holding the place forces a layout: only when a row that may be
+          // above the viewport changes (as while scrolling down, or after a
+          // jump), not while the rows below are built (the page's load).
+          const hold = () => ([...toBuild, ...toTear].some((i) => mayShift(els[i])) ? holdPlace() : () => {});
+          let back = jobs.length ? hold() : null;
           for (const job of jobs) {
             if (pause.due()) {
               back();
               await pause.take();
               if (again) break;
-              back = holdPlace();
+              back = hold();
             }
             job();
           }
