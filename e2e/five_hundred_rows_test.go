@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"encoding/base64"
+	"fmt"
 	"testing"
 	"time"
 
@@ -43,12 +44,23 @@ func (p *page) waitFiveHundredRows(what string) {
 	}
 }
 
-// row482Hours reads row 482's hours field.
+// row482Hours reads row 482's hours field (once the row is built: see scrollToRow).
 const row482Hours = `document.querySelectorAll('[data-testid="resource-row"]')[481].querySelector('[data-testid="resource-hours"]')`
 
-// typeRow482Hours types value into row 482's hours as one input event.
+// scrollToRow scrolls resource row n (from 1) to the middle of the window, as a
+// user would before typing into it, and waits until its controls are built:
+// a large form builds only the rows near the viewport (site/app/row-window.js).
+func (p *page) scrollToRow(n int) {
+	p.t.Helper()
+	nth := fmt.Sprintf(`document.querySelectorAll('[data-testid="resource-row"]')[%d]`, n-1)
+	eval[bool](p, fmt.Sprintf("scrolling to row %d", n), `(`+nth+`.scrollIntoView({ block: "center" }), true)`)
+	p.waitJS(fmt.Sprintf("row %d built", n), nth+`?.querySelector('[data-testid="resource-count"]') != null`)
+}
+
+// typeRow482Hours scrolls to row 482 and types value into its hours as one input event.
 func (p *page) typeRow482Hours(value string) {
 	p.t.Helper()
+	p.scrollToRow(482)
 	eval[bool](p, "typing "+value+" hours into row 482", `(() => {
 		const hours = `+row482Hours+`;
 		hours.value = "`+value+`";

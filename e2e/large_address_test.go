@@ -35,6 +35,7 @@ func TestLargePage_addressFollowsTheFormWhenLeft(t *testing.T) {
 // sessionStorage on pagehide and taken up when the page reopens there).
 func TestLargePage_reloadKeepsTheEdit(t *testing.T) {
 	p := openFiveHundredRows(t)
+	p.scrollToRow(482)
 	if got := eval[string](p, "row 482's hours", row482Hours+".value"); got != "581.5" {
 		t.Fatalf("the opened link's row 482 runs %q hours, want 581.5", got)
 	}
@@ -42,6 +43,7 @@ func TestLargePage_reloadKeepsTheEdit(t *testing.T) {
 	p.waitJS("the new estimate", `document.querySelector('[data-testid="status"]').dataset.state === "ok"`)
 	p.reload()
 	p.waitFiveHundredRows("waiting for the reloaded page")
+	p.scrollToRow(482)
 	if got := eval[string](p, "row 482's hours after the reload", row482Hours+".value"); got != "77" {
 		t.Errorf("after a reload row 482 runs %q hours, want the 77 typed before it", got)
 	}

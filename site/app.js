@@ -13,12 +13,12 @@ import { retireFirstCard } from "./app/first-card.js";
 import { useEngine } from "./components/fee-curve.js";
 import { addCatalog, getCatalog, keyForScenarioCatalog, defaultCatalogKey, setDefaultCatalog, itemIn, itemName, zoneName, smallServer } from "./app/catalogs.js";
 import { listImported } from "./app/storage.js";
-import { rowItem, setRowItem, refreshRow } from "./app/rows.js";
 import { createCatalogUI } from "./app/catalog-ui.js";
 import { createForm } from "./app/form.js";
 import { thisMonth } from "./app/this-month.js";
 import { buildScenario, scenarioToForm } from "./app/scenario.js";
-import { showErrors, clearErrors } from "./app/errors.js";
+import { showErrors, clearErrors, controlInRow, reattachRowErrors } from "./app/errors.js";
+import { fieldLabelKey } from "./app/row-model.js";
 import { renderSummary, usesCustomPrices, trackHeader } from "./app/summary-card.js";
 import { renderInputs } from "./app/summary-inputs.js";
 import { customPrices } from "./app/custom-marks.js";
@@ -147,10 +147,31 @@ function fieldLabel(control) {
   return [group, own].filter(Boolean).join(" · ");
 }
 
-function listErrors(shown) {
+// The same for an error in a row that is not built: its group's name and
+// the field's label as the built row would show it.
+function slotLabel(slot) {
+  const row = document.getElementById(`${{ resources: "resource", passports: "passport", credits: "credit" }[slot.list]}-rows`)?.children[slot.index];
+  const key = fieldLabelKey(slot.list, slot.rest);
+  return [row?.getAttribute("aria-label"), key && t(key)].filter(Boolean).join(" · ");
+}
+
+// The rows around a field just scrolled to are built after the next frame,
+// and each built row differs in height from its placeholder: once they are
+// in, the field is brought back into view if they moved it out.
+async function keepInView(el, settled) {
+  await nextFrame();
+  await settled();
+  const r = el.getBoundingClientRect();
+  if (el.isConnected && (r.top < 0 || r.bottom > innerHeight)) el.scrollIntoView({ block: "center" });
+}
+
+// rows.reveal(slot) builds the row an error names (a large form builds only
+// the rows near the viewport) and gives the control to focus; rows.settled()
+// resolves once the rows around it are built.
+function listErrors(shown, rows) {
   const list = $("error-list");
-  list.querySelector("ul").replaceChildren(...shown.map(({ path, message, control }) => {
-    const label = fieldLabel(control);
+  list.querySelector("ul").replaceChildren(...shown.map(({ path, message, control, slot }) => {
+    const label = control ? fieldLabel(control) : slot ? slotLabel(slot) : "";
     return h("li", {},
       h("a", {
         href: "#", dataset: { testid: "error-link", path },
@@ -159,9 +180,10 @@ function listErrors(shown) {
           e.preventDefault();
           list.hidden = true;
           $("error-count")?.setAttribute("aria-expanded", "false");
-          const target = control ?? $("form-errors");
+          const target = (slot ? rows.reveal(slot) : control) ?? $("form-errors");
           target.scrollIntoView({ block: "center" });
           target.focus({ preventScroll: true });
+          if (slot) keepInView(target, rows.settled);
         },
       }));
   }));
@@ -241,7 +263,16 @@ async function main() {
     zone: () => form.read().resources[0]?.zone ?? smallServer(catalogUI.current())?.zone ?? "",
     changed: () => { edited(); form.refresh().then((done) => done && edited()); },
   });
-  const form = createForm({ entry: () => customItems.entry(), changed: () => edited() });
+  const form = createForm({
+    entry: () => customItems.entry(),
+    changed: () => edited(),
+    // A row built or torn down gets its shown errors back.
+    rowSwapped: (list, index, el) => reattachRowErrors(document.getElementById("scenario-form"), list, index, el),
+  });
+  const revealError = (slot) => {
+    const row = form.reveal(slot.list, slot.index);
+    return row ? controlInRow(row, slot.rest) : null;
+  };
   // Only while results are current: a stale estimate's breakdown would not match the form's errors.
   const breakdown = createBreakdown($("breakdown-box"), (req) => engine.call(req), () => last);
   const saved = createSavedUI({
@@ -264,7 +295,7 @@ async function main() {
     apply: (passports) => {
       const before = form.read().passports;
       const fill = (list) => {
-        form.lists.passports.replaceChildren();
+        form.clearPassports();
         for (const p of list) form.addPassport(p);
         edited();
       };
@@ -341,7 +372,7 @@ async function main() {
     const known = customItems.entry(); // a custom item is no row to fix
     const rows = [...form.lists.resources.children, ...form.lists.passports.children];
     for (const row of rows) {
-      const { item, zone } = rowItem(row);
+      const { item, zone } = form.itemOf(row);
       if (!item || known?.index.byId.get(item)?.has(zone)) continue;
       const m = await closestMatch(engine, entry, item, zone);
       if (gen !== generation) return;
@@ -350,8 +381,7 @@ async function main() {
         type: "button", class: "subtle use-match", dataset: { testid: "use-match", item: m.item, zone: m.zone },
         text: t("useMatch", { item: itemName(itemIn(entry, m.item, m.zone)), zone: zoneName(m.zone) }),
         onclick: () => {
-          setRowItem(row, m.item, m.zone);
-          refreshRow(row, customItems.entry());
+          form.setItem(row, m.item, m.zone);
           edited();
         },
       });
@@ -398,7 +428,7 @@ async function main() {
       for (const fix of matchFixes.splice(0)) fix.remove();
       if (!catalogUI.current()) all.push({ path: "catalog", message: t("err.noCatalogs") });
       if (all.length) {
-        listErrors(showErrors(all, formEl, $("form-errors"), overrideRows));
+        listErrors(showErrors(all, formEl, $("form-errors"), overrideRows), { reveal: revealError, settled: form.settled });
         setStatus(all.length);
         markStale(true);
         offerMatches(gen);
@@ -580,6 +610,11 @@ async function main() {
   const unwritten = takeUnwrittenAddress(location.hash);
   if (unwritten !== null) history.replaceState(null, "", location.pathname + location.search + unwritten);
   const fromLink = await decodeLink(location.hash, { knownCatalog });
+  await nextTask();
+  // The page's first formatted number builds ICU's number formatter (~15 ms
+  // of CPU): here, in a task of its own, rather than in the task that opens
+  // a large link's form (its longest).
+  yen("0");
   await nextTask();
   if (fromLink?.problem) {
     holdAddress = true;

@@ -42,8 +42,11 @@ export function getCatalog(key) {
 /** All entries, shipped first (newest first), then imported, then from links. */
 export function listCatalogs() {
   const rank = { shipped: 0, imported: 1, link: 2 };
+  // Plain code-unit order: dates are ISO strings, and localeCompare's first
+  // call builds a collator (~12 ms of a large link's opening task).
+  const cmp = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
   return [...entries.values()].sort(
-    (a, b) => rank[a.origin] - rank[b.origin] || b.catalog.asOf.localeCompare(a.catalog.asOf) || a.key.localeCompare(b.key),
+    (a, b) => rank[a.origin] - rank[b.origin] || cmp(b.catalog.asOf, a.catalog.asOf) || cmp(a.key, b.key),
   );
 }
 
