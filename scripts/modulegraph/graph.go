@@ -17,33 +17,51 @@ import (
 // Relative specifiers only: the page loads nothing from another origin.
 var importRE = regexp.MustCompile(`(?m)(?:^|[;\s}])(?:import|export)\s[^"'();]*?from\s*["'](\.{1,2}/[^"']+)["']|(?:^|[;\s])import\s*["'](\.{1,2}/[^"']+)["']|import\(\s*["'](\.{1,2}/[^"']+)["']\s*\)`)
 
-// Graph returns the modules entry (a path relative to site) loads, entry
-// excluded, nearest first, as paths relative to site with "/" separators.
-func Graph(site, entry string) ([]string, error) {
-	seen := map[string]bool{entry: true}
-	queue := []string{entry}
+// Graph returns the modules the entries (paths relative to site, in the
+// order the page runs them) load, entries excluded: each entry's whole graph,
+// nearest first, before the next entry's, so the modules the first entry
+// needs are fetched first; as paths relative to site with "/" separators.
+func Graph(site string, entries ...string) ([]string, error) {
+	seen := map[string]bool{}
+	for _, e := range entries {
+		seen[e] = true
+	}
 	var out []string
-	for len(queue) > 0 {
-		mod := queue[0]
-		queue = queue[1:]
-		src, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(mod)))
-		if err != nil {
-			return nil, fmt.Errorf("module %s: %w", mod, err)
-		}
-		for _, m := range importRE.FindAllSubmatch(stripComments(src), -1) {
-			spec := string(bytes.Join(m[1:], nil))
-			dep := path.Clean(path.Join(path.Dir(mod), spec))
-			if strings.HasPrefix(dep, "../") {
-				return nil, fmt.Errorf("module %s imports %s, outside the site", mod, spec)
+	for _, entry := range entries {
+		queue := []string{entry}
+		for len(queue) > 0 {
+			mod := queue[0]
+			queue = queue[1:]
+			src, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(mod)))
+			if err != nil {
+				return nil, fmt.Errorf("module %s: %w", mod, err)
 			}
-			if !seen[dep] {
-				seen[dep] = true
-				out = append(out, dep)
-				queue = append(queue, dep)
+			for _, m := range importRE.FindAllSubmatch(stripComments(src), -1) {
+				spec := string(bytes.Join(m[1:], nil))
+				dep := path.Clean(path.Join(path.Dir(mod), spec))
+				if strings.HasPrefix(dep, "../") {
+					return nil, fmt.Errorf("module %s imports %s, outside the site", mod, spec)
+				}
+				if !seen[dep] {
+					seen[dep] = true
+					out = append(out, dep)
+					queue = append(queue, dep)
+				}
 			}
 		}
 	}
 	return out, nil
+}
+
+var moduleScriptRE = regexp.MustCompile(`<script type="module"[^>]*\ssrc="([^"]+)"`)
+
+// Entries returns the page's module scripts, in document order.
+func Entries(html []byte) []string {
+	var out []string
+	for _, m := range moduleScriptRE.FindAllSubmatch(html, -1) {
+		out = append(out, string(m[1]))
+	}
+	return out
 }
 
 // stripComments blanks // and /* */ comments, so an import named in a

@@ -7,12 +7,22 @@ import (
 	"testing"
 )
 
-// The page's preload list is the whole graph of app.js, no more, no less: a
-// module missing from it is fetched a round trip late, one listed but no
-// longer imported is fetched for nothing.
+// The page's preload list is the whole graph of its module scripts, no more,
+// no less: a module missing from it is fetched a round trip late, one listed
+// but no longer imported is fetched for nothing. The loading screen's card
+// (first-card.js, a script of its own ahead of app.js) has its whole graph
+// first, so the few modules it needs are not queued behind sixty others.
 func TestIndexPreloadsTheWholeModuleGraph(t *testing.T) {
 	site := filepath.Join("..", "..", "site")
-	mods, err := Graph(site, "app.js")
+	html, err := os.ReadFile(filepath.Join(site, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := Entries(html)
+	if !slices.Equal(entries, []string{"app/first-card.js", "app.js"}) {
+		t.Fatalf("the page's module scripts are %v, want the first card's, then app.js", entries)
+	}
+	mods, err := Graph(site, entries...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,16 +33,19 @@ func TestIndexPreloadsTheWholeModuleGraph(t *testing.T) {
 			t.Errorf("the graph of app.js lacks %s: %v", want, mods)
 		}
 	}
-	html, err := os.ReadFile(filepath.Join(site, "index.html"))
+	card, err := Graph(site, "app/first-card.js")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(card) == 0 || !slices.Equal(mods[:len(card)], card) {
+		t.Errorf("the preload list does not start with the first card's modules %v: %v", card, mods)
 	}
 	want, err := Rewrite(html, mods)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if string(want) != string(html) {
-		t.Errorf("site/index.html's modulepreload list is not app.js's module graph: run go run ./scripts/modulegraph")
+		t.Errorf("site/index.html's modulepreload list is not its module scripts' graph: run go run ./scripts/modulegraph")
 	}
 }
 
@@ -58,5 +71,22 @@ func TestGraph_readsEveryFormOfImport(t *testing.T) {
 	want := []string{"a.js", "side.js", "lib/b.js", "lazy.js"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Graph = %v, want %v", got, want)
+	}
+	// A second entry adds only what the first's graph lacks, after it.
+	if err := os.WriteFile(filepath.Join(dir, "second.js"), []byte("import \"./lazy.js\";\nimport \"./more.js\";\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "more.js"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err = Graph(dir, "lib/b.js", "second.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"a.js", "lazy.js", "more.js"}; !slices.Equal(got, want) {
+		t.Errorf("Graph of two entries = %v, want %v", got, want)
+	}
+	if got := Entries([]byte(`<script type="module" async src="x/first.js"></script><script src="classic.js"></script><script type="module" src="app.js"></script>`)); !slices.Equal(got, []string{"x/first.js", "app.js"}) {
+		t.Errorf("Entries = %v", got)
 	}
 }

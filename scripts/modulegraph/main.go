@@ -7,7 +7,8 @@ import (
 )
 
 // go run ./scripts/modulegraph [site]: rewrites site/index.html's
-// modulepreload list from app.js's module graph.
+// modulepreload list from the graphs of its module scripts (the loading
+// screen's first-card.js, then app.js).
 func main() {
 	site := "site"
 	if len(os.Args) > 1 {
@@ -20,12 +21,12 @@ func main() {
 }
 
 func run(site string) error {
-	mods, err := Graph(site, "app.js")
+	index := filepath.Join(site, "index.html")
+	html, err := os.ReadFile(index)
 	if err != nil {
 		return err
 	}
-	index := filepath.Join(site, "index.html")
-	html, err := os.ReadFile(index)
+	mods, err := Graph(site, Entries(html)...)
 	if err != nil {
 		return err
 	}
