@@ -20,10 +20,10 @@ import (
 	"github.com/sakura-sim/pricesim/scripts/serve/sitehandler"
 )
 
-// heldSite serves the site with the page's main module (app.js) held back
-// until release is called, so what a page shows then comes from the modules
-// that do not wait for it.
-func heldSite(t *testing.T) (url string, release func()) {
+// heldSite serves the site with the file at path (e.g. "/app.js", the
+// page's main module) held back until release is called, so what a page
+// shows meanwhile comes from what does not wait for it.
+func heldSite(t *testing.T, path string) (url string, release func()) {
 	t.Helper()
 	held := make(chan struct{})
 	var once sync.Once
@@ -31,7 +31,7 @@ func heldSite(t *testing.T) (url string, release func()) {
 	t.Cleanup(release)
 	site := sitehandler.New(siteDir)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/app.js" {
+		if r.URL.Path == path {
 			select {
 			case <-held:
 			case <-r.Context().Done():
@@ -113,7 +113,7 @@ func TestFirstCard_figuresBeforeThePage(t *testing.T) {
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			t.Parallel()
-			url, release := heldSite(t)
+			url, release := heldSite(t, "/app.js")
 			p := openHeld(t, url, inLanguage(c.lang))
 			cell := func(key, col string) string {
 				return `document.querySelector('[data-testid="first-card"] [data-testid="summary-row"][data-key="` + key + `"] [data-testid="` + col + `"]')`
@@ -149,7 +149,7 @@ func TestFirstCard_figuresBeforeThePage(t *testing.T) {
 // needs have loaded.
 func TestFirstCard_notForALink(t *testing.T) {
 	t.Parallel()
-	url, release := heldSite(t)
+	url, release := heldSite(t, "/app.js")
 	// Seed 002's server for a year: 9,504 × 12 = 114,048.
 	seed002 := `{"catalog":"seed-2018","start":"2018-12","months":12,"resources":[{"id":"web","item":"server/4core-8gb","zone":"tk1a","count":1,"usage":{"pattern":"always"}}]}`
 	p := openHeld(t, url+strings.TrimPrefix(plainLink(seed002), siteURL))

@@ -2,14 +2,7 @@
 
 package e2e
 
-import (
-	"net/http"
-	"net/http/httptest"
-	"sync"
-	"testing"
-
-	"github.com/sakura-sim/pricesim/scripts/serve/sitehandler"
-)
+import "testing"
 
 // A first visit shows the default estimate's figures before the engine is
 // ready, from gen/first.json (written at build time by the native engine),
@@ -21,24 +14,8 @@ import (
 // list-2026's monthly fee 1,540 × 12 = 18,480 (the catalog's price, worked by hand).
 func TestFirstFigures_shippedBeforeTheEngine(t *testing.T) {
 	t.Parallel()
-	release := make(chan struct{})
-	var once sync.Once
-	open := func() { once.Do(func() { close(release) }) }
-	t.Cleanup(open)
-	site := sitehandler.New(siteDir)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/gen/main.wasm" {
-			select {
-			case <-release:
-			case <-r.Context().Done():
-				return
-			}
-		}
-		site.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-
-	p := openPage(t, browser, srv.URL+"/")
+	url, open := heldSite(t, "/gen/main.wasm")
+	p := openPage(t, browser, url)
 	p.waitJS("the shipped figures", `document.querySelector('[data-testid="results"]')?.dataset.source === "shipped"`)
 	if eval[bool](p, "the engine", `globalThis.sakura?.ready === true`) {
 		t.Fatal("the engine is ready although its wasm was held back")
