@@ -189,6 +189,14 @@ function listErrors(shown, rows) {
   }));
 }
 
+// The page in place of the loading screen (and its card of the default
+// estimate's totals, which the page's own totals card replaces).
+function showApp() {
+  $("loading").hidden = true;
+  retireFirstCard();
+  $("app").hidden = false;
+}
+
 async function main() {
   learnTestIds();
   applyLanguage();
@@ -624,16 +632,12 @@ async function main() {
   // and layout (everything the loading screen hid) is a frame of its own,
   // before the rows' slices; together they made one task of 80–110 ms.
   if ((fromLink?.scenario?.resources?.length ?? 0) > LARGE_RESOURCES) {
-    $("loading").hidden = true;
-    retireFirstCard();
-    $("app").hidden = false;
+    showApp();
     await nextFrame();
   }
   if (fromLink?.scenario) restore(fromLink.scenario);
   else firstVisit();
-  $("loading").hidden = true;
-  retireFirstCard();
-  $("app").hidden = false;
+  showApp();
   document.body.classList.add("ready");
   trackHeader(document.querySelector(".top"));
   keepChartTablesInPrint();

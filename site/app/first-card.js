@@ -20,9 +20,11 @@ register({
 
 const card = document.querySelector('[data-testid="first-card"]');
 let stopTranslating = null;
+let retired = false;
 
 /** Takes the card away: the page shows its own results from now on. */
 export function retireFirstCard() {
+  retired = true;
   stopTranslating?.();
   stopTranslating = null;
   if (!card) return;
@@ -33,8 +35,8 @@ export function retireFirstCard() {
 async function show() {
   const first = await loadFirstFigures();
   const answer = first?.defaultAnswer(thisMonth());
-  // The page may have come first (a fast engine, a cached module graph).
-  if (!answer || document.body.classList.contains("ready") || card.parentElement.closest("[hidden]")) return;
+  // The page may have come first (a cached module graph).
+  if (!answer || retired) return;
   const render = () => {
     card.querySelector(".first-card-title").textContent = t("first.title");
     renderSummary(card.querySelector(".summary-card"), null, answer, false);
@@ -44,4 +46,5 @@ async function show() {
   card.hidden = false;
 }
 
-if (card && location.hash.replace(/^#/, "") === "" && !hasUnwrittenAddress(location.hash)) show();
+// location.hash is "" for an address without a fragment or with an empty one.
+if (card && location.hash === "" && !hasUnwrittenAddress(location.hash)) show();
